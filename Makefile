@@ -1,0 +1,46 @@
+# eventwire: one target per task. `make run` and `make test` work on a fresh clone.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cat requirements/dev-lock.txt pyproject.toml | cksum | cut -d' ' -f1)
+EXAMPLE_DB := build/examples.db
+
+.PHONY: run test lint format unit bench lock clean
+
+$(STAMP): requirements/dev-lock.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	rm -f $(VENV)/.installed-*
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements/dev-lock.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $@
+
+run: $(STAMP)
+	@mkdir -p build && rm -f $(EXAMPLE_DB) $(EXAMPLE_DB)-wal $(EXAMPLE_DB)-shm
+	$(BIN)/eventwire ingest examples/reports examples/page.html examples/feed.xml examples/records.jsonl \
+		--meta examples/reports/meta.jsonl --db $(EXAMPLE_DB)
+	$(BIN)/eventwire articles --db $(EXAMPLE_DB)
+
+test: lint unit
+
+lint: $(STAMP)
+	$(BIN)/ruff check eventwire tests bench
+	$(BIN)/ruff format --check eventwire tests bench
+	$(BIN)/mypy
+
+unit: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+format: $(STAMP)
+	$(BIN)/ruff format eventwire tests bench
+	$(BIN)/ruff check --fix eventwire tests bench
+
+bench: $(STAMP)
+	$(BIN)/python bench/run.py --out docs/benchmarks.md
+
+# Re-pin the dependencies (needs pip-tools, in the dev lock). Commit the two lock files.
+lock: $(STAMP)
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras -o requirements/lock.txt pyproject.toml
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --extra dev -o requirements/dev-lock.txt pyproject.toml
+
+clean:
+	rm -rf build .pytest_cache .mypy_cache .ruff_cache

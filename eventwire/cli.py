@@ -1,0 +1,301 @@
+"""The command line: thin typer wrappers over library functions.
+
+Data goes to stdout, messages and progress to stderr. Exit codes: 0 ok, 1 error, 2 usage,
+3 when every input of a batch was rejected.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from eventwire import __version__
+from eventwire.config import Settings, load_settings
+from eventwire.errors import EventwireError
+from eventwire.models import DateSource, IngestOutcome, IngestStatus, SegmentKind, SourceMeta
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_ALL_REJECTED = 0, 1, 2, 3
+
+app = typer.Typer(
+    name="eventwire",
+    help="Political event data from news reports: who did what to whom, where and when.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+err = Console(stderr=True, highlight=False)
+
+DbOption = Annotated[
+    str | None,
+    typer.Option("--db", help="The store: a SQLite file or an SQLAlchemy URL.", show_default=False),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Write JSON Lines to stdout.")]
+
+
+class _State:
+    config: Path | None = None
+
+
+_state = _State()
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"eventwire {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    verbose: Annotated[
+        int, typer.Option("-v", "--verbose", count=True, help="More log output (-vv: debug).")
+    ] = 0,
+    config: Annotated[
+        Path | None, typer.Option("--config", help="A settings file (TOML).", show_default=False)
+    ] = None,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
+) -> None:
+    level = logging.WARNING - 10 * min(verbose, 2)
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", force=True)
+    _state.config = config
+
+
+def _settings(**overrides: Any) -> Settings:
+    return load_settings(overrides, config_file=_state.config)
+
+
+@contextmanager
+def _errors() -> Iterator[None]:
+    """Turn library errors into one line on stderr and exit code 1."""
+    try:
+        yield
+    except EventwireError as exc:
+        err.print(f"[bold red]error:[/] {exc}", markup=True, soft_wrap=True)
+        raise typer.Exit(EXIT_ERROR) from exc
+
+
+def _parse_date(value: str | None, flag: str) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as exc:
+        raise typer.BadParameter(f"not an ISO date (YYYY-MM-DD): {value!r}", param_hint=flag) from exc
+
+
+@contextmanager
+def _progress(enabled: bool) -> Iterator[Progress | None]:
+    if not enabled:
+        yield None
+        return
+    columns = (
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+    )
+    with Progress(*columns, console=err, transient=True) as progress:
+        yield progress
+
+
+@app.command()
+def ingest(
+    inputs: Annotated[list[str], typer.Argument(help="Files, folders or http(s) URLs.")],
+    db: DbOption = None,
+    meta: Annotated[
+        Path | None,
+        typer.Option("--meta", help="A meta.jsonl sidecar: file, url, outlet, published, title."),
+    ] = None,
+    published: Annotated[
+        str | None,
+        typer.Option("--published", help="Publication date (YYYY-MM-DD) where none is known."),
+    ] = None,
+    outlet: Annotated[
+        str | None, typer.Option("--outlet", help="Outlet name where none is known.")
+    ] = None,
+    json_out: JsonOption = False,
+) -> None:
+    """Read reports, clean them and store them; duplicates are linked, not stored again."""
+    from eventwire.ingest import load_meta
+    from eventwire.pipeline import run_ingest
+    from eventwire.store import open_store
+
+    date = _parse_date(published, "--published")
+    defaults = SourceMeta(
+        outlet=outlet, published=date, published_source=DateSource.CLI if date else None
+    )
+    with _errors():
+        settings = _settings(db=db)
+        sidecar = load_meta(meta) if meta is not None else None
+        with open_store(settings.db) as store, _progress(err.is_terminal) as progress:
+            task = progress.add_task("ingest", total=None) if progress else None
+
+            def on_inputs(n: int) -> None:
+                if progress is not None and task is not None:
+                    progress.update(task, total=n)
+
+            def on_input_done(_: str) -> None:
+                if progress is not None and task is not None:
+                    progress.advance(task)
+
+            def on_outcome(outcome: IngestOutcome) -> None:
+                if json_out:
+                    typer.echo(json.dumps(_outcome_json(outcome), ensure_ascii=False))
+
+            summary = run_ingest(
+                inputs,
+                store=store,
+                settings=settings,
+                meta=sidecar,
+                defaults=defaults,
+                on_outcome=on_outcome,
+                on_inputs=on_inputs,
+                on_input_done=on_input_done,
+            )
+    for rejection in summary.rejections:
+        err.print(f"rejected {rejection}", markup=False, soft_wrap=True)
+    err.print(f"ingest: {summary.describe()} → {settings.db}", markup=False, soft_wrap=True)
+    if summary.all_rejected:
+        raise typer.Exit(EXIT_ALL_REJECTED)
+
+
+def _outcome_json(outcome: IngestOutcome) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "source": outcome.source,
+        "status": outcome.status.value,
+        "article_id": outcome.article_id,
+    }
+    if outcome.duplicate_of is not None:
+        data["duplicate_of"] = outcome.duplicate_of
+        data["similarity"] = outcome.similarity
+    if outcome.rejection is not None:
+        data["reason"] = outcome.rejection.reason.value
+        data["detail"] = outcome.rejection.detail
+    return data
+
+
+@app.command()
+def articles(
+    db: DbOption = None,
+    search: Annotated[
+        str | None, typer.Option("--search", "-s", help="Full-text search over title and text.")
+    ] = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="At most this many rows.")] = 50,
+    offset: Annotated[int, typer.Option("--offset", min=0, help="Skip this many rows.")] = 0,
+    json_out: JsonOption = False,
+) -> None:
+    """List stored articles, newest first, or the best matches of a search."""
+    from eventwire.store import open_store
+
+    with _errors():
+        settings = _settings(db=db)
+        with open_store(settings.db) as store:
+            rows = store.list_articles(search=search, limit=limit, offset=offset)
+    if json_out:
+        for row in rows:
+            typer.echo(json.dumps(_jsonable(row), ensure_ascii=False))
+        return
+    if not rows:
+        err.print("no articles" + (f" match {search!r}" if search else ""), markup=False)
+        return
+    table = Table(box=None, pad_edge=False, show_edge=False)
+    for column in ("id", "published", "outlet", "title", "chars", "copies"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(
+            row.id,
+            row.published.isoformat() if row.published else "-",
+            row.outlet or "-",
+            row.title or "-",
+            str(row.n_chars),
+            str(row.n_copies),
+        )
+        if search and getattr(row, "snippet", None):
+            table.add_row("", "", "", f"  … {row.snippet} …", "", "")
+    Console(highlight=False, width=None if sys.stdout.isatty() else 160).print(table)
+
+
+@app.command()
+def show(
+    article_id: Annotated[str, typer.Argument(help="An article id or a unique prefix of one.")],
+    db: DbOption = None,
+    json_out: JsonOption = False,
+) -> None:
+    """Show one stored article: metadata, copies, and the text with captions marked."""
+    from eventwire.store import open_store
+
+    with _errors():
+        settings = _settings(db=db)
+        with open_store(settings.db) as store:
+            record = store.get_article(article_id)
+    article = record.article
+    if json_out:
+        typer.echo(json.dumps(_jsonable(record), ensure_ascii=False))
+        return
+    out = Console(highlight=False)
+    fields = {
+        "id": record.id,
+        "source": article.source,
+        "url": article.url,
+        "outlet": article.outlet,
+        "title": article.title,
+        "published": (
+            f"{article.published.isoformat()} (from {article.published_source})"
+            if article.published
+            else None
+        ),
+        "language": article.language,
+        "author": article.author,
+    }
+    for key, value in fields.items():
+        out.print(f"{key:>10}: {value if value is not None else '-'}", markup=False)
+    for copy in record.copies:
+        sim = f" {copy.similarity:.2f}" if copy.similarity is not None else ""
+        out.print(f"{'copy':>10}: {copy.relation}{sim} {copy.source}", markup=False)
+    out.print()
+    for seg in article.segments:
+        body = article.text[seg.start : seg.end]
+        if seg.kind is SegmentKind.BODY:
+            out.print(body, markup=False)
+        else:
+            out.print(f"[{seg.kind.value}] {body}", style="dim", markup=False)
+        out.print()
+
+
+def _jsonable(obj: Any) -> Any:
+    """Records (dataclasses) to plain JSON values."""
+    import dataclasses
+    import enum
+
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        data = {f.name: _jsonable(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+        if hasattr(obj, "content_hash") and "id" not in data:
+            data = {"id": obj.id, **data}
+        return data
+    if isinstance(obj, enum.Enum):
+        return obj.value
+    if isinstance(obj, dt.date | dt.datetime):
+        return obj.isoformat()
+    if isinstance(obj, dict):
+        return {str(k): _jsonable(v) for k, v in obj.items()}
+    if isinstance(obj, list | tuple):
+        return [_jsonable(v) for v in obj]
+    return obj
+
+
+def main() -> None:
+    """Entry point: run the app and map click's exit codes onto ours."""
+    app()

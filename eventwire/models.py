@@ -1,0 +1,157 @@
+"""Typed records passed between stages. Frozen and slotted: a stage returns new records, never edits."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import hashlib
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+
+
+class SegmentKind(enum.StrEnum):
+    """What a stretch of an article's cleaned text is. Only ``TITLE`` and ``BODY`` are narrative."""
+
+    TITLE = "title"
+    BODY = "body"
+    CAPTION = "caption"  # photo caption or credit line: kept, never treated as the story
+    BYLINE = "byline"  # "By Jane Doe", "Reporting by ..."
+    BOILERPLATE = "boilerplate"  # outlet labels, "Read more", share widgets, navigation
+
+    @property
+    def is_narrative(self) -> bool:
+        return self in (SegmentKind.TITLE, SegmentKind.BODY)
+
+
+class DateSource(enum.StrEnum):
+    """Where an article's publication date came from, best first."""
+
+    META = "meta"  # a sidecar meta.jsonl line
+    CLI = "cli"  # --published on the command line
+    RECORD = "record"  # a field of a JSONL/CSV record or a feed entry
+    HTML = "html"  # the page's own metadata (meta tags, JSON-LD, <time>)
+    WARC = "warc"  # the WARC record's capture date (an upper bound, not the publication date)
+    URL = "url"  # a date pattern in the URL, e.g. /2019-02-24/
+    DATELINE = "dateline"  # a dateline at the top of the text
+
+
+class RejectReason(enum.StrEnum):
+    """Why an input, or one record of it, produced no article."""
+
+    EMPTY = "empty"
+    BINARY = "binary"
+    TOO_LARGE = "too-large"
+    BAD_ENCODING = "bad-encoding"
+    MALFORMED = "malformed"
+    NO_TEXT = "no-text"
+    UNREADABLE = "unreadable"
+    UNSUPPORTED = "unsupported"
+    FETCH_FAILED = "fetch-failed"
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A paragraph-sized stretch of ``Article.text`` with its kind and, where known, its raw offsets.
+
+    ``start``/``end`` index ``Article.text``. ``raw_start``/``raw_end`` index ``Article.raw`` and
+    cover the same characters: cleaning only makes length-preserving changes inside a segment, so
+    ``text[start + i]`` comes from ``raw[raw_start + i]``. They are ``None`` where the text was
+    rebuilt from markup (HTML entities, tags) and no verbatim match was found.
+    """
+
+    kind: SegmentKind
+    start: int
+    end: int
+    raw_start: int | None = None
+    raw_end: int | None = None
+
+    def to_raw(self, offset: int) -> int | None:
+        """Map an offset of ``Article.text`` inside this segment to an offset of ``Article.raw``."""
+        if self.raw_start is None or not self.start <= offset <= self.end:
+            return None
+        return self.raw_start + (offset - self.start)
+
+
+@dataclass(frozen=True, slots=True)
+class SourceMeta:
+    """What is known about an input besides its content: from meta.jsonl, CLI flags or the record."""
+
+    url: str | None = None
+    outlet: str | None = None
+    published: dt.date | None = None
+    published_source: DateSource | None = None
+    title: str | None = None
+    language: str | None = None
+    author: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One cleaned news report.
+
+    ``source`` is the path or URL exactly as given to ``eventwire ingest`` (for a record inside a
+    container file: ``path#record-id``). ``text`` is the cleaned text; ``segments`` cover it in
+    order and say which parts are narrative. ``raw`` is the decoded input the offsets point into.
+    """
+
+    source: str
+    text: str
+    segments: tuple[Segment, ...]
+    raw: str
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published: dt.date | None = None
+    published_source: DateSource | None = None
+    language: str | None = None
+    author: str | None = None
+    metadata: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def content_hash(self) -> str:
+        """SHA-256 of the whitespace-normalised narrative text: equal for byte-identical stories."""
+        norm = " ".join(self.narrative_text().split()).casefold()
+        return hashlib.sha256(norm.encode("utf-8")).hexdigest()
+
+    @property
+    def id(self) -> str:
+        """A stable id derived from the content, the same on every machine and every run."""
+        return self.content_hash[:16]
+
+    def segments_of(self, *kinds: SegmentKind) -> Iterator[Segment]:
+        return (s for s in self.segments if s.kind in kinds)
+
+    def narrative_text(self) -> str:
+        """The body paragraphs (not title, captions or boilerplate), joined by blank lines."""
+        return "\n\n".join(self.text[s.start : s.end] for s in self.segments_of(SegmentKind.BODY))
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    """An input (or one record of it) that produced no article, and why."""
+
+    source: str
+    reason: RejectReason
+    detail: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.reason.value}: {self.detail}"
+
+
+class IngestStatus(enum.StrEnum):
+    NEW = "new"
+    DUPLICATE = "duplicate"  # the same text is stored already (re-run, or a byte-identical copy)
+    NEAR_DUPLICATE = "near-duplicate"  # a syndicated copy or minor edit of a stored article
+    REJECTED = "rejected"
+
+
+@dataclass(frozen=True, slots=True)
+class IngestOutcome:
+    """What happened to one input record during ingest."""
+
+    source: str
+    status: IngestStatus
+    article_id: str | None = None
+    duplicate_of: str | None = None
+    similarity: float | None = None
+    rejection: Rejection | None = None
