@@ -26,3 +26,7 @@ class StorageError(EventwireError):
 
 class NotFoundError(StorageError):
     """A record asked for by id does not exist in the store."""
+
+
+class ExtractionError(EventwireError):
+    """The NLP stage cannot run (model missing, bad pipeline) or failed on an article."""

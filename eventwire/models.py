@@ -155,3 +155,99 @@ class IngestOutcome:
     duplicate_of: str | None = None
     similarity: float | None = None
     rejection: Rejection | None = None
+
+
+# --- Events: actors, event mentions, factuality (filled by eventwire.nlp) --------------------
+
+
+class ActorKind(enum.StrEnum):
+    PERSON = "person"
+    COUNTRY = "country"  # a state or its government as an agent ("Washington", "the North")
+    ORGANIZATION = "organization"  # ministries, agencies, armies, parties, news agencies, IGOs
+    GROUP = "group"  # unnamed collectives: "officials", "protesters", "experts"
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A canonical actor. ``id`` is stable across articles and runs (derived, never a counter).
+
+    ``country`` is ISO 3166 alpha-3 or one of PLOVER's IGO/UNO/EUR/NGO/MNC; ``sector`` a
+    PLOVER/CAMEO sector code (GOV, MIL, LEG, JUD, MED, PTY, REB, OPP, BUS, CVL, ...).
+    """
+
+    id: str
+    name: str
+    kind: ActorKind
+    country: str | None = None
+    sector: str | None = None
+    role: str | None = None  # as learned from the text: "leader", "president", "foreign minister"
+
+
+@dataclass(frozen=True, slots=True)
+class TextSpan:
+    """Character offsets into ``Article.text`` and the text there."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    """One place in the text that refers to an actor ("Mr Kim", "he", "Pyongyang")."""
+
+    actor: Actor
+    span: TextSpan
+
+
+class Factuality(enum.StrEnum):
+    ASSERTED = "asserted"  # happened or is happening
+    PLANNED = "planned"  # scheduled or announced for the future
+    NEGATED = "negated"  # stated not to have happened
+    HYPOTHETICAL = "hypothetical"  # could, may, experts expect
+    REPORTED = "reported"  # attributed and hedged: "believed to have", "allegedly"
+
+
+@dataclass(frozen=True, slots=True)
+class EventCode:
+    """An event's type in PLOVER, with its CAMEO root, QuadClass and intensity for compatibility."""
+
+    type: str  # PLOVER type: AGREE, CONSULT, ..., ASSAULT
+    mode: str | None  # PLOVER mode: visit, meet, phone, disarm, change, ...
+    cameo: str  # CAMEO code (root or more specific), e.g. "042"
+    quad_class: int  # 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict
+    intensity: float  # Goldstein-like, -10 (most conflictual) .. +10 (most cooperative)
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One event mention: an event as one sentence of one article states it, with evidence."""
+
+    article_id: str
+    sentence: TextSpan
+    trigger: TextSpan
+    code: EventCode
+    factuality: Factuality
+    source: ActorMention | None = None
+    target: ActorMention | None = None
+    others: tuple[ActorMention, ...] = ()
+    location: TextSpan | None = None  # where it happened, as written (resolution: places stage)
+    times: tuple[TextSpan, ...] = ()  # time expressions about it (resolution: dates stage)
+    said_by: TextSpan | None = None  # who the article attributes it to
+
+    @property
+    def id(self) -> str:
+        key = f"{self.article_id}:{self.trigger.start}:{self.trigger.end}:{self.code.type}"
+        source = self.source.actor.id if self.source else ""
+        target = self.target.actor.id if self.target else ""
+        return hashlib.sha256(f"{key}:{source}:{target}".encode()).hexdigest()[:16]
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleAnalysis:
+    """What the NLP stage found in one article: every actor mention and every event mention."""
+
+    article_id: str
+    actors: tuple[ActorMention, ...]
+    events: tuple[Event, ...]
+    version: str

@@ -44,6 +44,7 @@ def test_public_api_is_explicit() -> None:
         "ArticleSummary",
         "RejectionRecord",
         "Store",
+        "StoredEvent",
         "open_store",
     ]
     assert all(hasattr(eventwire.store, name) for name in eventwire.store.__all__)

@@ -21,7 +21,9 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.sql import ColumnElement
 
 from eventwire.errors import NotFoundError, StorageError
-from eventwire.models import Article, Rejection
+from eventwire.models import Actor, Article, ArticleAnalysis, Rejection
+from eventwire.store import events as event_tables
+from eventwire.store.events import StoredEvent
 from eventwire.store import migrate
 from eventwire.store.backend import WRITE_OPTION, Backend
 from eventwire.store.connect import connect, describe
@@ -36,7 +38,15 @@ from eventwire.store.records import (
     rejection_from_row,
     summary_from_row,
 )
-from eventwire.store.schema import RELATIONS, article_copies, articles, rejections
+from eventwire.store.schema import (
+    RELATIONS,
+    actor_mentions,
+    actors,
+    article_copies,
+    articles,
+    extractions,
+    rejections,
+)
 
 __all__ = [
     "ArticleCopy",
@@ -44,6 +54,7 @@ __all__ = [
     "ArticleSummary",
     "RejectionRecord",
     "Store",
+    "StoredEvent",
     "open_store",
 ]
 
@@ -330,6 +341,79 @@ class Store:
         with self._translating("reading the rejections log"), self._engine.connect() as conn:
             rows = conn.execute(stmt).mappings().all()
         return [rejection_from_row(row) for row in rows]
+
+
+    # --- events -----------------------------------------------------------------------------
+
+    def save_analysis(self, analysis: ArticleAnalysis) -> None:
+        """Replace the article's actors and events with this analysis, in one transaction."""
+        action = f"storing events of article {analysis.article_id}"
+        with self._translating(action), self._writer.begin() as conn:
+            exists = conn.execute(
+                select(articles.c.id).where(articles.c.id == analysis.article_id)
+            ).scalar()
+            if exists is None:
+                raise NotFoundError(f"{self.location}: no article with id {analysis.article_id!r}")
+            event_tables.save_analysis(conn, analysis, _now())
+
+    def extraction_versions(self) -> dict[str, str]:
+        """``{article_id: extractor version}`` for every article that has been through the NLP."""
+        stmt = select(extractions.c.article_id, extractions.c.version)
+        with self._translating("reading extraction records"), self._engine.connect() as conn:
+            return {row.article_id: row.version for row in conn.execute(stmt)}
+
+    def iter_articles(self, ids: list[str] | None = None) -> Iterator[Article]:
+        """Stored articles in storage order (all, or those with the given ids), in batches."""
+        last = 0
+        wanted = None if ids is None else set(ids)
+        columns = [*_ARTICLE_COLUMNS, articles.c.seq]
+        while True:
+            stmt = select(*columns).where(articles.c.seq > last).order_by(articles.c.seq)
+            if wanted is not None:
+                stmt = stmt.where(articles.c.id.in_(list(wanted)))
+            with self._translating("reading articles"), self._engine.connect() as conn:
+                rows = conn.execute(stmt.limit(_MINHASH_BATCH)).mappings().all()
+            if not rows:
+                return
+            for row in rows:
+                yield article_from_row(row)
+            last = rows[-1]["seq"]
+
+    def list_events(
+        self,
+        *,
+        article_ids: list[str] | None = None,
+        actor_ids: list[str] | None = None,
+        types: list[str] | None = None,
+        limit: int | None = None,
+    ) -> list[StoredEvent]:
+        """Stored event mentions, filtered, in article and text order."""
+        with self._translating("listing events"), self._engine.connect() as conn:
+            return event_tables.select_events(
+                conn, article_ids=article_ids, actor_ids=actor_ids, types=types, limit=limit
+            )
+
+    def find_actors(self, name: str) -> list[Actor]:
+        """Actors whose id or canonical name matches ``name`` (case-insensitive), or whose
+        name or any mention contains it as written."""
+        key = _sendable(name).strip()
+        pattern = f"%{key.lower()}%"
+        mentioned = select(actor_mentions.c.actor_id).where(
+            func.lower(actor_mentions.c.text).like(pattern)
+        )
+        stmt = (
+            select(actors)
+            .where(
+                or_(
+                    func.lower(actors.c.id) == key.lower(),
+                    func.lower(actors.c.name).like(pattern),
+                    actors.c.id.in_(mentioned),
+                )
+            )
+            .order_by(actors.c.name)
+        )
+        with self._translating(f"looking up actor {key!r}"), self._engine.connect() as conn:
+            return [event_tables.actor_from_row(row) for row in conn.execute(stmt).all()]
 
 
 def _summary_columns() -> list[ColumnElement[Any]]:

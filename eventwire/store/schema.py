@@ -134,3 +134,81 @@ rejections = Table(
     Column("detail", Text, nullable=False),
     Column("seen_at", UTCDateTime, nullable=False),
 )
+
+# --- events (revision 0002) ------------------------------------------------------------------
+
+actors = Table(
+    "actors",
+    metadata,
+    Column("id", String(200), primary_key=True, comment="stable actor id: PRK, person:kim-jong-un"),
+    Column("name", Text, nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("country", String(3)),
+    Column("sector", String(3)),
+    Column("role", Text),
+    Column("first_seen", UTCDateTime, nullable=False),
+)
+
+actor_mentions = Table(
+    "actor_mentions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column(
+        "article_id", String(16), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False
+    ),
+    Column("actor_id", String(200), ForeignKey("actors.id"), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Index(None, "article_id"),
+    Index(None, "actor_id"),
+)
+
+extractions = Table(
+    "extractions",
+    metadata,
+    Column(
+        "article_id",
+        String(16),
+        ForeignKey("articles.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("version", String(32), nullable=False, comment="extractor version that made the events"),
+    Column("n_events", Integer, nullable=False),
+    Column("extracted_at", UTCDateTime, nullable=False),
+)
+
+events = Table(
+    "events",
+    metadata,
+    Column("id", String(16), primary_key=True, comment="Event.id"),
+    Column(
+        "article_id", String(16), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False
+    ),
+    Column("type", String(16), nullable=False, comment="PLOVER event type"),
+    Column("mode", String(32)),
+    Column("cameo", String(4), nullable=False),
+    Column("quad_class", Integer, nullable=False),
+    Column("intensity", Float, nullable=False),
+    Column("factuality", String(16), nullable=False),
+    Column("sentence_start", Integer, nullable=False),
+    Column("sentence_end", Integer, nullable=False),
+    Column("trigger_start", Integer, nullable=False),
+    Column("trigger_end", Integer, nullable=False),
+    Column("source_actor_id", String(200), ForeignKey("actors.id")),
+    Column("source_start", Integer),
+    Column("source_end", Integer),
+    Column("target_actor_id", String(200), ForeignKey("actors.id")),
+    Column("target_start", Integer),
+    Column("target_end", Integer),
+    Column("location_start", Integer),
+    Column("location_end", Integer),
+    Column("said_by_start", Integer),
+    Column("said_by_end", Integer),
+    Column("others", JSON, nullable=False, comment="[[actor_id, start, end]]"),
+    Column("times", JSON, nullable=False, comment="[[start, end]]"),
+    Index(None, "article_id"),
+    Index(None, "type"),
+    Index(None, "source_actor_id"),
+    Index(None, "target_actor_id"),
+)

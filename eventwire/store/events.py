@@ -1,0 +1,251 @@
+"""Reading and writing the NLP stage's output: actors, actor mentions, events, extractions.
+
+Functions here take an open connection; ``Store`` wraps each call in a transaction. An article's
+analysis is replaced whole (delete, then insert) so re-running extraction is idempotent.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, delete, insert, or_, select, update
+
+from eventwire.errors import StorageError
+from eventwire.models import (
+    Actor,
+    ActorKind,
+    ActorMention,
+    ArticleAnalysis,
+    Event,
+    EventCode,
+    Factuality,
+    TextSpan,
+)
+from eventwire.store.schema import actor_mentions, actors, articles, events, extractions
+
+
+@dataclass(frozen=True, slots=True)
+class StoredEvent:
+    """An event mention with what is known of the article that states it."""
+
+    event: Event
+    article_source: str
+    article_url: str | None
+    outlet: str | None
+    published: dt.date | None
+
+
+def save_analysis(conn: Connection, analysis: ArticleAnalysis, now: dt.datetime) -> None:
+    """Replace everything stored for the article with this analysis (call inside a transaction)."""
+    article_id = analysis.article_id
+    _upsert_actors(conn, _actors_of(analysis), now)
+    conn.execute(delete(events).where(events.c.article_id == article_id))
+    conn.execute(delete(actor_mentions).where(actor_mentions.c.article_id == article_id))
+    conn.execute(delete(extractions).where(extractions.c.article_id == article_id))
+    if analysis.actors:
+        conn.execute(
+            insert(actor_mentions),
+            [
+                {
+                    "article_id": article_id,
+                    "actor_id": m.actor.id,
+                    "start": m.span.start,
+                    "end": m.span.end,
+                    "text": m.span.text,
+                }
+                for m in analysis.actors
+            ],
+        )
+    rows = {e.id: _event_values(e) for e in analysis.events}  # same id twice: keep one
+    if rows:
+        conn.execute(insert(events), list(rows.values()))
+    conn.execute(
+        insert(extractions).values(
+            article_id=article_id,
+            version=analysis.version,
+            n_events=len(rows),
+            extracted_at=now,
+        )
+    )
+
+
+def _actors_of(analysis: ArticleAnalysis) -> dict[str, Actor]:
+    found: dict[str, Actor] = {}
+    mentions: list[ActorMention] = list(analysis.actors)
+    for event in analysis.events:
+        mentions.extend(m for m in (event.source, event.target, *event.others) if m is not None)
+    for mention in mentions:
+        found.setdefault(mention.actor.id, mention.actor)
+    return found
+
+
+def _upsert_actors(conn: Connection, found: dict[str, Actor], now: dt.datetime) -> None:
+    """Insert new actors; fill country, sector and role of known ones where they were unknown."""
+    if not found:
+        return
+    known = {
+        row.id: row
+        for row in conn.execute(select(actors).where(actors.c.id.in_(list(found)))).all()
+    }
+    new = [a for key, a in found.items() if key not in known]
+    if new:
+        conn.execute(
+            insert(actors),
+            [
+                {
+                    "id": a.id,
+                    "name": a.name,
+                    "kind": a.kind.value,
+                    "country": a.country,
+                    "sector": a.sector,
+                    "role": a.role,
+                    "first_seen": now,
+                }
+                for a in new
+            ],
+        )
+    for key, row in known.items():
+        actor = found[key]
+        fill = {
+            name: getattr(actor, name)
+            for name in ("country", "sector", "role")
+            if getattr(row, name) is None and getattr(actor, name) is not None
+        }
+        if fill:
+            conn.execute(update(actors).where(actors.c.id == key).values(**fill))
+
+
+def _event_values(event: Event) -> dict[str, Any]:
+    def edges(prefix: str, span: TextSpan | None) -> dict[str, int | None]:
+        return {
+            f"{prefix}_start": span.start if span else None,
+            f"{prefix}_end": span.end if span else None,
+        }
+
+    return {
+        "id": event.id,
+        "article_id": event.article_id,
+        "type": event.code.type,
+        "mode": event.code.mode,
+        "cameo": event.code.cameo,
+        "quad_class": event.code.quad_class,
+        "intensity": event.code.intensity,
+        "factuality": event.factuality.value,
+        "source_actor_id": event.source.actor.id if event.source else None,
+        "target_actor_id": event.target.actor.id if event.target else None,
+        **edges("sentence", event.sentence),
+        **edges("trigger", event.trigger),
+        **edges("source", event.source.span if event.source else None),
+        **edges("target", event.target.span if event.target else None),
+        **edges("location", event.location),
+        **edges("said_by", event.said_by),
+        "others": [[m.actor.id, m.span.start, m.span.end] for m in event.others],
+        "times": [[t.start, t.end] for t in event.times],
+    }
+
+
+def select_events(
+    conn: Connection,
+    *,
+    article_ids: Sequence[str] | None = None,
+    actor_ids: Sequence[str] | None = None,
+    types: Sequence[str] | None = None,
+    limit: int | None = None,
+) -> list[StoredEvent]:
+    """Stored events, in article then text order, rebuilt as ``Event`` records."""
+    stmt = select(events).order_by(events.c.article_id, events.c.trigger_start, events.c.id)
+    if article_ids is not None:
+        stmt = stmt.where(events.c.article_id.in_(list(article_ids)))
+    if actor_ids is not None:
+        ids = list(actor_ids)
+        stmt = stmt.where(
+            or_(events.c.source_actor_id.in_(ids), events.c.target_actor_id.in_(ids))
+        )
+    if types is not None:
+        stmt = stmt.where(events.c.type.in_([t.upper() for t in types]))
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    rows = conn.execute(stmt).mappings().all()
+    needed = {r["article_id"] for r in rows}
+    info = {
+        r.id: r
+        for r in conn.execute(
+            select(
+                articles.c.id, articles.c.text, articles.c.source, articles.c.url,
+                articles.c.outlet, articles.c.published,
+            ).where(articles.c.id.in_(list(needed)))
+        ).all()
+    }  # fmt: skip
+    actor_ids_needed = _actor_ids_in(rows)
+    known = _load_actors(conn, actor_ids_needed)
+    out = []
+    for row in rows:
+        art = info[row["article_id"]]
+        event = _event_from_row(row, art.text, known)
+        out.append(StoredEvent(event, art.source, art.url, art.outlet, art.published))
+    return out
+
+
+def _actor_ids_in(rows: Iterable[Any]) -> set[str]:
+    ids: set[str] = set()
+    for row in rows:
+        ids.update(x for x in (row["source_actor_id"], row["target_actor_id"]) if x)
+        ids.update(str(other[0]) for other in row["others"])
+    return ids
+
+
+def _load_actors(conn: Connection, ids: set[str]) -> dict[str, Actor]:
+    if not ids:
+        return {}
+    rows = conn.execute(select(actors).where(actors.c.id.in_(list(ids)))).all()
+    return {row.id: actor_from_row(row) for row in rows}
+
+
+def actor_from_row(row: Any) -> Actor:
+    return Actor(
+        id=row.id,
+        name=row.name,
+        kind=ActorKind(row.kind),
+        country=row.country,
+        sector=row.sector,
+        role=row.role,
+    )
+
+
+def _event_from_row(row: Any, text: str, known: dict[str, Actor]) -> Event:
+    def span(prefix: str) -> TextSpan | None:
+        start, end = row[f"{prefix}_start"], row[f"{prefix}_end"]
+        if start is None or end is None:
+            return None
+        return TextSpan(start, end, text[start:end])
+
+    def mention(prefix: str) -> ActorMention | None:
+        actor_id, where = row[f"{prefix}_actor_id"], span(prefix)
+        if actor_id is None or where is None or actor_id not in known:
+            return None
+        return ActorMention(known[actor_id], where)
+
+    sentence, trigger = span("sentence"), span("trigger")
+    if sentence is None or trigger is None:  # NOT NULL columns: only a damaged store gets here
+        raise StorageError(f"event {row['id']} has no sentence or trigger offsets")
+    others = tuple(
+        ActorMention(known[a], TextSpan(s, e, text[s:e])) for a, s, e in row["others"] if a in known
+    )
+    return Event(
+        article_id=row["article_id"],
+        sentence=sentence,
+        trigger=trigger,
+        code=EventCode(
+            row["type"], row["mode"], row["cameo"], row["quad_class"], row["intensity"]
+        ),
+        factuality=Factuality(row["factuality"]),
+        source=mention("source"),
+        target=mention("target"),
+        others=others,
+        location=span("location"),
+        times=tuple(TextSpan(s, e, text[s:e]) for s, e in row["times"]),
+        said_by=span("said_by"),
+    )
