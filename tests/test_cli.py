@@ -25,7 +25,8 @@ def _articles(db: Path, *extra: str) -> list[dict[str, object]]:
 def test_seeds_are_stored_once_with_dates_titles_and_captions(shared: Path, tmp_path: Path) -> None:
     db = tmp_path / "seeds.db"
     seeds = shared / "seeds"
-    meta = {json.loads(line)["file"]: json.loads(line) for line in (seeds / "meta.jsonl").open()}
+    lines = (seeds / "meta.jsonl").read_text(encoding="utf-8").splitlines()
+    meta = {json.loads(line)["file"]: json.loads(line) for line in lines}
 
     first = run_cli("ingest", str(seeds), "--meta", str(seeds / "meta.jsonl"), "--db", str(db))
     assert first.returncode == 0, first.stderr
@@ -41,11 +42,11 @@ def test_seeds_are_stored_once_with_dates_titles_and_captions(shared: Path, tmp_
         shown = run_cli("show", str(row["id"]), "--db", str(db), "--json")
         assert shown.returncode == 0, shown.stderr
         article = json.loads(shown.stdout)["article"]
-        captions = [s for s in article["segments"] if s[0] == "caption"]
+        captions = [s for s in article["segments"] if s["kind"] == "caption"]
         assert captions, f"{name}: no caption segment"
-        for _, start, end, *_raw in captions:
-            assert "Credit:" in article["text"][start:end]
-        body = [article["text"][s[1] : s[2]] for s in article["segments"] if s[0] == "body"]
+        for seg in captions:
+            assert "Credit:" in article["text"][seg["start"] : seg["end"]]
+        body = [article["text"][s["start"] : s["end"]] for s in article["segments"] if s["kind"] == "body"]
         assert not any("Credit:" in b for b in body)
 
     second = run_cli("ingest", str(seeds), "--meta", str(seeds / "meta.jsonl"), "--db", str(db))

@@ -1,0 +1,242 @@
+"""Stored events out: JSON Lines in the gold format, flat CSV/Parquet, GDELT-style and PLOVER rows.
+
+Every format is built from the same flat record (``flat_record``) or gold record
+(``gold_record``), so the formats cannot disagree about a field.
+"""
+
+from __future__ import annotations
+
+import csv
+import enum
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from eventwire.errors import EventwireError
+from eventwire.models import ActorMention, TextSpan
+from eventwire.store.events import StoredEvent
+
+
+class ExportFormat(enum.StrEnum):
+    JSONL = "jsonl"
+    CSV = "csv"
+    PARQUET = "parquet"
+    GDELT = "gdelt"
+    PLOVER = "plover"
+
+
+def _actor(mention: ActorMention | None) -> dict[str, Any] | None:
+    if mention is None:
+        return None
+    actor = mention.actor
+    return {"name": actor.name, "country": actor.country, "sector": actor.sector}
+
+
+def _span(span: TextSpan | None) -> dict[str, Any] | None:
+    return None if span is None else {"start": span.start, "end": span.end, "text": span.text}
+
+
+def gold_record(stored: StoredEvent) -> dict[str, Any]:
+    """The event in the gold format of GOLD-FORMAT.md, plus ids, codes and evidence spans."""
+    e = stored.event
+    return {
+        "article": stored.article_source,
+        "sentence": e.sentence.text,
+        "source": _actor(e.source),
+        "type": e.code.type,
+        "mode": e.code.mode,
+        "target": _actor(e.target),
+        "location": None if e.location is None else {"name": e.location.text, "country": None},
+        "date": None,
+        "factuality": e.factuality.value,
+        "said_by": e.said_by.text if e.said_by else None,
+        "id": e.id,
+        "article_id": e.article_id,
+        "url": stored.article_url,
+        "published": stored.published.isoformat() if stored.published else None,
+        "cameo": e.code.cameo,
+        "quad_class": e.code.quad_class,
+        "intensity": e.code.intensity,
+        "source_actor_id": e.source.actor.id if e.source else None,
+        "target_actor_id": e.target.actor.id if e.target else None,
+        "others": [
+            {"actor_id": m.actor.id, "name": m.actor.name, **(_span(m.span) or {})}
+            for m in e.others
+        ],
+        "spans": {
+            "sentence": _span(e.sentence),
+            "trigger": _span(e.trigger),
+            "source": _span(e.source.span) if e.source else None,
+            "target": _span(e.target.span) if e.target else None,
+            "location": _span(e.location),
+            "said_by": _span(e.said_by),
+            "times": [_span(t) for t in e.times],
+        },
+    }
+
+
+FLAT_COLUMNS = (
+    "id", "article_id", "article", "url", "outlet", "published", "type", "mode", "cameo",
+    "quad_class", "intensity", "factuality", "source_actor_id", "source_name", "source_country",
+    "source_sector", "target_actor_id", "target_name", "target_country", "target_sector",
+    "location", "times", "said_by", "sentence", "trigger", "trigger_start", "trigger_end",
+)  # fmt: skip
+
+
+def flat_record(stored: StoredEvent) -> dict[str, Any]:
+    """One row of scalar columns (``FLAT_COLUMNS``), for CSV and Parquet."""
+    e = stored.event
+    row: dict[str, Any] = {
+        "id": e.id,
+        "article_id": e.article_id,
+        "article": stored.article_source,
+        "url": stored.article_url,
+        "outlet": stored.outlet,
+        "published": stored.published.isoformat() if stored.published else None,
+        "type": e.code.type,
+        "mode": e.code.mode,
+        "cameo": e.code.cameo,
+        "quad_class": e.code.quad_class,
+        "intensity": e.code.intensity,
+        "factuality": e.factuality.value,
+        "location": e.location.text if e.location else None,
+        "times": "; ".join(t.text for t in e.times) or None,
+        "said_by": e.said_by.text if e.said_by else None,
+        "sentence": e.sentence.text,
+        "trigger": e.trigger.text,
+        "trigger_start": e.trigger.start,
+        "trigger_end": e.trigger.end,
+    }
+    for side, mention in (("source", e.source), ("target", e.target)):
+        actor = mention.actor if mention else None
+        row[f"{side}_actor_id"] = actor.id if actor else None
+        row[f"{side}_name"] = actor.name if actor else None
+        row[f"{side}_country"] = actor.country if actor else None
+        row[f"{side}_sector"] = actor.sector if actor else None
+    return row
+
+
+GDELT_COLUMNS = (
+    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "Actor1Code", "Actor1Name",
+    "Actor1CountryCode", "Actor1Type1Code", "Actor2Code", "Actor2Name", "Actor2CountryCode",
+    "Actor2Type1Code", "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass",
+    "GoldsteinScale", "NumMentions", "NumSources", "NumArticles", "ActionGeo_FullName",
+    "SOURCEURL", "Factuality", "PloverType", "PloverMode",
+)  # fmt: skip
+
+
+def gdelt_record(stored: StoredEvent) -> dict[str, Any]:
+    """GDELT 2.0 event-table columns (the subset we can fill honestly), plus our factuality.
+
+    SQLDATE is the report's publication date until event dates are resolved; GDELT itself
+    always uses the report's date.
+    """
+    e = stored.event
+    day = stored.published
+    row: dict[str, Any] = {
+        "GLOBALEVENTID": e.id,
+        "SQLDATE": day.strftime("%Y%m%d") if day else "",
+        "MonthYear": day.strftime("%Y%m") if day else "",
+        "Year": day.year if day else "",
+        "IsRootEvent": 1,
+        "EventCode": e.code.cameo,
+        "EventBaseCode": e.code.cameo[:3],
+        "EventRootCode": e.code.cameo[:2],
+        "QuadClass": e.code.quad_class,
+        "GoldsteinScale": e.code.intensity,
+        "NumMentions": 1,
+        "NumSources": 1,
+        "NumArticles": 1,
+        "ActionGeo_FullName": e.location.text if e.location else "",
+        "SOURCEURL": stored.article_url or stored.article_source,
+        "Factuality": e.factuality.value,
+        "PloverType": e.code.type,
+        "PloverMode": e.code.mode or "",
+    }
+    for n, mention in ((1, e.source), (2, e.target)):
+        actor = mention.actor if mention else None
+        country = (actor.country or "") if actor else ""
+        sector = (actor.sector or "") if actor else ""
+        row[f"Actor{n}Code"] = country + sector
+        row[f"Actor{n}Name"] = actor.name.upper() if actor else ""
+        row[f"Actor{n}CountryCode"] = country
+        row[f"Actor{n}Type1Code"] = sector
+    return row
+
+
+def plover_record(stored: StoredEvent) -> dict[str, Any]:
+    """A PLOVER/POLECAT-style event object."""
+    e = stored.event
+
+    def actor(mention: ActorMention | None) -> dict[str, Any] | None:
+        if mention is None:
+            return None
+        a = mention.actor
+        return {
+            "actorText": mention.span.text,
+            "name": a.name,
+            "code": a.country,
+            "sector": a.sector,
+        }
+
+    return {
+        "id": e.id,
+        "event": e.code.type,
+        "mode": e.code.mode or "",
+        "source": actor(e.source),
+        "target": actor(e.target),
+        "eventText": e.trigger.text,
+        "eventLoc": e.location.text if e.location else None,
+        "factuality": e.factuality.value,
+        "date": None,
+        "publication_date": stored.published.isoformat() if stored.published else None,
+        "text": e.sentence.text,
+        "article": stored.article_source,
+        "url": stored.article_url,
+    }
+
+
+def write_export(events: Iterable[StoredEvent], fmt: ExportFormat, out: IO[str] | Path) -> int:
+    """Write ``events`` in ``fmt`` to a text stream (or, for Parquet, a file path); return count."""
+    if fmt is ExportFormat.PARQUET:
+        if not isinstance(out, Path):
+            raise EventwireError("Parquet export needs a file: use --output FILE")
+        return _write_parquet(events, out)
+    if isinstance(out, Path):
+        with out.open("w", encoding="utf-8", newline="") as fh:
+            return write_export(events, fmt, fh)
+    if fmt in (ExportFormat.JSONL, ExportFormat.PLOVER):
+        make = gold_record if fmt is ExportFormat.JSONL else plover_record
+        return _write_lines(out, (json.dumps(make(s), ensure_ascii=False) for s in events))
+    columns, make_row = (
+        (FLAT_COLUMNS, flat_record) if fmt is ExportFormat.CSV else (GDELT_COLUMNS, gdelt_record)
+    )
+    delimiter = "," if fmt is ExportFormat.CSV else "\t"
+    writer = csv.DictWriter(out, fieldnames=columns, delimiter=delimiter, lineterminator="\n")
+    writer.writeheader()
+    count = 0
+    for stored in events:
+        writer.writerow(make_row(stored))
+        count += 1
+    return count
+
+
+def _write_lines(out: IO[str], lines: Iterator[str]) -> int:
+    count = 0
+    for line in lines:
+        out.write(line + "\n")
+        count += 1
+    return count
+
+
+def _write_parquet(events: Iterable[StoredEvent], path: Path) -> int:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    kinds = {"quad_class": pa.int8(), "intensity": pa.float32()}
+    kinds.update(trigger_start=pa.int32(), trigger_end=pa.int32())
+    schema = pa.schema([(name, kinds.get(name, pa.string())) for name in FLAT_COLUMNS])
+    rows = [flat_record(s) for s in events]
+    pq.write_table(pa.Table.from_pylist(rows, schema=schema), path)
+    return len(rows)

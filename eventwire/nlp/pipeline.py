@@ -1,0 +1,81 @@
+"""The spaCy side: load the pinned English pipeline and prepare article text for it.
+
+An article is parsed as ONE ``Doc`` so that actors can be followed through it. Only narrative
+segments are parsed: titles, captions, bylines and boilerplate are replaced by spaces of the same
+length, so ``token.idx`` is an offset into ``Article.text`` and no event can come from a caption.
+Paragraph breaks are forced sentence boundaries (the parser keeps preset boundaries).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Iterable, Iterator
+
+from eventwire.errors import ExtractionError
+from eventwire.models import Article, SegmentKind
+
+PARAGRAPHS_COMPONENT = "eventwire_paragraphs_v1"
+
+
+def narrative_view(article: Article, *, include_title: bool = False) -> str:
+    """``article.text`` with every non-narrative segment blanked out; same length, same offsets."""
+    keep = {SegmentKind.BODY, SegmentKind.TITLE} if include_title else {SegmentKind.BODY}
+    chars = [" "] * len(article.text)
+    for seg in article.segments:
+        if seg.kind in keep:
+            chars[seg.start : seg.end] = article.text[seg.start : seg.end]
+            if seg.end < len(chars):
+                chars[seg.end] = "\n"  # keep paragraph breaks visible to the sentence splitter
+    return "".join(chars)
+
+
+def _register_components() -> None:
+    """Register our factories with spaCy (on first use, never at import)."""
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    if PARAGRAPHS_COMPONENT in Language.factories:
+        return
+
+    @Language.component(
+        PARAGRAPHS_COMPONENT, assigns=["token.is_sent_start"], requires=[], retokenizes=False
+    )
+    def paragraphs(doc: Doc) -> Doc:
+        """A token after a line break starts a sentence; whitespace-only tokens never do."""
+        for i, token in enumerate(doc[1:], start=1):
+            prev = doc[i - 1]
+            if token.is_space:
+                continue
+            if prev.is_space and "\n" in prev.text or "\n" in prev.whitespace_:
+                token.is_sent_start = True
+        return doc
+
+
+def load_nlp(model: str, *, disable: Iterable[str] = ()) -> object:
+    """Load an installed spaCy pipeline package by name, with our components added.
+
+    Raises ``ExtractionError`` with an install hint when the package is missing; nothing is ever
+    downloaded.
+    """
+    if importlib.util.find_spec(model) is None:
+        raise ExtractionError(
+            f"spaCy model package {model!r} is not installed; it is pinned in "
+            "requirements/lock.txt (run `make run` or pip install -r requirements/lock.txt)"
+        )
+    import spacy
+
+    _register_components()
+    nlp = spacy.load(model, disable=list(disable))
+    if PARAGRAPHS_COMPONENT not in nlp.pipe_names:
+        before = "parser" if "parser" in nlp.pipe_names else None
+        if before:
+            nlp.add_pipe(PARAGRAPHS_COMPONENT, before=before)
+        else:
+            nlp.add_pipe(PARAGRAPHS_COMPONENT, first=True)
+    return nlp
+
+
+def article_texts(articles: Iterable[Article]) -> Iterator[tuple[str, str]]:
+    """``(narrative_view, article_id)`` pairs for ``nlp.pipe(..., as_tuples=True)``."""
+    for article in articles:
+        yield narrative_view(article), article.id
