@@ -55,7 +55,7 @@ class Report:
     meta: dict[str, str]
 
 
-def _one(rng: random.Random, index: int, start: dt.date) -> Report:
+def _one(rng: random.Random, index: int, start: dt.date, length: int) -> Report:
     a, b = rng.sample(COUNTRIES, 2)
     published = start + dt.timedelta(days=rng.randrange(0, 720))
     fill = {
@@ -67,7 +67,11 @@ def _one(rng: random.Random, index: int, start: dt.date) -> Report:
         "topic": rng.choice(TOPICS),
         "month": published.replace(day=1).strftime("%B"),
     }  # fmt: skip
-    body = [s.format(**fill) for s in rng.sample(SENTENCES, rng.randint(5, 9))]
+    count = rng.randint(5, 9) if length <= len(SENTENCES) else length
+    picked = (
+        rng.sample(SENTENCES, count) if count <= len(SENTENCES) else rng.choices(SENTENCES, k=count)
+    )
+    body = [sentence.format(**fill) for sentence in picked]
     agency = rng.choice(AGENCIES)
     caption = f"{fill['name']} waves on arrival in {fill['b_cap']} Credit: Staff/{agency}"
     body.insert(rng.randint(1, len(body)), caption)
@@ -91,8 +95,12 @@ def _near_copy(rng: random.Random, original: Report, index: int) -> Report:
     return Report(meta["file"], " ".join(words), meta)
 
 
-def generate(n: int, seed: int = 7) -> list[Report]:
-    """``n`` reports; about 4% near-copies and 2% exact copies of earlier ones."""
+def generate(n: int, seed: int = 7, length: int = 0) -> list[Report]:
+    """``n`` reports; about 4% near-copies and 2% exact copies of earlier ones.
+
+    ``length`` > 10 asks for that many body sentences per report (about 14 words each);
+    otherwise reports have 5-9 sentences.
+    """
     rng = random.Random(seed)
     start = dt.date(2019, 1, 1)
     reports: list[Report] = []
@@ -104,7 +112,7 @@ def generate(n: int, seed: int = 7) -> list[Report]:
             original = rng.choice(reports)
             reports.append(Report(f"r{index:06d}.txt", original.text, dict(original.meta)))
         else:
-            reports.append(_one(rng, index, start))
+            reports.append(_one(rng, index, start, length))
     return reports
 
 

@@ -111,6 +111,12 @@ def test_usage_and_lookup_errors_have_their_exit_codes(tmp_path: Path) -> None:
     usage = run_cli("ingest", str(tmp_path), "--published", "24/02/2019", "--db", str(db))
     assert usage.returncode == 2
     assert "--published" in usage.stderr
+    no_store = run_cli("show", "ffffffff", "--db", str(db))
+    assert no_store.returncode == 1
+    assert "no store here" in no_store.stderr and not db.exists()
+    report = tmp_path / "r.txt"
+    report.write_text("Talks resume\n\n" + "Envoys met again in Geneva on Friday. " * 3, "utf-8")
+    assert run_cli("ingest", str(report), "--db", str(db), "--no-extract").returncode == 0
     missing = run_cli("show", "ffffffff", "--db", str(db))
     assert missing.returncode == 1
     assert "ffffffff" in missing.stderr

@@ -1,0 +1,373 @@
+"""Non-person actors: institutions, organisations, groups, and countries used as agents.
+
+Each finder reads the doc, skips tokens another actor has claimed, claims its own, and returns
+``TokenMention``s. Countries come last and only where a name, capital or shorthand is used as an
+agent or attribute, not as a place: see ``is_place_use``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.models import Actor, ActorKind
+from eventwire.nlp.actor_coref import group_actor
+from eventwire.nlp.actor_cues import (
+    DETERMINERS,
+    KOREAN_HALVES,
+    MAX_NAME_TOKENS,
+    POSSESSIVES,
+    Cues,
+    TokenMention,
+)
+from eventwire.nlp.actor_table import NON_STATE_CODES, InstitutionEntry, WordKind, slugify
+
+LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "into", "near", "across", "through"})
+# "steps from Pyongyang", "pressure from Washington", "a letter to Seoul": a source or recipient,
+# not a place, when "from"/"to" hangs on one of these words (lemmas).
+EXCHANGE_WORDS = frozenset(
+    {
+        *("aid", "ally", "apology", "appeal", "assistance", "assurance", "call", "commitment"),
+        *("concession", "criticism", "delegation", "demand", "envoy", "funding", "gift", "help"),
+        *("invitation", "letter", "message", "offer", "pledge", "pressure", "promise", "proposal"),
+        *("request", "response", "step", "support", "threat", "warning", "accept", "deliver"),
+        *("expect", "give", "hand", "obtain", "propose", "provide", "receive", "sell", "send"),
+        *("seek", "supply", "talk", "write", "say", "speak", "complain", "protest", "apologize"),
+        *("apologise", "report", "pledge", "loan", "transfer", "win", "get", "hear", "learn"),
+        *("sale", "export", "shipment"),
+    }
+)
+PLACE_NOUNS = frozenset(
+    {
+        *("station", "airport", "port", "harbour", "harbor", "city", "capital", "province"),
+        *("region", "border", "street", "square", "hotel", "mainland", "coast", "territory"),
+        *("soil", "waters", "airspace", "district", "village", "town", "county", "island"),
+        *("peninsula", "base", "camp", "prison", "hall", "building", "headquarters", "market"),
+        *("stadium", "hospital", "bridge", "road", "highway", "railway", "zone", "area"),
+        *("frontier", "countryside", "shore", "sea", "river", "suburb", "outskirts", "residence"),
+    }
+)
+NAME_LABELS = frozenset({"FAC", "ORG", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "PERSON"})
+STATE_MEDIA_WORDS = frozenset({"state", "state-run", "official"})  # "state media", "official media"
+
+
+def is_place_use(span: Span) -> bool:
+    """Whether a country or city name is used as a place rather than as an actor.
+
+    A place is the object of a locative preposition ("talks in Ottawa", "arrived in Beijing",
+    "through China"), or a modifier of a place noun ("the Pyongyang station", "the US mainland").
+    "from"/"to" hanging on a word of exchange ("steps from Pyongyang", "a letter to Seoul") mark
+    a source or recipient instead, which is an actor. Conjuncts share their first conjunct's use.
+    """
+    root = span.root
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head
+    if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPOSITIONS:
+        prep = root.head
+        return not (prep.lower_ in ("from", "to") and prep.head.lemma_.lower() in EXCHANGE_WORDS)
+    if root.dep_ in ("compound", "poss", "nmod") and root.head.i != root.i:
+        return root.head.lemma_.lower() in PLACE_NOUNS
+    return False
+
+
+def _in_line(doc: Doc, start: int, end: int) -> bool:
+    """No whitespace token or line break inside ``doc[start:end]``, and no possessive at its end."""
+    if end > len(doc) or doc[end - 1].text in POSSESSIVES or doc[end - 1].is_punct:
+        return False
+    return not any(t.is_space or "\n" in t.whitespace_ for t in doc[start : end - 1]) and not (
+        doc[end - 1].is_space
+    )
+
+
+def country_actor(cues: Cues, code: str) -> Actor:
+    """A state as an agent: its government (sector GOV), id = ISO alpha-3."""
+    entry = cues.table.country(code)
+    return Actor(
+        id=code,
+        name=entry.name if entry else code,
+        kind=ActorKind.COUNTRY,
+        country=code,
+        sector="GOV",
+    )
+
+
+# --- institutions from the table -----------------------------------------------------------------
+
+
+def institution_mentions(cues: Cues, claimed: set[int]) -> list[TokenMention]:
+    """Named organisations of the actor table ("the UN", "Xinhua", "the Pentagon")."""
+    doc = cues.doc
+    out: list[TokenMention] = []
+    i = 0
+    while i < len(doc):
+        match = _institution_at(cues, i, claimed)
+        if match is None:
+            i += 1
+            continue
+        end, entry = match
+        out.append(_institution_mention(cues, i, end, entry))
+        claimed.update(range(out[-1].start, end))
+        i = end
+    return out
+
+
+def _institution_at(cues: Cues, i: int, claimed: set[int]) -> tuple[int, InstitutionEntry] | None:
+    doc = cues.doc
+    if i in claimed or not doc[i].text[:1].isupper() or doc[i].lower_ in DETERMINERS:
+        return None
+    for end in range(min(len(doc), i + MAX_NAME_TOKENS), i, -1):
+        if _in_line(doc, i, end) and not any(k in claimed for k in range(i, end)):
+            entry = cues.table.institution(doc[i:end].text)
+            if entry is not None:
+                return end, entry
+    return None
+
+
+def _institution_mention(cues: Cues, start: int, end: int, entry: InstitutionEntry) -> TokenMention:
+    """The table's actor, or a country's own body of that name ("Russia's Security Council")."""
+    cue = cues.descriptor_ending_at(start - 1, roles=False)
+    if cue is None or cue.country is None:
+        return TokenMention(start, end, _institution_actor(entry))
+    if cue.country == entry.country or cue.country in NON_STATE_CODES:
+        return TokenMention(cue.start, end, _institution_actor(entry))
+    name = cues.doc[start:end].text
+    actor = Actor(
+        id=f"org:{cue.country}:{slugify(name)}",
+        name=name,
+        kind=ActorKind.ORGANIZATION,
+        country=cue.country,
+        sector=entry.sector,
+    )
+    return TokenMention(cue.start, end, actor)
+
+
+def _institution_actor(entry: InstitutionEntry) -> Actor:
+    return Actor(
+        id=entry.id,
+        name=entry.name,
+        kind=ActorKind.ORGANIZATION,
+        country=entry.country,
+        sector=entry.sector,
+    )
+
+
+# --- organisations learned from the text ---------------------------------------------------------
+
+
+def organisation_mentions(cues: Cues, claimed: set[int]) -> list[TokenMention]:
+    """NER organisations, and "<country> <body>" ("the Kenyan army", "Norway's government")."""
+    out: list[TokenMention] = []
+    for ent in cues.doc.ents:
+        if ent.label_ == "ORG" and not any(t.i in claimed for t in ent):
+            mention = _organisation(cues, ent.start, ent.end)
+            if mention is not None:
+                out.append(mention)
+                claimed.update(range(mention.start, mention.end))
+    for token in cues.doc:
+        if token.i not in claimed and token.pos_ in ("NOUN", "PROPN") and token.dep_ != "compound":
+            mention = _body(cues, token, claimed)
+            if mention is not None:
+                out.append(mention)
+                claimed.update(range(mention.start, mention.end))
+    return out
+
+
+def _organisation(cues: Cues, start: int, end: int) -> TokenMention | None:
+    doc = cues.doc
+    while start < end and (doc[start].lower_ == "the" or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].text in POSSESSIVES or doc[end - 1].is_punct):
+        end -= 1
+    country, core = None, start
+    for last in range(min(end - 2, start + 3), start - 1, -1):  # a country at the start of the name
+        if (inner := cues.country_ending_at(last)) and inner[0] == start:
+            country, core = inner[1], last + 1
+            break
+    text = doc[core:end].text
+    table = cues.table
+    if core >= end or any(c in text for c in ":/") or not any(t.is_alpha for t in doc[core:end]):
+        return None
+    whole = cues.country_ending_at(end - 1)  # "The North" after a Korea: a country, not an org
+    if (
+        table.country_for_name(text)
+        or table.country_for_capital(text)
+        or (whole and whole[0] <= core)
+    ):
+        return None
+    body = cues.phrase_ending_at(end - 1, WordKind.ORG)
+    if not text[:1].isupper() and body is None:
+        return None
+    cue = cues.descriptor_ending_at(start - 1, roles=False)
+    if cue is not None and cue.country is not None:
+        country, start = country or cue.country, cue.start
+    return TokenMention(
+        start, end, _organisation_actor(cues, text, country, body[1].sector if body else None)
+    )
+
+
+def _organisation_actor(cues: Cues, text: str, country: str | None, sector: str | None) -> Actor:
+    entry = cues.table.country(country) if country else None
+    name = text if text[:1].isupper() or entry is None else f"{entry.adjective} {text}"
+    return Actor(
+        id=f"org:{country or '-'}:{slugify(text)}",
+        name=name,
+        kind=ActorKind.ORGANIZATION,
+        country=country,
+        sector=sector,
+    )
+
+
+def _body(cues: Cues, token: Token, claimed: set[int]) -> TokenMention | None:
+    """A body or a government named by a noun after a country: "China's defence ministry"."""
+    for kind in (WordKind.STATE, WordKind.ORG):
+        found = cues.phrase_ending_at(token.i, kind)
+        if found is None or any(k in claimed for k in range(found[0], token.i)):
+            continue
+        cue = cues.descriptor_ending_at(found[0] - 1, roles=False)
+        if cue is None or cue.country is None:
+            return None
+        if kind is WordKind.STATE:
+            return TokenMention(cue.start, token.i + 1, country_actor(cues, cue.country))
+        text = cues.doc[found[0] : token.i + 1].text.lower()
+        return TokenMention(
+            cue.start, token.i + 1, _organisation_actor(cues, text, cue.country, found[1].sector)
+        )
+    return None
+
+
+# --- groups: "US officials", "Chinese troops", "state media" ------------------------------------
+
+
+def group_mentions(cues: Cues, claimed: set[int]) -> tuple[list[TokenMention], list[TokenMention]]:
+    """Unnamed collectives; the second list is state media still waiting for a context country."""
+    done: list[TokenMention] = []
+    waiting: list[TokenMention] = []
+    for token in cues.doc:
+        if token.i in claimed or token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if token.ent_type_ in NAME_LABELS:  # "the Great Hall of the People"
+            continue
+        for mention, state_media in _groups_at(cues, token, claimed):
+            (waiting if state_media else done).append(mention)
+            claimed.update(range(mention.start, mention.end))
+    done.extend(_nationals(cues, claimed))
+    return done, waiting
+
+
+def _groups_at(cues: Cues, token: Token, claimed: set[int]) -> Iterator[tuple[TokenMention, bool]]:
+    found = cues.phrase_ending_at(token.i, WordKind.GROUP)
+    if found is None or any(k in claimed for k in range(found[0], token.i)):
+        return
+    start, entry = found
+    end = token.i + 1
+    if token.dep_ in ("compound", "poss", "amod", "nmod"):
+        head = token.head
+        if head.i <= token.i or cues.table.word(head.text, WordKind.COLLECTIVE) is None:
+            return
+        end = head.i + 1
+    cue = cues.descriptor_ending_at(start - 1, roles=False)
+    country = cue.country if cue else None
+    sector = (cue.sector if cue else None) or entry.sector
+    first = cue.start if cue else start
+    words = entry.phrase.split()
+    state_media = country is None and len(words) > 1 and words[0] in STATE_MEDIA_WORDS
+    yield TokenMention(first, end, group_actor(cues, entry.phrase, country, sector)), state_media
+    if cue is not None and country is not None:  # "US and North Korean officials"
+        joint = cue.start - 1
+        other = (
+            cues.country_ending_at(joint - 1) if cues.doc[joint].lower_ in ("and", ",") else None
+        )
+        if other is not None and cues.doc[joint - 1].head.i in range(first, end):
+            actor = group_actor(cues, entry.phrase, other[1], sector)
+            yield TokenMention(other[0], joint, actor), False
+
+
+def _nationals(cues: Cues, claimed: set[int]) -> Iterator[TokenMention]:
+    """Demonyms used as nouns: "Americans", "the Chinese" (a group with no sector)."""
+    for ent in cues.doc.ents:
+        root = ent.root
+        if ent.label_ != "NORP" or root.dep_ in ("amod", "compound", "nmod", "poss"):
+            continue
+        start = ent.start + (ent[0].lower_ == "the")
+        if start >= ent.end or any(t.i in claimed for t in ent):
+            continue
+        text = cues.doc[start : ent.end].text
+        entry = cues.table.country_for_demonym(text)
+        if entry is not None:
+            actor = Actor(f"group:{entry.code}:-", text, ActorKind.GROUP, entry.code)
+            yield TokenMention(start, ent.end, actor)
+
+
+# --- countries as agents -------------------------------------------------------------------------
+
+
+def country_mentions(cues: Cues, claimed: set[int]) -> list[TokenMention]:
+    """Country names, shorthand and capitals used as agents or attributes (not as places)."""
+    doc = cues.doc
+    ent_of = {t.i: ent for ent in doc.ents for t in ent}
+    out: list[TokenMention] = []
+    i = 0
+    while i < len(doc):
+        match = _country_at(cues, i, claimed, ent_of)
+        if match is None:
+            i += 1
+            continue
+        end, code = match
+        if not is_place_use(doc[i:end]):
+            out.append(TokenMention(i, end, country_actor(cues, code)))
+            claimed.update(range(i, end))
+        i = end
+    return out + list(_demonym_modifiers(cues, claimed))
+
+
+def _demonym_modifiers(cues: Cues, claimed: set[int]) -> Iterator[TokenMention]:
+    """A demonym left over as a modifier stands for its state: "Israeli shelling"."""
+    for ent in cues.doc.ents:
+        if ent.label_ != "NORP" or any(t.i in claimed for t in ent):
+            continue
+        if ent.root.dep_ not in ("amod", "compound", "nmod") or is_place_use(ent):
+            continue
+        entry = cues.table.country_for_demonym(ent.text)
+        if entry is not None:
+            claimed.update(range(ent.start, ent.end))
+            yield TokenMention(ent.start, ent.end, country_actor(cues, entry.code))
+
+
+def _country_at(
+    cues: Cues, i: int, claimed: set[int], ent_of: dict[int, Span]
+) -> tuple[int, str] | None:
+    doc = cues.doc
+    if i in claimed or not doc[i].text[:1].isupper() or doc[i].lower_ in DETERMINERS:
+        return None
+    for end in range(min(len(doc), i + 4), i, -1):
+        if not _in_line(doc, i, end) or any(k in claimed for k in range(i, end)):
+            continue
+        text = doc[i:end].text
+        entry = cues.table.country_for_name(text) or cues.table.country_for_capital(text)
+        if entry is not None and _stands_alone(doc, i, end, ent_of):
+            return end, entry.code
+    half = KOREAN_HALVES.get(doc[i].text)
+    if half and cues.korea_from < i and _stands_alone(doc, i, i + 1, ent_of):
+        after = doc[i + 1].text if i + 1 < len(doc) else ""
+        before = doc[i - 1].lower_ if i > 0 else ""
+        if before == "the" or after in POSSESSIVES:
+            return i + 1, half
+    return None
+
+
+def _stands_alone(doc: Doc, start: int, end: int, ent_of: dict[int, Span]) -> bool:
+    """Not part of a longer name: "Beijing Railway Station", "South China Sea"."""
+    for i in range(start, end):
+        ent = ent_of.get(i)
+        if ent is None:
+            continue
+        core_start = ent.start + (ent[0].lower_ == "the")
+        core_end = ent.end - (ent[-1].text in POSSESSIVES)
+        if core_start < start or core_end > end:
+            return False
+    if end < len(doc) and "\n" not in doc[end - 1].whitespace_:
+        after = doc[end]
+        if after.tag_ in ("NNP", "NNPS") and after.text[:1].isupper():
+            return after.i in ent_of and ent_of[after.i].start == after.i
+    return True

@@ -1,0 +1,265 @@
+"""Following people through one article: names, short names, roles and pronouns.
+
+- A full name (two words or more) is a person; its id is ``person:<slug of the name>``, so the same
+  name gets the same id in every article and every run.
+- "Mr Kim", "Kim", "Ms Solhaug" resolve to a full name of the same article whose first or last
+  word matches: the earliest such person named before the mention, else the first named after.
+- "the leader", "the reclusive North Korean leader" resolve to the one person seen earlier with
+  that role (and that country, when the phrase names one). Unresolved role phrases with a country
+  ("a US official") become unnamed groups of that country and sector.
+- "he"/"she"/"his"/"her" resolve to the person mentioned in the nearest sentence (the pronoun's own
+  sentence before it, or up to two sentences back) when only one compatible person is there, or
+  only one of them is a subject; otherwise they are left alone.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from eventwire.models import Actor, ActorKind
+from eventwire.nlp.actor_cues import Cues, Descriptor, TokenMention
+from eventwire.nlp.actor_roles import PersonSpan
+from eventwire.nlp.actor_table import WordKind, slugify
+
+PRONOUNS = {
+    "he": "m",
+    "him": "m",
+    "his": "m",
+    "himself": "m",
+    "she": "f",
+    "her": "f",
+    "hers": "f",
+    "herself": "f",
+}
+PRONOUN_LOOKBACK = 2  # sentences before the pronoun's own
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+SINGULAR_NOUN_TAGS = frozenset({"NN", "NNP"})
+
+
+def _fold(word: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@dataclass(slots=True)
+class _Person:
+    """All the mentions of one person in one article, and what they say about him or her."""
+
+    words: tuple[str, ...]
+    first: int
+    gender: str | None = None
+    descriptors: list[Descriptor] = field(default_factory=list)
+
+    def matches(self, word: str) -> bool:
+        return _fold(word) in (_fold(self.words[0]), _fold(self.words[-1]))
+
+    def actor(self) -> Actor:
+        name = " ".join(self.words)
+        role = next((d for d in self.descriptors if d.role), None)
+        country = next((d.country for d in self.descriptors if d.country), None)
+        return Actor(
+            id=f"person:{slugify(name)}",
+            name=name,
+            kind=ActorKind.PERSON,
+            country=country,
+            sector=role.sector if role else None,
+            role=role.role if role else None,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class People:
+    """The people of one article: their actors, the mentions of their names, and genders."""
+
+    mentions: tuple[TokenMention, ...]
+    genders: Mapping[str, str | None]  # actor id -> "m", "f" or None
+
+
+def resolve_people(spans: list[PersonSpan]) -> People:
+    """Group the written names into people and give each person one ``Actor``."""
+    persons: list[_Person] = []
+    by_key: dict[str, _Person] = {}
+    owner: dict[int, _Person] = {}
+    for index, span in enumerate(spans):
+        if len(span.words) >= 2:
+            key = _fold(span.words[0]) + " " + _fold(span.words[-1])
+            if key not in by_key:
+                by_key[key] = _Person(span.words, span.start)
+                persons.append(by_key[key])
+            owner[index] = by_key[key]
+    for index, span in enumerate(spans):
+        if index not in owner:
+            owner[index] = _short_name_owner(span, persons, by_key)
+    for index, span in enumerate(spans):
+        person = owner[index]
+        person.gender = person.gender or span.gender
+        if span.descriptor is not None:
+            person.descriptors.append(span.descriptor)
+    actors = {id(person): person.actor() for person in owner.values()}
+    mentions: list[TokenMention] = []
+    for index, span in enumerate(spans):
+        actor = actors[id(owner[index])]
+        mentions.append(TokenMention(span.start, span.end, actor))
+        mentions.extend(TokenMention(start, end, actor) for start, end in span.aliases)
+    genders = {actors[id(p)].id: p.gender for p in owner.values()}
+    return People(tuple(sorted(mentions, key=lambda m: (m.start, m.end))), genders)
+
+
+def _short_name_owner(
+    span: PersonSpan, persons: list[_Person], by_key: dict[str, _Person]
+) -> _Person:
+    word = span.words[0]
+    candidates = [p for p in persons if len(p.words) >= 2 and p.matches(word)]
+    before = [p for p in candidates if p.first < span.start]
+    if before or candidates:
+        return min(before or candidates, key=lambda p: p.first)
+    key = _fold(word)
+    if key not in by_key:
+        by_key[key] = _Person(span.words, span.start)
+        persons.append(by_key[key])
+    return by_key[key]
+
+
+# --- role phrases: "the leader", "the North Korean leader" -------------------------------------
+
+
+def role_mentions(cues: Cues, people: People, claimed: set[int]) -> list[TokenMention]:
+    """Role noun phrases that name a person seen earlier, or an unnamed official of a country."""
+    out: list[TokenMention] = []
+    for token in cues.doc:
+        if token.i in claimed or token.tag_ not in SINGULAR_NOUN_TAGS:
+            continue
+        if token.dep_ in ("compound", "amod") or not cues.phrase_ending_at(token.i, WordKind.ROLE):
+            continue
+        found = cues.descriptor_ending_at(token.i)
+        if (
+            found is None
+            or found.role is None
+            or any(i in claimed for i in range(found.start, token.i))
+        ):
+            continue
+        mention = _role_mention(cues, found, token, people)
+        if mention is not None:
+            out.append(mention)
+            claimed.update(range(mention.start, mention.end))
+    return out
+
+
+def _role_mention(
+    cues: Cues, found: Descriptor, head: Token, people: People
+) -> TokenMention | None:
+    doc = cues.doc
+    before = doc[found.start - 1].lower_ if found.start > 0 else ""
+    definite = before == "the" or (found.country is not None and before not in ("a", "an"))
+    role_head = (found.role or "").split()[-1]
+    if definite:
+        matches = {
+            m.actor.id: m.actor
+            for m in people.mentions
+            if m.start < head.i
+            and m.actor.role
+            and m.actor.role.split()[-1] == role_head
+            and (found.country is None or m.actor.country == found.country)
+        }
+        if len(matches) == 1:
+            return TokenMention(found.start, head.i + 1, next(iter(matches.values())))
+    if found.country is None:
+        return None
+    actor = group_actor(cues, found.role or head.lower_, found.country, found.sector)
+    return TokenMention(found.start, head.i + 1, actor)
+
+
+def group_actor(cues: Cues, noun: str, country: str | None, sector: str | None) -> Actor:
+    """An unnamed collective, ``group:<country or ->:<sector or ->``, named "US officials"."""
+    entry = cues.table.country(country) if country else None
+    name = f"{entry.adjective} {noun}" if entry else noun
+    return Actor(
+        id=f"group:{country or '-'}:{sector or '-'}",
+        name=name,
+        kind=ActorKind.GROUP,
+        country=country,
+        sector=sector,
+    )
+
+
+# --- pronouns ------------------------------------------------------------------------------------
+
+
+def pronoun_mentions(
+    doc: Doc,
+    sentence_of: list[int],
+    people: Iterable[TokenMention],
+    genders: Mapping[str, str | None],
+) -> list[TokenMention]:
+    """He/she/his/her resolved to the one compatible person nearby (see the module docstring)."""
+    known = sorted(people, key=lambda m: m.start)
+    genders = dict(genders)
+    out: list[TokenMention] = []
+    for token in doc:
+        gender = PRONOUNS.get(token.lower_)
+        if gender is None or token.tag_ not in ("PRP", "PRP$"):
+            continue
+        actor = _antecedent(doc, token, gender, sentence_of, known, genders)
+        if actor is not None:
+            mention = TokenMention(token.i, token.i + 1, actor)
+            out.append(mention)
+            known.append(mention)
+            known.sort(key=lambda m: m.start)
+            genders[actor.id] = genders.get(actor.id) or gender
+    return out
+
+
+def _antecedent(
+    doc: Doc,
+    pronoun: Token,
+    gender: str,
+    sentence_of: list[int],
+    known: list[TokenMention],
+    genders: dict[str, str | None],
+) -> Actor | None:
+    here = sentence_of[pronoun.i]
+    for sentence in range(here, max(-1, here - PRONOUN_LOOKBACK - 1), -1):
+        nearby = [
+            m
+            for m in known
+            if sentence_of[m.start] == sentence
+            and m.end <= pronoun.i
+            and m.actor.kind is ActorKind.PERSON
+            and genders.get(m.actor.id) in (None, gender)
+        ]
+        if not nearby:
+            continue
+        distinct = {m.actor.id: m.actor for m in nearby}
+        if len(distinct) == 1:
+            return next(iter(distinct.values()))
+        subjects = {m.actor.id: m.actor for m in nearby if _is_subject(doc, m)}
+        return next(iter(subjects.values())) if len(subjects) == 1 else None
+    return None
+
+
+def _is_subject(doc: Doc, mention: TokenMention) -> bool:
+    root = next(
+        (
+            t
+            for t in doc[mention.start : mention.end]
+            if not mention.start <= t.head.i < mention.end
+        ),
+        doc[mention.end - 1],
+    )
+    for token in _up_conj(root):
+        if token.dep_ in SUBJECT_DEPS:
+            return True
+        if token.dep_ == "appos" and token.head.dep_ in SUBJECT_DEPS:
+            return True
+    return False
+
+
+def _up_conj(token: Token) -> Iterator[Token]:
+    yield token
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+        yield token

@@ -1,0 +1,277 @@
+"""People in a parsed article: where their names are, and what the text says about them.
+
+A name is found by NER (``PERSON``) or by its position: a run of proper nouns right after an
+honorific ("Mr", "Ms") or a role ("President", "leader"); in apposition to a role ("the
+Norwegian prime minister, Ingrid Solhaug"); a run of proper nouns ending or starting with a word
+found alone ("Amara Okafor" once "Mr Okafor" is known); and a lone first or last word of a full
+name found elsewhere in the article ("Trump talks").
+
+Roles and affiliations are learned from four places: the words in front of the name ("Kenyan
+President Amara Okafor"), a role noun in apposition before or after it, and "who is (also) the
+<role> of <country or party>".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.nlp.actor_cues import Cues, Descriptor, is_break
+from eventwire.nlp.actor_table import WordKind
+
+HONORIFICS = {
+    "mr": "m",
+    "mr.": "m",
+    "sir": "m",
+    "mrs": "f",
+    "mrs.": "f",
+    "ms": "f",
+    "ms.": "f",
+    "miss": "f",
+    "madam": "f",
+    "dame": "f",
+    "dr": None,
+    "dr.": None,
+}
+NAME_TAGS = frozenset({"NNP", "NNPS"})
+# A "name" ending in one of these is a place or a body, never a person ("Kona Islands").
+NOT_PERSON_HEADS = frozenset(
+    {
+        *("islands", "island", "republic", "kingdom", "state", "states", "union", "party"),
+        *("ministry", "council", "government", "army", "city", "province", "county", "group"),
+        *("university", "agency", "bank", "court", "station", "street", "square", "house"),
+    }
+)
+ORG_LIKE_LABELS = frozenset({"ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})
+NOT_NAME_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+
+
+@dataclass(frozen=True, slots=True)
+class PersonSpan:
+    """One written name of a person, with the honorific and what its context says.
+
+    ``start``/``end`` are token offsets covering the honorific (if any) and the name; ``words`` the
+    name alone ("Kim", "Jong", "Un"). ``aliases`` are role phrases in apposition that name the same
+    person ("Norwegian prime minister").
+    """
+
+    start: int
+    end: int
+    words: tuple[str, ...]
+    honorific: str | None
+    descriptor: Descriptor | None
+    aliases: tuple[tuple[int, int], ...] = ()
+
+    @property
+    def gender(self) -> str | None:
+        return HONORIFICS.get(self.honorific.lower()) if self.honorific else None
+
+    def claimed(self) -> Iterator[int]:
+        """Every token this person uses up: name, honorific, descriptor and appositions."""
+        yield from range(self.start, self.end)
+        if self.descriptor is not None:
+            yield from range(self.descriptor.start, self.descriptor.end)
+        for start, end in self.aliases:
+            yield from range(start, end)
+
+
+def _is_name_token(token: Token) -> bool:
+    return (
+        token.tag_ in NAME_TAGS
+        and token.text[:1].isupper()
+        and token.ent_type_ not in NOT_NAME_LABELS
+    )
+
+
+def _is_honorific(token: Token) -> bool:
+    return token.lower_ in HONORIFICS and token.text[:1].isupper()
+
+
+def _name_run(doc: Doc, start: int, taken: set[int]) -> int:
+    """The end of the run of proper nouns starting at ``start`` (hyphen-joined parts included)."""
+    end = start
+    while end < len(doc) and end not in taken and not doc[end].is_space:
+        token = doc[end]
+        if _is_name_token(token):
+            end += 1
+        elif token.text == "-" and not doc[end - 1].whitespace_ and end + 1 < len(doc):
+            if token.whitespace_ or not _is_name_token(doc[end + 1]):
+                break
+            end += 1
+        else:
+            break
+        if "\n" in token.whitespace_:
+            break
+    return end
+
+
+class _Finder:
+    """Collects the name ranges of one doc before they are turned into ``PersonSpan``s."""
+
+    def __init__(self, cues: Cues, taken: set[int]) -> None:
+        self.cues = cues
+        self.doc = cues.doc
+        self.taken = taken
+        self.names: dict[int, int] = {}  # start -> end
+
+    def add(self, start: int, end: int) -> None:
+        doc = self.doc
+        while start < end and (not _is_name_token(doc[start]) or _is_honorific(doc[start])):
+            start += 1  # "the", "Mr": never part of the name
+        while end > start and not _is_name_token(doc[end - 1]):
+            end -= 1  # "'s", ",", "-"
+        if end <= start or any(i in self.taken for i in range(start, end)):
+            return
+        if doc[end - 1].lower_ in NOT_PERSON_HEADS:
+            return
+        if any(s < end and start < e for s, e in self.names.items()):
+            return
+        text = doc[start:end].text
+        table = self.cues.table
+        if (
+            table.country_for_name(text)
+            or table.country_for_capital(text)
+            or table.country_for_demonym(text)
+            or table.institution(text)
+            or table.word(text, WordKind.ROLE)
+        ):
+            return
+        self.names[start] = end
+
+    def from_entities(self, ents: Iterable[Span]) -> None:
+        for ent in ents:
+            if ent.label_ == "PERSON" and "/" not in ent.text:
+                self.add(ent.start, ent.end)
+
+    def from_triggers(self) -> None:
+        """Proper nouns after an honorific or a role word, and in apposition to a role noun."""
+        doc = self.doc
+        for token in doc:
+            nxt = token.i + 1
+            if nxt >= len(doc) or token.is_space or is_break(token):
+                continue
+            if _is_honorific(token) or (token.tag_ != "POS" and self._is_role(token)):
+                self.add(nxt, _name_run(doc, nxt, self.taken))
+            if token.dep_ == "appos" and _is_name_token(token) and self._is_role(token.head):
+                self.add(token.left_edge.i, token.i + 1)
+
+    def _is_role(self, token: Token) -> bool:
+        return self.cues.phrase_ending_at(token.i, WordKind.ROLE) is not None
+
+    def from_short_names(self) -> None:
+        """A full name NER missed, when its first or last word was found alone ("Mr Okafor")."""
+        doc = self.doc
+        short = {doc[start].text for start, end in self.names.items() if end - start == 1}
+        for token in doc:
+            if token.text not in short or token.ent_type_ in ORG_LIKE_LABELS:
+                continue
+            start = token.i
+            while start > 0 and _is_name_token(doc[start - 1]) and not is_break(doc[start - 1]):
+                start -= 1
+            end = _name_run(doc, token.i, self.taken)
+            if end - start >= 2 and token.i in (start, end - 1):
+                self.add(start, end)
+
+    def from_known_names(self) -> None:
+        """A lone first or last word of a full name found elsewhere in the doc ("Trump talks")."""
+        doc = self.doc
+        words = {
+            doc[i].text
+            for start, end in self.names.items()
+            if end - start >= 2
+            for i in (start, end - 1)
+        }
+        for token in doc:
+            if token.text in words and _is_name_token(token) and token.i not in self.taken:
+                self.add(token.i, token.i + 1)
+
+
+def find_people(cues: Cues, taken: set[int]) -> list[PersonSpan]:
+    """Every written name of a person in the doc, in text order, with what its context says."""
+    finder = _Finder(cues, taken)
+    finder.from_entities(cues.doc.ents)
+    finder.from_triggers()
+    finder.from_short_names()
+    finder.from_known_names()
+    return [_person(cues, start, end) for start, end in sorted(finder.names.items())]
+
+
+def _person(cues: Cues, start: int, end: int) -> PersonSpan:
+    doc = cues.doc
+    honorific = doc[start - 1].text if start > 0 and _is_honorific(doc[start - 1]) else None
+    first = start - 1 if honorific else start
+    descriptors: list[Descriptor] = []
+    aliases: list[tuple[int, int]] = []
+    if pre := cues.descriptor_ending_at(first - 1):
+        descriptors.append(pre)
+    root = _root(doc, start, end)
+    for role_head in _appositive_roles(root):
+        if found := _role_phrase(cues, role_head):
+            descriptors.append(found)
+            aliases.append((found.start, role_head.i + 1))
+    for attr in _relative_roles(root):
+        roles = [t for t in attr.subtree if cues.phrase_ending_at(t.i, WordKind.ROLE)]
+        role = attr if attr in roles else next(iter(roles), None)
+        found = _role_phrase(cues, role) if role is not None else None
+        if found is not None:
+            country = found.country or cues.country_in_phrase(attr)
+            descriptors.append(Descriptor(end, end, country, found.role, found.sector))
+    words = tuple(doc[start:end].text.split())
+    return PersonSpan(first, end, words, honorific, _merge(descriptors), tuple(aliases))
+
+
+def _root(doc: Doc, start: int, end: int) -> Token:
+    """The token of ``doc[start:end]`` whose head lies outside it."""
+    for token in doc[start:end]:
+        if not start <= token.head.i < end or token.head.i == token.i:
+            return token
+    return doc[end - 1]
+
+
+def _appositive_roles(root: Token) -> Iterator[Token]:
+    """Role nouns in apposition: "the Norwegian prime minister, X", "X, Chile's president"."""
+    doc = root.doc
+    before = root.dep_ == "appos" and root.head.i < root.i
+    if before and any(t.text == "," for t in doc[root.head.i : root.left_edge.i]):
+        yield root.head
+    for child in root.children:
+        if child.dep_ == "appos" and child.i > root.i:
+            yield child
+
+
+def _relative_roles(root: Token) -> Iterator[Token]:
+    """The predicate of "<name>, who is (also) the general secretary of ..."."""
+    for child in root.children:
+        if child.dep_ == "relcl" and child.lemma_ == "be":
+            yield from (grand for grand in child.children if grand.dep_ == "attr")
+
+
+def _role_phrase(cues: Cues, head: Token) -> Descriptor | None:
+    """The descriptor of a role noun phrase ending at ``head``, with an "of <country>" phrase."""
+    if cues.phrase_ending_at(head.i, WordKind.ROLE) is None:
+        return None
+    found = cues.descriptor_ending_at(head.i)
+    if found is None or found.role is None:
+        return None
+    if found.country is None:
+        country = cues.affiliation_of(head)
+        found = Descriptor(found.start, found.end, country, found.role, found.sector)
+    return found
+
+
+def _merge(descriptors: list[Descriptor]) -> Descriptor | None:
+    """One descriptor from several: the first role (with its sector), the first country."""
+    if not descriptors:
+        return None
+    first = descriptors[0]
+    role_from = next((d for d in descriptors if d.role), None)
+    country = next((d.country for d in descriptors if d.country), None)
+    return Descriptor(
+        first.start,
+        first.end,
+        country,
+        role_from.role if role_from else None,
+        role_from.sector if role_from else None,
+    )

@@ -1,0 +1,309 @@
+"""The actor table: countries, institutions and actor words, bundled and versioned.
+
+The table is packaged data under ``eventwire/data/`` (three tab-separated files that share one
+version line) plus the ISO 3166 country list from pycountry. It is the fallback for naming actors,
+never the only source: ``eventwire.nlp.actors`` learns roles and affiliations from the text first.
+
+Lookups are case-insensitive, except for shorthand of two or three capitals ("US", "UK", "UN",
+"WHO", "AP"), which only matches in capitals so that "us" and "who" never become actors.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from importlib import resources
+from types import MappingProxyType
+
+from eventwire.errors import ExtractionError
+
+DATA_PACKAGE = "eventwire"
+COUNTRIES_FILE = "data/countries.tsv"
+INSTITUTIONS_FILE = "data/institutions.tsv"
+WORDS_FILE = "data/actor_words.tsv"
+VERSION_PREFIX = "# version "
+
+# Non-state "country" codes from PLOVER: allowed in ``Actor.country``, never a place.
+NON_STATE_CODES = frozenset({"IGO", "UNO", "EUR", "NGO", "MNC"})
+
+_ACRONYM = re.compile(r"(?:[A-Z]\.?){2,3}")
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "‛": "'", "`": "'", "–": "-", "—": "-"})
+
+
+class WordKind(enum.StrEnum):
+    """What an actor word in ``actor_words.tsv`` describes."""
+
+    ROLE = "role"  # a person's office: "president", "foreign minister"
+    MODIFIER = "modifier"  # changes a role's sector: "opposition", "rebel"
+    ORG = "org"  # a body named by a noun: "foreign ministry", "army"
+    STATE = "state"  # a country's government as agent: "government", "authorities"
+    GROUP = "group"  # an unnamed collective, plural as written: "officials", "troops"
+    COLLECTIVE = "collective"  # "groups", "unions": the sector comes from the word before
+
+
+@dataclass(frozen=True, slots=True)
+class CountryEntry:
+    """A state or territory. ``adjective`` is the form used to name its groups ("US officials")."""
+
+    code: str
+    name: str
+    adjective: str
+    names: tuple[str, ...] = ()
+    demonyms: tuple[str, ...] = ()
+    capitals: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class InstitutionEntry:
+    """A named organisation with its country (or non-state code) and sector."""
+
+    name: str
+    country: str | None
+    sector: str | None
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def id(self) -> str:
+        return f"org:{self.country or '-'}:{slugify(self.name)}"
+
+
+@dataclass(frozen=True, slots=True)
+class WordEntry:
+    phrase: str
+    kind: WordKind
+    sector: str | None
+
+
+def slugify(text: str) -> str:
+    """ASCII, lower-case, hyphen-separated: "Tomás Aravena" -> "tomas-aravena"."""
+    folded = unicodedata.normalize("NFKD", text.translate(_QUOTES))
+    ascii_text = folded.encode("ascii", "ignore").decode("ascii").lower().replace("'", "")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+
+
+def _strip_text(text: str) -> str:
+    """Straight quotes, single spaces, no possessive ending and no leading "the"."""
+    text = " ".join(text.translate(_QUOTES).split())
+    if text.endswith("'s") or text.endswith("'S"):
+        text = text[:-2]
+    text = text.rstrip("'").strip()
+    if text[:4].lower() == "the ":
+        text = text[4:]
+    return text
+
+
+def _acronym(text: str) -> str | None:
+    """ "U.S." -> "US" for shorthand of two or three capitals; ``None`` for anything else."""
+    return text.replace(".", "") if _ACRONYM.fullmatch(text) else None
+
+
+def normalise(text: str) -> str:
+    """The case-insensitive key of a name."""
+    return _strip_text(text).casefold()
+
+
+class _KeyMap:
+    """The two maps of one kind of name: case-insensitive names, case-sensitive shorthand."""
+
+    def __init__(self) -> None:
+        self.names: dict[str, str] = {}
+        self.acronyms: dict[str, str] = {}
+
+    def add(self, name: str, value: str) -> None:
+        stripped = _strip_text(name)
+        acronym = _acronym(stripped)
+        if acronym is not None:
+            self.acronyms.setdefault(acronym, value)
+        elif stripped:
+            self.names.setdefault(stripped.casefold(), value)
+
+    def frozen(self) -> tuple[Mapping[str, str], Mapping[str, str]]:
+        return MappingProxyType(dict(self.names)), MappingProxyType(dict(self.acronyms))
+
+
+def _find(names: Mapping[str, str], acronyms: Mapping[str, str], text: str) -> str | None:
+    stripped = _strip_text(text)
+    if not stripped:
+        return None
+    acronym = _acronym(stripped)
+    if acronym is not None:
+        return acronyms.get(acronym)
+    return names.get(stripped.casefold())
+
+
+@dataclass(frozen=True, slots=True)
+class ActorTable:
+    """A read-only lookup over the bundled actor data. Build it with ``load_actor_table()``."""
+
+    version: str
+    countries: Mapping[str, CountryEntry]
+    institutions: tuple[InstitutionEntry, ...]
+    country_names: tuple[Mapping[str, str], Mapping[str, str]]
+    demonyms: Mapping[str, str]
+    capitals: tuple[Mapping[str, str], Mapping[str, str]]
+    institution_names: tuple[Mapping[str, str], Mapping[str, str]]
+    words: Mapping[tuple[WordKind, str], WordEntry]
+
+    def country(self, code: str) -> CountryEntry | None:
+        return self.countries.get(code)
+
+    def country_for_name(self, text: str) -> CountryEntry | None:
+        """A country by name or shorthand: "North Korea", "the US", "U.S.", "DPRK", "Britain"."""
+        code = _find(*self.country_names, text)
+        return self.countries.get(code) if code else None
+
+    def country_for_demonym(self, text: str) -> CountryEntry | None:
+        """A country by adjective or demonym, singular or plural: "Chinese", "Kenyans"."""
+        key = normalise(text)
+        code = self.demonyms.get(key)
+        if code is None and key.endswith("s"):
+            code = self.demonyms.get(key[:-1])
+        return self.countries.get(code) if code else None
+
+    def country_for_capital(self, text: str) -> CountryEntry | None:
+        """A country by its capital or seat of government: "Pyongyang", "Washington"."""
+        code = _find(*self.capitals, text)
+        return self.countries.get(code) if code else None
+
+    def institution(self, text: str) -> InstitutionEntry | None:
+        """A named organisation: "the UN", "Korean Central News Agency", "Xinhua", "Pentagon"."""
+        index = _find(*self.institution_names, text)
+        return self.institutions[int(index)] if index is not None else None
+
+    def word(self, text: str, kind: WordKind) -> WordEntry | None:
+        """An actor word of one kind: ``word("Foreign Minister", WordKind.ROLE)``."""
+        return self.words.get((kind, normalise(text)))
+
+
+# --- loading ---------------------------------------------------------------------------------
+
+
+def _read_rows(path: str) -> tuple[str, list[list[str]]]:
+    """The version and the data rows of one bundled TSV file (header and comments dropped)."""
+    text = resources.files(DATA_PACKAGE).joinpath(path).read_text(encoding="utf-8")
+    lines = text.splitlines()
+    if not lines or not lines[0].startswith(VERSION_PREFIX):
+        raise ExtractionError(f"actor table {path}: first line must be '{VERSION_PREFIX}<version>'")
+    rows = [line.split("\t") for line in lines[1:] if line.strip() and not line.startswith("#")]
+    return lines[0][len(VERSION_PREFIX) :].strip(), rows[1:]
+
+
+def _split(field: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in field.split("|") if part.strip())
+
+
+def _pycountry_names(country: object) -> Iterator[str]:
+    """The ISO names of a pycountry record; "Korea, Republic of" as "Republic of Korea"."""
+    for attr in ("name", "official_name", "common_name"):
+        value = getattr(country, attr, None)
+        if not isinstance(value, str):
+            continue
+        head, _, tail = value.partition(", ")
+        if tail.endswith(" of"):
+            yield f"{tail} {head}"
+        elif not tail:
+            yield value
+
+
+def _country_entries(rows: Iterable[list[str]]) -> dict[str, CountryEntry]:
+    import pycountry
+
+    entries: dict[str, CountryEntry] = {}
+    for row in rows:
+        code, name, adjective, names, demonyms, capitals = (row + [""] * 6)[:6]
+        entries[code] = CountryEntry(
+            code, name, adjective or name, _split(names), _split(demonyms), _split(capitals)
+        )
+    for record in pycountry.countries:
+        code = str(record.alpha_3)
+        iso_names = tuple(_pycountry_names(record))
+        known = entries.get(code)
+        if known is None:
+            name = str(getattr(record, "common_name", None) or record.name)
+            entries[code] = CountryEntry(code, name, name, iso_names)
+        else:
+            extra = tuple(n for n in iso_names if n not in known.names)
+            entries[code] = CountryEntry(
+                code,
+                known.name,
+                known.adjective,
+                known.names + extra,
+                known.demonyms,
+                known.capitals,
+            )
+    return entries
+
+
+def _country_maps(
+    entries: Mapping[str, CountryEntry],
+) -> tuple[_KeyMap, dict[str, str], _KeyMap]:
+    names, capitals = _KeyMap(), _KeyMap()
+    demonyms: dict[str, str] = {}
+    for entry in entries.values():  # short names first: they win over another country's alias
+        names.add(entry.name, entry.code)
+    for entry in entries.values():
+        for alias in entry.names:
+            names.add(alias, entry.code)
+        for capital in entry.capitals:
+            capitals.add(capital, entry.code)
+        for demonym in entry.demonyms:
+            demonyms.setdefault(normalise(demonym), entry.code)
+    return names, demonyms, capitals
+
+
+def _institutions(rows: Iterable[list[str]]) -> tuple[tuple[InstitutionEntry, ...], _KeyMap]:
+    entries: list[InstitutionEntry] = []
+    keys = _KeyMap()
+    for row in rows:
+        name, country, sector, aliases = (row + [""] * 4)[:4]
+        entry = InstitutionEntry(name, country or None, sector or None, _split(aliases))
+        for alias in (name, *entry.aliases):
+            keys.add(alias, str(len(entries)))
+        entries.append(entry)
+    return tuple(entries), keys
+
+
+def _words(rows: Iterable[list[str]]) -> dict[tuple[WordKind, str], WordEntry]:
+    words: dict[tuple[WordKind, str], WordEntry] = {}
+    for row in rows:
+        phrase, kind, sector = (row + [""] * 3)[:3]
+        entry = WordEntry(phrase, WordKind(kind), sector or None)
+        words.setdefault((entry.kind, normalise(phrase)), entry)
+    return words
+
+
+@functools.cache
+def load_actor_table() -> ActorTable:
+    """Load the bundled actor table once per process.
+
+    Raises ``ExtractionError`` when a data file is malformed or the files disagree on the version.
+    """
+    countries_version, country_rows = _read_rows(COUNTRIES_FILE)
+    institutions_version, institution_rows = _read_rows(INSTITUTIONS_FILE)
+    words_version, word_rows = _read_rows(WORDS_FILE)
+    if not countries_version == institutions_version == words_version:
+        raise ExtractionError(
+            "actor table files disagree on the version: "
+            f"{countries_version}, {institutions_version}, {words_version}"
+        )
+    try:
+        entries = _country_entries(country_rows)
+        words = _words(word_rows)
+    except ValueError as exc:
+        raise ExtractionError(f"actor table: {exc}") from exc
+    names, demonyms, capitals = _country_maps(entries)
+    institutions, institution_keys = _institutions(institution_rows)
+    return ActorTable(
+        version=countries_version,
+        countries=MappingProxyType(entries),
+        institutions=institutions,
+        country_names=names.frozen(),
+        demonyms=MappingProxyType(demonyms),
+        capitals=capitals.frozen(),
+        institution_names=institution_keys.frozen(),
+        words=MappingProxyType(words),
+    )

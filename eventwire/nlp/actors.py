@@ -1,0 +1,140 @@
+"""Actors of political events: who is mentioned in an article, canonicalised.
+
+``find_actors(doc, table)`` reads one parsed article (``eventwire.nlp.pipeline``: one ``Doc`` per
+article, non-narrative text blanked to spaces) and returns every actor mention, with character
+offsets into ``Article.text``. Stages, each claiming the tokens it uses so that a token belongs
+to at most one mention:
+
+1. institutions of the actor table ("the UN", "Xinhua", "the Pentagon");
+2. people, with roles and affiliations learned from the text (``actor_roles``), followed through the
+   article by name, "Mr Kim" and role phrases (``actor_coref``);
+3. organisations (NER, or "<country> <body>") and governments ("Norway's government");
+4. groups ("US and North Korean officials", "Chinese troops", "state media");
+5. countries and capitals used as agents, not as places (``is_place_use``);
+6. pronouns resolved to people.
+
+Ids are derived from canonical names, never counters: ``PRK``, ``person:kim-jong-un``,
+``org:CHN:xinhua-news-agency``, ``group:USA:GOV``. "State media" without a named country gets the
+article's context country: the state most often mentioned (directly or as an actor's country),
+ties going to the first mentioned.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
+
+from eventwire.models import ActorKind, ActorMention, TextSpan
+from eventwire.nlp.actor_agents import (
+    country_mentions,
+    group_mentions,
+    institution_mentions,
+    is_place_use,
+    organisation_mentions,
+)
+from eventwire.nlp.actor_coref import group_actor, pronoun_mentions, resolve_people, role_mentions
+from eventwire.nlp.actor_cues import Cues, TokenMention, sentence_ids
+from eventwire.nlp.actor_roles import find_people
+from eventwire.nlp.actor_table import NON_STATE_CODES, ActorTable
+
+__all__ = ["ActorIndex", "find_actors", "is_place_use"]
+
+
+def find_actors(doc: Doc, table: ActorTable) -> list[ActorMention]:
+    """Every actor mention in ``doc``, in text order (see the module docstring)."""
+    cues = Cues(doc, table)
+    claimed: set[int] = set()
+    found = institution_mentions(cues, claimed)
+    spans = find_people(cues, claimed)
+    for span in spans:
+        claimed.update(span.claimed())
+    people = resolve_people(spans)
+    found.extend(people.mentions)
+    found.extend(role_mentions(cues, people, claimed))
+    found.extend(organisation_mentions(cues, claimed))
+    groups, state_media = group_mentions(cues, claimed)
+    found.extend(groups)
+    found.extend(country_mentions(cues, claimed))
+    persons = [m for m in found if m.actor.kind is ActorKind.PERSON]
+    found.extend(pronoun_mentions(doc, sentence_ids(doc), persons, people.genders))
+    found.extend(_with_context_country(cues, state_media, found))
+    mentions = (_to_mention(doc, m) for m in sorted(found, key=lambda m: (m.start, m.end)))
+    return [m for m in mentions if m is not None]
+
+
+def context_country(mentions: Iterable[TokenMention]) -> str | None:
+    """The state most often mentioned, as itself or as an actor's country; ties: first seen."""
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for mention in mentions:
+        code = mention.actor.country
+        if code and code not in NON_STATE_CODES:
+            counts[code] += 1
+            first.setdefault(code, mention.start)
+            first[code] = min(first[code], mention.start)
+    if not counts:
+        return None
+    return max(counts, key=lambda code: (counts[code], -first[code]))
+
+
+def _with_context_country(
+    cues: Cues, waiting: list[TokenMention], found: list[TokenMention]
+) -> list[TokenMention]:
+    country = context_country(found) if waiting else None
+    if country is None:
+        return waiting
+    out = []
+    for mention in waiting:
+        actor = mention.actor
+        named = group_actor(cues, actor.name, country, actor.sector)
+        out.append(replace(mention, actor=named))
+    return out
+
+
+def _to_mention(doc: Doc, mention: TokenMention) -> ActorMention | None:
+    """Character offsets of a token mention, trimmed of whitespace and punctuation."""
+    start, end = mention.start, mention.end
+    while start < end and (doc[start].is_space or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct):
+        end -= 1
+    if start >= end:
+        return None
+    first, last = doc[start], doc[end - 1]
+    begin, stop = first.idx, last.idx + len(last.text)
+    return ActorMention(actor=mention.actor, span=TextSpan(begin, stop, doc.text[begin:stop]))
+
+
+class ActorIndex:
+    """Look up actor mentions by token or by character range."""
+
+    def __init__(self, mentions: Iterable[ActorMention]) -> None:
+        self._mentions = sorted(mentions, key=lambda m: (m.span.start, m.span.end))
+        self._starts = [m.span.start for m in self._mentions]
+        self._longest = max((m.span.end - m.span.start for m in self._mentions), default=0)
+
+    def __len__(self) -> int:
+        return len(self._mentions)
+
+    def at_token(self, token: Token) -> ActorMention | None:
+        """The mention covering ``token``; the longest when several do."""
+        start, end = token.idx, token.idx + len(token.text)
+        lo = bisect_left(self._starts, start - self._longest)
+        hi = bisect_right(self._starts, start)
+        best: ActorMention | None = None
+        for mention in self._mentions[lo:hi]:
+            span = mention.span
+            longer = best is None or span.end - span.start > best.span.end - best.span.start
+            if span.start <= start and end <= span.end and longer:
+                best = mention
+        return best
+
+    def in_range(self, start_char: int, end_char: int) -> list[ActorMention]:
+        """The mentions lying wholly inside ``[start_char, end_char)``, in text order."""
+        lo = bisect_left(self._starts, start_char)
+        hi = bisect_left(self._starts, end_char)
+        return [m for m in self._mentions[lo:hi] if m.span.end <= end_char]
