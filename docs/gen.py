@@ -1,4 +1,4 @@
-"""Write docs/cli.md and docs/settings.md from the code (``make docs``); a test keeps them current."""
+"""Write docs/cli.md and docs/settings.md from the code (``make docs``); a test checks them."""
 
 from __future__ import annotations
 
@@ -11,7 +11,9 @@ from typer.testing import CliRunner
 from eventwire.cli import app
 from eventwire.config import SETTINGS_HELP, Settings
 
-HEADER = "# Command-line reference\n\nGenerated from `--help` by `make docs`; do not edit by hand.\n"
+HEADER = (
+    "# Command-line reference\n\nGenerated from `--help` by `make docs`; do not edit by hand.\n"
+)
 
 
 def render() -> str:

@@ -1,4 +1,4 @@
-"""One settings object: packaged defaults, then a user file, then ``EVENTWIRE_*`` variables, then flags.
+"""One settings object: packaged defaults, a user file, ``EVENTWIRE_*`` variables, then flags.
 
 Every setting has a name, a default and help text (``SETTINGS_HELP``); ``load_settings`` applies the
 layers in that order and validates the result.
@@ -59,7 +59,9 @@ class Settings:
     )
 
 
-SETTINGS_HELP: Mapping[str, str] = {f.name: f.metadata["help"] for f in dataclasses.fields(Settings)}
+SETTINGS_HELP: Mapping[str, str] = {
+    f.name: f.metadata["help"] for f in dataclasses.fields(Settings)
+}
 
 
 def _coerce(name: str, value: Any, default: Any) -> Any:

@@ -1,4 +1,4 @@
-"""The exception hierarchy. Lower-level errors are translated at each boundary (``raise ... from``)."""
+"""The exception hierarchy. Lower-level errors are translated at each boundary (raise from)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Typed records passed between stages. Frozen and slotted: a stage returns new records, never edits."""
+"""Typed records passed between stages. Frozen and slotted: stages make new records, never edit."""
 
 from __future__ import annotations
 
@@ -51,7 +51,7 @@ class RejectReason(enum.StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Segment:
-    """A paragraph-sized stretch of ``Article.text`` with its kind and, where known, its raw offsets.
+    """A paragraph-sized stretch of ``Article.text`` with its kind and, where known, raw offsets.
 
     ``start``/``end`` index ``Article.text``. ``raw_start``/``raw_end`` index ``Article.raw`` and
     cover the same characters: cleaning only makes length-preserving changes inside a segment, so
@@ -74,7 +74,7 @@ class Segment:
 
 @dataclass(frozen=True, slots=True)
 class SourceMeta:
-    """What is known about an input besides its content: from meta.jsonl, CLI flags or the record."""
+    """What is known of an input besides its content: from meta.jsonl, CLI flags or the record."""
 
     url: str | None = None
     outlet: str | None = None

@@ -22,7 +22,9 @@ def shared() -> Path:
     return SHARED
 
 
-def run_cli(*args: str, cwd: Path | None = None, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    *args: str, cwd: Path | None = None, timeout: float = 120
+) -> subprocess.CompletedProcess[str]:
     """Run the real command line in a subprocess, as a user would."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("EVENTWIRE_")}
     env["EVENTWIRE_CONFIG"] = os.devnull  # no user settings file

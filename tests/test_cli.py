@@ -46,7 +46,11 @@ def test_seeds_are_stored_once_with_dates_titles_and_captions(shared: Path, tmp_
         assert captions, f"{name}: no caption segment"
         for seg in captions:
             assert "Credit:" in article["text"][seg["start"] : seg["end"]]
-        body = [article["text"][s["start"] : s["end"]] for s in article["segments"] if s["kind"] == "body"]
+        body = [
+            article["text"][s["start"] : s["end"]]
+            for s in article["segments"]
+            if s["kind"] == "body"
+        ]
         assert not any("Credit:" in b for b in body)
 
     second = run_cli("ingest", str(seeds), "--meta", str(seeds / "meta.jsonl"), "--db", str(db))

@@ -6,7 +6,8 @@ from eventwire.ingest.dedup import NearDuplicateIndex, shingles
 
 REPORT = (
     "The foreign ministers of Ghana and Kenya met in Accra on Thursday to discuss a long-running "
-    "dispute over cocoa export quotas. Officials from both sides said the talks were frank and that "
+    "dispute over cocoa export quotas. Officials from both sides said the talks were frank and "
+    "that "
     "a second round would be held in Nairobi next month. Traders in both countries have complained "
     "that the quotas have pushed up prices and cut farmers' incomes over the past year. The "
     "ministers also agreed to set up a joint committee of customs officers, which is expected to "
@@ -18,7 +19,8 @@ REPORT = (
 )
 EDITED = REPORT.replace("frank", "candid").replace("next month", "in March")
 OTHER_REPORT_SAME_EVENT = (
-    "Kenya's top diplomat flew to Accra for talks with her Ghanaian counterpart on Thursday, as the "
+    "Kenya's top diplomat flew to Accra for talks with her Ghanaian counterpart on Thursday, "
+    "as the "
     "two states try to settle their quarrel about how much cocoa each may sell abroad. A further "
     "meeting is planned in the Kenyan capital."
 )

@@ -1,4 +1,4 @@
-"""Docs that cannot drift: the CLI reference, settings and public API are checked against the code."""
+"""Docs that cannot drift: the CLI reference, settings and public API checked against the code."""
 
 from __future__ import annotations
 
@@ -35,7 +35,18 @@ def test_every_setting_is_documented() -> None:
 
 def test_public_api_is_exactly_all() -> None:
     public = {name for name in dir(eventwire) if not name.startswith("_")}
-    modules = {"config", "errors", "models", "ingest", "store", "pipeline", "cli", "nlp", "eval", "export"}
+    modules = {
+        "config",
+        "errors",
+        "models",
+        "ingest",
+        "store",
+        "pipeline",
+        "cli",
+        "nlp",
+        "eval",
+        "export",
+    }
     assert public - modules == set(eventwire.__all__) - {"__version__"}
     for name in eventwire.__all__:
         assert hasattr(eventwire, name), name

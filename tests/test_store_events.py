@@ -1,4 +1,4 @@
-"""Events in the store: an article's analysis is saved whole, replaced on re-run, read back exact."""
+"""Events in the store: an analysis is saved whole, replaced on re-run and read back exactly."""
 
 from __future__ import annotations
 

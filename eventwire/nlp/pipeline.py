@@ -46,7 +46,7 @@ def _register_components() -> None:
             prev = doc[i - 1]
             if token.is_space:
                 continue
-            if prev.is_space and "\n" in prev.text or "\n" in prev.whitespace_:
+            if (prev.is_space and "\n" in prev.text) or "\n" in prev.whitespace_:
                 token.is_sent_start = True
         return doc
 

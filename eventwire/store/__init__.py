@@ -23,10 +23,10 @@ from sqlalchemy.sql import ColumnElement
 from eventwire.errors import NotFoundError, StorageError
 from eventwire.models import Actor, Article, ArticleAnalysis, Rejection
 from eventwire.store import events as event_tables
-from eventwire.store.events import StoredEvent
 from eventwire.store import migrate
 from eventwire.store.backend import WRITE_OPTION, Backend
 from eventwire.store.connect import connect, describe
+from eventwire.store.events import StoredEvent
 from eventwire.store.records import (
     ArticleCopy,
     ArticleRecord,
@@ -341,7 +341,6 @@ class Store:
         with self._translating("reading the rejections log"), self._engine.connect() as conn:
             rows = conn.execute(stmt).mappings().all()
         return [rejection_from_row(row) for row in rows]
-
 
     # --- events -----------------------------------------------------------------------------
 

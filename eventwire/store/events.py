@@ -161,9 +161,7 @@ def select_events(
         stmt = stmt.where(events.c.article_id.in_(list(article_ids)))
     if actor_ids is not None:
         ids = list(actor_ids)
-        stmt = stmt.where(
-            or_(events.c.source_actor_id.in_(ids), events.c.target_actor_id.in_(ids))
-        )
+        stmt = stmt.where(or_(events.c.source_actor_id.in_(ids), events.c.target_actor_id.in_(ids)))
     if types is not None:
         stmt = stmt.where(events.c.type.in_([t.upper() for t in types]))
     if limit is not None:
@@ -238,9 +236,7 @@ def _event_from_row(row: Any, text: str, known: dict[str, Actor]) -> Event:
         article_id=row["article_id"],
         sentence=sentence,
         trigger=trigger,
-        code=EventCode(
-            row["type"], row["mode"], row["cameo"], row["quad_class"], row["intensity"]
-        ),
+        code=EventCode(row["type"], row["mode"], row["cameo"], row["quad_class"], row["intensity"]),
         factuality=Factuality(row["factuality"]),
         source=mention("source"),
         target=mention("target"),

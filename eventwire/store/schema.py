@@ -153,9 +153,7 @@ actor_mentions = Table(
     "actor_mentions",
     metadata,
     Column("id", Integer, primary_key=True),
-    Column(
-        "article_id", String(16), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False
-    ),
+    Column("article_id", String(16), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
     Column("actor_id", String(200), ForeignKey("actors.id"), nullable=False),
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
@@ -182,9 +180,7 @@ events = Table(
     "events",
     metadata,
     Column("id", String(16), primary_key=True, comment="Event.id"),
-    Column(
-        "article_id", String(16), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False
-    ),
+    Column("article_id", String(16), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
     Column("type", String(16), nullable=False, comment="PLOVER event type"),
     Column("mode", String(32)),
     Column("cameo", String(4), nullable=False),

@@ -1,0 +1,191 @@
+"""Event mentions from a parsed article: who did what to whom, where, when, and how sure.
+
+``find_events(doc, actors, article_id)`` is pure: the same ``Doc`` and actor lookup give the same
+events. For each sentence it finds triggers (``eventwire.nlp.triggers``), fills source, target and
+others (``participants``), place and time (``scene``) and factuality (``factuality``), then
+merges mentions that state one event twice ("arrived in Beijing at the start of a four-day
+visit", "suspended its tests and dismantled its test site"). A sentence may give several events:
+a summit that "ended without agreements" is a CONSULT and a negated AGREE.
+
+Conventions (see ``eventwire/data/event_lexicon.tsv`` and the examples' README): a visitor is the
+source of a visit and the host country the target; a meeting without a host has the first-named
+side as source; signing an agreement is SUPPORT; an invitation is AGREE/invite from the one who
+invites; refusing a concession ("will not suspend the licences") is an asserted REJECT.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from eventwire.models import Event, EventCode, Factuality, TextSpan
+from eventwire.nlp.factuality import assess, refusal
+from eventwire.nlp.lexicon import Lexicon, load_lexicon
+from eventwire.nlp.participants import RoleFinder, fill_roles
+from eventwire.nlp.scene import clause_tokens, location, times
+from eventwire.nlp.speech import content_zone, refusal_code, speech_code
+from eventwire.nlp.syntax import sentence_span, tokens_span
+from eventwire.nlp.triggers import ActorLookup, Matcher, Trigger, TriggerKind, find_triggers
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+__all__ = ["ActorLookup", "find_events"]
+
+CONCESSIONS = frozenset({"CONCEDE", "RETREAT", "AID", "COOPERATE", "AGREE", "SUPPORT", "CONSULT"})
+LINKS = frozenset({"conj", "advcl", "xcomp"})
+MAX_TRIGGER_GAP = 4  # "pay an official goodwill visit" is one trigger span
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    trigger: Trigger
+    event: Event
+
+
+def find_events(
+    doc: Doc, actors: ActorLookup, article_id: str, *, lexicon: Lexicon | None = None
+) -> list[Event]:
+    """Every event mention in ``doc``, sentence by sentence, in text order."""
+    matcher = Matcher(lexicon or load_lexicon(), actors)
+    finder = RoleFinder(matcher)
+    events: list[Event] = []
+    for sent in doc.sents:
+        if sentence_span(sent) is None:
+            continue
+        mentions = []
+        for trig in find_triggers(sent, matcher):
+            mention = _mention(trig, sent, article_id, matcher, finder)
+            if mention is not None:
+                mentions.append(mention)
+        events.extend(m.event for m in _merge(_drop_protest_demands(mentions), matcher))
+    return events
+
+
+def _content_code(trig: Trigger, matcher: Matcher) -> EventCode | None:
+    """What a speech act is about: its content trigger, or any event word in its complement."""
+    if trig.content is not None:
+        return trig.content.rule.code
+    doc = trig.anchor.doc
+    for i in sorted(content_zone(trig)):
+        tok = doc[i]
+        rule = matcher.verb_rule(tok) or matcher.noun_rule(tok)
+        if rule is not None and rule.code is not None:
+            return rule.code
+    return None
+
+
+def _trigger_span(trig: Trigger) -> tuple[int, int, str]:
+    toks = [trig.anchor]
+    if abs(trig.anchor.i - trig.head.i) <= MAX_TRIGGER_GAP:
+        toks.append(trig.head)
+    span = tokens_span(toks)
+    if span is None:  # cannot happen for a non-space anchor; keep the anchor itself
+        return trig.anchor.idx, trig.anchor.idx + len(trig.anchor), trig.anchor.text
+    return span.start, span.end, span.text
+
+
+def _mention(
+    trig: Trigger, sent: Span, article_id: str, matcher: Matcher, finder: RoleFinder
+) -> _Mention | None:
+    code = trig.rule.code
+    sentence = sentence_span(sent)
+    if code is None or sentence is None:
+        return None
+    roles = fill_roles(trig, finder)
+    if (trig.rule.has("move") or trig.rule.has("trip")) and roles.source is None:
+        return None  # "the train travelled", "a motorcade left the station"
+    factuality, said_by = assess(trig.anchor)
+    code = speech_code(code, _content_code(trig, matcher), mutual=trig.rule.has("sym"))
+    if code.type in CONCESSIONS and refusal(trig.anchor):
+        code, factuality, said_by = refusal_code(code), Factuality.ASSERTED, None
+    if said_by and roles.source and _overlaps(said_by, roles.source.span):
+        said_by = None  # "X says it is time for Y to ...": the saying is the event
+    start, end, text = _trigger_span(trig)
+    event = Event(
+        article_id=article_id,
+        sentence=sentence,
+        trigger=dataclasses.replace(sentence, start=start, end=end, text=text),
+        code=code,
+        factuality=factuality,
+        source=roles.source,
+        target=roles.target,
+        others=roles.others,
+        location=location(trig, matcher),
+        times=times(trig, matcher, sent),
+        said_by=said_by,
+    )
+    return _Mention(trig, event)
+
+
+def _overlaps(a: TextSpan, b: TextSpan) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _linked(a: Trigger, b: Trigger, matcher: Matcher) -> bool:
+    """Two triggers of one clause chain: conjoined or purpose verbs, or a noun in the clause of
+    a verb ("arrived in Beijing at the start of a visit")."""
+    for x, y in ((a, b), (b, a)):
+        if y.head.dep_ in LINKS and y.head.head.i == x.head.i:
+            return True
+        noun_in_verb_clause = y.kind is TriggerKind.NOUN and x.kind is not TriggerKind.NOUN
+        if noun_in_verb_clause and x.head.i in {t.i for t in clause_tokens(y, matcher)}:
+            return True
+    return False
+
+
+def _compatible(a: Event, b: Event) -> bool:
+    """Same type and factuality, and no two different sources."""
+    if a.code.type != b.code.type or a.factuality != b.factuality:
+        return False
+    return a.source is None or b.source is None or a.source.actor.id == b.source.actor.id
+
+
+def _merge(mentions: list[_Mention], matcher: Matcher) -> list[_Mention]:
+    """One mention per event: a later mention linked to an earlier compatible one fills its gaps."""
+    kept: list[_Mention] = []
+    for mention in mentions:
+        for i, earlier in enumerate(kept):
+            if _compatible(earlier.event, mention.event) and _linked(
+                earlier.trigger, mention.trigger, matcher
+            ):
+                kept[i] = _Mention(earlier.trigger, _fill(earlier.event, mention.event))
+                break
+        else:
+            kept.append(mention)
+    return kept
+
+
+def _fill(kept: Event, other: Event) -> Event:
+    return dataclasses.replace(
+        kept,
+        code=kept.code if kept.code.mode or not other.code.mode else other.code,
+        source=kept.source or other.source,
+        target=kept.target or other.target,
+        location=kept.location or other.location,
+        times=kept.times or other.times,
+        said_by=kept.said_by or other.said_by,
+    )
+
+
+def _drop_protest_demands(mentions: list[_Mention]) -> list[_Mention]:
+    """A demand made by protesting ("blocked the road, demanding that X ...") is the protest;
+    whom it is addressed to becomes the protest's target."""
+    protests = {m.trigger.head.i: m for m in mentions if m.event.code.type == "PROTEST"}
+    out: list[_Mention] = []
+    for m in mentions:
+        owner = protests.get(m.trigger.head.head.i)
+        if (
+            m.event.code.type == "REQUEST"
+            and m.trigger.kind is TriggerKind.VERB
+            and m.trigger.head.dep_ in LINKS
+            and owner is not None
+        ):
+            if owner.event.target is None and m.event.target is not None:
+                filled = dataclasses.replace(owner.event, target=m.event.target)
+                out = [_Mention(o.trigger, filled) if o is owner else o for o in out]
+                protests[owner.trigger.head.i] = _Mention(owner.trigger, filled)
+            continue
+        out.append(protests.get(m.trigger.head.i, m) if m.event.code.type == "PROTEST" else m)
+    return out

@@ -1,0 +1,349 @@
+"""Factuality of an event mention, and who the article attributes it to.
+
+``assess(trigger)`` reads the clause around a trigger word and returns one of the five classes of
+``Factuality`` with ``said_by``, the speaker of the attribution that governs the clause, as
+written ("state media confirmed" gives "state media"; "It said" gives "It", resolved later):
+
+- negated: "not", "never", "no arrests", "without an agreement", "failed to";
+- reported (hedged): "are believed to have met", "reportedly", "allegedly", "is said to have",
+  "according to unconfirmed reports", an unconfirmed claim ("has never confirmed that ...");
+- hypothetical: "could", "may", "might", "likely to", "if ...", what experts or analysts say
+  will happen, what anyone expects or predicts;
+- planned: "will", "is due to", "is scheduled to", "is to", "plans to", "is expected to", "would"
+  in reported speech, "upcoming", "next week";
+- asserted: everything else.
+
+The first class in that order wins. Only word lists are used; no model and no lexicon.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from eventwire.models import Factuality, TextSpan
+from eventwire.nlp.syntax import FUTURE_WORDS, in_entity, is_passive, is_past, kids, phrase_span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+SPEECH_VERBS = _words(
+    "say tell announce confirm report add state claim insist note declare disclose reveal "
+    "write explain stress tweet post quote assert affirm acknowledge admit indicate mention "
+    "inform brief signal comment remark reiterate repeat emphasise emphasize argue contend "
+    "maintain allege hint suggest testify recount describe publish broadcast carry show"
+)
+COGNITION_VERBS = _words(
+    "expect predict believe think speculate anticipate forecast suspect doubt hope fear guess "
+    "estimate reckon assume wonder suppose project foresee envisage envision imagine"
+)
+HEDGED_SPEECH = _words("allege claim hint suggest rumour rumor")
+HEDGE_SPEAKERS = _words(
+    "expert analyst observer commentator pundit economist scholar academic researcher watcher "
+    "strategist speculation forecaster"
+)
+DOUBT_ADJECTIVES = _words(
+    "sceptical skeptical doubtful confident hopeful optimistic pessimistic certain sure "
+    "unsure convinced"
+)
+PLANNED_RAISERS = _words(
+    "due scheduled slated set poised plan intend aim prepare arrange schedule about going "
+    "decide resolve expected"
+)
+HYPOTHETICAL_RAISERS = _words(
+    "likely unlikely possible able ready willing eager keen want hope wish try attempt seek "
+    "consider mull weigh could may might propose offer"
+)
+REPORTED_RAISERS = _words(
+    "believe think say report understand allege rumour rumor know suspect fear claim seem appear"
+)
+NEGATING_RAISERS = _words("fail refuse decline neglect forget avoid")
+PLANNED_MODALS = _words("will shall 'll wo")
+HYPOTHETICAL_MODALS = _words("could may might can ca should must ought")
+REPORTED_ADVERBS = _words(
+    "reportedly allegedly apparently purportedly supposedly ostensibly seemingly"
+)
+HYPOTHETICAL_ADVERBS = _words("possibly perhaps maybe probably potentially conceivably")
+CONDITIONAL_MARKS = _words("if unless whether lest")
+NOUN_CUES = {
+    **dict.fromkeys(
+        _words("upcoming forthcoming planned scheduled expected future prospective next coming"),
+        Factuality.PLANNED,
+    ),
+    **dict.fromkeys(_words("impending slated"), Factuality.PLANNED),
+    **dict.fromkeys(
+        _words("possible potential likely proposed mooted hypothetical"), Factuality.HYPOTHETICAL
+    ),
+    **dict.fromkeys(_words("cancelled canceled aborted postponed scrapped"), Factuality.NEGATED),
+    **dict.fromkeys(
+        _words("alleged reported suspected purported rumoured rumored"), Factuality.REPORTED
+    ),
+}
+PRIOR_PREPS = frozenset({"after", "following", "since", "response", "invitation", "request"})
+UNCONFIRMED = frozenset({"unconfirmed", "unverified", "unnamed", "anonymous", "rumour", "rumor"})
+MAX_CLIMB = 8
+
+
+@dataclass(slots=True)
+class _Cues:
+    negated: bool = False
+    reported: bool = False
+    hypothetical: bool = False
+    planned: bool = False
+    would: bool = False
+    future_time: bool = False
+    past: bool = False
+    speech: bool = False
+    said_by: TextSpan | None = None
+
+    def decide(self) -> Factuality:
+        if self.negated:
+            return Factuality.NEGATED
+        if self.reported:
+            return Factuality.REPORTED
+        if self.hypothetical or (self.would and not (self.speech or self.future_time)):
+            return Factuality.HYPOTHETICAL
+        if self.planned or self.would or (self.future_time and not self.past):
+            return Factuality.PLANNED
+        return Factuality.ASSERTED
+
+
+def assess(trigger: Token) -> tuple[Factuality, TextSpan | None]:
+    """The factuality of the event that ``trigger`` (a verb or an event noun) states, and the
+    span of whoever the article attributes it to."""
+    cues = _Cues()
+    verb: Token | None = trigger
+    if not _is_verb(trigger):
+        verb, inherit = _noun_cues(trigger, cues)
+        if verb is not None and not inherit:
+            quiet = _Cues()  # climb only for the attribution: the noun's event came before
+            _climb(verb, quiet)
+            cues.said_by = quiet.said_by
+            return cues.decide(), cues.said_by
+    if verb is not None:
+        _climb(verb, cues)
+    return cues.decide(), cues.said_by
+
+
+def refusal(trigger: Token) -> bool:
+    """ "will not suspend", "won't release", "would never agree": a negated future act, which is a
+    refusal (REJECT) rather than an event that did not happen."""
+    verb = trigger if _is_verb(trigger) else _governor(trigger)[0]
+    if verb is None or not any(c.dep_ == "neg" for c in verb.children):
+        return False
+    modals = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    return bool(modals & {"will", "wo", "would", "shall"})
+
+
+def _is_verb(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX")
+
+
+def _governor(noun: Token) -> tuple[Token | None, bool]:
+    """The verb a noun phrase belongs to, and whether the noun takes on that verb's modality: not
+    when it tells an earlier event ("after the talks", "at the invitation of", "in response to
+    a request")."""
+    tok = noun
+    prior = noun.lemma_.lower() in PRIOR_PREPS
+    for _ in range(MAX_CLIMB):
+        if tok.head.i == tok.i:
+            return None, not prior
+        if tok.dep_ in ("relcl", "acl"):
+            return None, not prior
+        tok = tok.head
+        if tok.lower_ in PRIOR_PREPS or tok.lemma_.lower() in PRIOR_PREPS:
+            prior = True
+        if _is_verb(tok):
+            return tok, not prior
+    return None, not prior
+
+
+def _noun_cues(noun: Token, cues: _Cues) -> tuple[Token | None, bool]:
+    for det in kids(noun, "det"):
+        if det.lower_ in ("no", "neither"):
+            cues.negated = True
+    if noun.dep_ == "pobj" and noun.head.lower_ == "without":
+        cues.negated = True
+    for mod in kids(noun, "amod", "compound", "nmod"):
+        cue = NOUN_CUES.get(mod.lower_)
+        if cue is not None:
+            _set(cues, cue)
+    for clause in kids(noun, "relcl", "acl"):
+        _verb_cues(clause, cues, own=True)
+    verb, inherit = _governor(noun)
+    top = noun
+    while top.dep_ == "pobj" and top.head.lower_ == "of" and top.head.head.pos_ in ("NOUN", "NUM"):
+        top = top.head.head  # "a round of talks", "two days of talks"
+    if verb is not None and top.dep_ in ("nsubj", "nsubjpass"):
+        for link in _chain_down(verb):
+            _raising(link.head, cues)
+            _verb_cues(link, cues, own=True)
+    return verb, inherit
+
+
+def _set(cues: _Cues, value: Factuality) -> None:
+    if value is Factuality.NEGATED:
+        cues.negated = True
+    elif value is Factuality.REPORTED:
+        cues.reported = True
+    elif value is Factuality.HYPOTHETICAL:
+        cues.hypothetical = True
+    elif value is Factuality.PLANNED:
+        cues.planned = True
+
+
+def _chain_down(verb: Token) -> list[Token]:
+    """``verb`` and its infinitive complements: "is" -> "due" -> "take"."""
+    out, tok = [], verb
+    for _ in range(MAX_CLIMB):
+        nxt = kids(tok, "xcomp", "acomp")
+        if not nxt:
+            break
+        tok = nxt[0]
+        out.append(tok)
+    return out
+
+
+def _climb(verb: Token, cues: _Cues) -> None:
+    """Collect cues from ``verb`` up through its governing clauses to the attribution."""
+    tok, own, skip_neg = verb, True, False
+    for _ in range(MAX_CLIMB):
+        _verb_cues(tok, cues, own=own, skip_neg=skip_neg)
+        own, skip_neg = False, False
+        dep, parent = tok.dep_, tok.head
+        if parent.i == tok.i:
+            return
+        if dep in ("xcomp", "acomp"):
+            _raising(parent, cues)
+        elif dep in ("ccomp", "parataxis") or (dep == "advcl" and _attributes(parent)):
+            if _attribution(parent, cues):
+                return
+        elif dep == "conj":
+            skip_neg = True
+        elif dep == "advcl":
+            pass
+        elif dep not in ("pcomp", "pobj", "prep", "dobj"):
+            return
+        tok = parent
+        while not _is_verb(tok) and tok.head.i != tok.i and not _attributes(tok):
+            tok = tok.head
+
+
+def _raising(parent: Token, cues: _Cues) -> None:
+    """ "is due to", "is believed to have", "failed to": the verb or adjective above."""
+    lemma = parent.lemma_.lower()
+    if lemma in NEGATING_RAISERS:
+        cues.negated = True
+    elif lemma in REPORTED_RAISERS and (is_passive(parent) or lemma in ("seem", "appear")):
+        cues.reported = True
+    elif lemma == "expect":  # "analysts expect X to", but "X is expected to" is planned
+        cues.hypothetical = cues.hypothetical or not is_passive(parent)
+        cues.planned = cues.planned or is_passive(parent)
+    elif lemma in PLANNED_RAISERS or (lemma == "be" and kids(parent, "xcomp")):
+        cues.planned = True
+    elif lemma in HYPOTHETICAL_RAISERS:
+        cues.hypothetical = True
+
+
+def _modal(low: str, cues: _Cues) -> None:
+    if low in PLANNED_MODALS:
+        cues.planned = True
+    elif low in ("would", "'d"):
+        cues.would = True
+    elif low in HYPOTHETICAL_MODALS:
+        cues.hypothetical = True
+
+
+def _conditional(clause: Token) -> bool:
+    """ "if ...", "unless ...": a condition on the clause it hangs from."""
+    return any(m.lower_ in CONDITIONAL_MARKS for m in kids(clause, "mark"))
+
+
+def _hedge(child: Token) -> bool:
+    """ "possibly", "perhaps"; "if" on the clause itself or on a clause beside it ("If talks
+    fail, Peru will recall its ambassador")."""
+    low, dep = child.lower_, child.dep_
+    if dep == "advmod":
+        return low in HYPOTHETICAL_ADVERBS
+    if dep == "mark":
+        return low in CONDITIONAL_MARKS
+    return dep == "advcl" and _conditional(child)
+
+
+def _verb_cues(verb: Token, cues: _Cues, *, own: bool, skip_neg: bool = False) -> None:
+    """Cues on one verb: modals, negation, hedging adverbs, conditions, attributions, dates."""
+    for child in verb.children:
+        low, dep = child.lower_, child.dep_
+        if dep == "aux":
+            _modal(low, cues)
+        elif dep == "neg" and not skip_neg:
+            cues.negated = True
+        elif dep == "advmod" and low in REPORTED_ADVERBS:
+            cues.reported = True
+        elif _hedge(child):
+            cues.hypothetical = True
+        elif dep == "prep" and child.lemma_ == "accord":
+            _according(child, cues)
+        if dep in ("npadvmod", "prep", "advmod") and _future_time(child):
+            cues.future_time = True
+    if own and is_past(verb):
+        cues.past = True
+
+
+def _future_time(token: Token) -> bool:
+    return any(in_entity(t, "DATE", "TIME") and t.lower_ in FUTURE_WORDS for t in token.subtree)
+
+
+def _according(prep: Token, cues: _Cues) -> None:
+    """ "according to X": X is the source; unconfirmed reports make the event reported."""
+    for inner in kids(prep, "prep"):
+        for obj in kids(inner, "pobj"):
+            if cues.said_by is None:
+                cues.said_by = phrase_span(obj)
+            if any(t.lower_ in UNCONFIRMED for t in obj.subtree):
+                cues.reported = True
+
+
+def _attributes(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    return lemma in SPEECH_VERBS or lemma in COGNITION_VERBS or lemma in DOUBT_ADJECTIVES
+
+
+def _speaker(verb: Token) -> Token | None:
+    tok = verb
+    if verb.pos_ == "ADJ":  # "analysts are sceptical that ..."
+        tok = verb.head
+    for _ in range(3):
+        subj = kids(tok, "nsubj")
+        if subj:
+            return subj[0]
+        if tok.dep_ != "conj":
+            return None
+        tok = tok.head
+    return None
+
+
+def _attribution(verb: Token, cues: _Cues) -> bool:
+    """A speech or cognition verb governs the clause: record the speaker and its hedges."""
+    if not _attributes(verb):
+        return False
+    lemma = verb.lemma_.lower()
+    cues.speech = True
+    speaker = _speaker(verb)
+    if speaker is not None and speaker.lower_ not in ("who", "that", "which"):
+        cues.said_by = phrase_span(speaker) or cues.said_by
+        if speaker.lemma_.lower() in HEDGE_SPEAKERS:
+            cues.hypothetical = True
+    if lemma in COGNITION_VERBS or lemma in DOUBT_ADJECTIVES:
+        cues.hypothetical = cues.hypothetical or not is_passive(verb)
+        cues.reported = cues.reported or is_passive(verb)
+    if lemma in HEDGED_SPEECH or any(c.dep_ == "neg" for c in verb.children):
+        cues.reported = True
+    if is_passive(verb) and lemma in REPORTED_RAISERS:
+        cues.reported = True
+    return True

@@ -1,0 +1,294 @@
+"""Who did it to whom: source, target and other participants of a trigger.
+
+Sources come from the subject (through control and raising: "is due to hold talks", "is expected
+to stay"), the agent of a passive ("was signed by X"), the possessor or "by"/"from" phrase of an
+event noun ("his visit", "an invitation by X"), or the first of a pair ("Chile and Norway signed",
+"the Trump-Kim meeting", "a summit between X and Y"). Targets follow the lexicon's slots: object,
+prepositional objects, the subject of a that-clause ("demanded that Y ..."), an actor modifying the
+object ("a US commitment"), or the destination of a trip ("arrived in Beijing" is China when the
+actor lookup maps the capital to its country; otherwise the target stays empty).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from eventwire.models import ActorMention
+from eventwire.nlp.factuality import COGNITION_VERBS, SPEECH_VERBS
+from eventwire.nlp.lexicon import RuleKind
+from eventwire.nlp.nominals import outer
+from eventwire.nlp.syntax import (
+    RELATIVE_PRONOUNS,
+    is_passive,
+    kids,
+    pobjs,
+    with_conjuncts,
+)
+from eventwire.nlp.triggers import Trigger, TriggerKind, destinations
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from eventwire.nlp.triggers import Matcher
+
+OBJECT_CONTROL = frozenset(
+    {"urge", "ask", "press", "push", "order", "force", "persuade", "encourage", "tell", "allow"}
+)
+MODIFIER_DEPS = ("poss", "compound", "amod", "nmod")
+MEMBER_PREPS = ("from", "of", "on")
+MAX_CLIMB = 6
+LEADING_VERBS = frozenset({"lead", "head", "chair"})
+REPORTING_VERBS = SPEECH_VERBS | COGNITION_VERBS
+
+
+@dataclass(frozen=True, slots=True)
+class Roles:
+    source: ActorMention | None = None
+    target: ActorMention | None = None
+    others: tuple[ActorMention, ...] = ()
+
+
+def expand(token: Token) -> list[Token]:
+    """``token`` with its conjuncts, also those hung on its appositive ("X's minister, A, and his
+    counterpart, B")."""
+    out = with_conjuncts(token)
+    for appos in kids(token, "appos"):
+        out += [c for c in appos.conjuncts if c.i > appos.i]
+    return out
+
+
+class RoleFinder:
+    """Fills the roles of triggers of one document; ``matcher`` supplies the actor lookup."""
+
+    def __init__(self, matcher: Matcher) -> None:
+        self.matcher = matcher
+        self.actors = matcher.actors
+
+    # --- actors ----------------------------------------------------------------------------------
+
+    def resolve(self, token: Token, depth: int = 0) -> ActorMention | None:
+        """The actor a phrase headed by ``token`` refers to, looking into its name, appositive,
+        country modifier ("Kenyan police", "Chile's president") and "from X" phrase."""
+        found = self.actors.at_token(token)
+        if found is not None or depth > 2:
+            return found
+        direct = kids(token, "appos") + [m for m in kids(token, *MODIFIER_DEPS) if m.i < token.i]
+        for word in direct:
+            if (found := self.actors.at_token(word)) is not None:
+                return found
+        nested = self.matcher.through(token)[1:] + pobjs(token, *MEMBER_PREPS)
+        for word in nested + self.leaders(token):  # "the commission, led by X"
+            if (found := self.resolve(word, depth + 1)) is not None:
+                return found
+        return None
+
+    def leaders(self, token: Token) -> list[Token]:
+        """The people a body is "led by" or "headed by"."""
+        return [
+            obj
+            for acl in kids(token, "acl")
+            if acl.lemma_ in LEADING_VERBS
+            for agent in kids(acl, "agent")
+            for obj in kids(agent, "pobj")
+        ]
+
+    def resolve_all(self, tokens: list[Token]) -> list[ActorMention]:
+        out: list[ActorMention] = []
+        for tok in tokens:
+            found = self.resolve(tok)
+            if found is not None and all(found.actor.id != o.actor.id for o in out):
+                out.append(found)
+        return out
+
+    def pair(self, token: Token) -> list[ActorMention]:
+        """Two sides named inside one phrase: "Kenyan and Tanzanian officials", "Trump-Kim"."""
+        mods = [c for c in token.subtree if c.i < token.i and c.dep_ in (*MODIFIER_DEPS, "conj")]
+        found = self.resolve_all(mods)
+        if len(found) < 2:
+            found = self.resolve_all([c for lead in self.leaders(token) for c in expand(lead)])
+        return found if len(found) >= 2 else []
+
+    # --- subjects ----------------------------------------------------------------------------
+
+    def subjects(self, verb: Token) -> list[Token]:
+        """Who does what ``verb`` says, following control, raising, coordination and relative
+        clauses. For a passive trigger this is the "by" agent."""
+        if is_passive(verb):
+            return [c for agent in pobjs(verb, "by") for c in expand(agent)]
+        tok = verb
+        for _ in range(MAX_CLIMB):
+            found = kids(tok, "nsubj") if tok is verb else kids(tok, "nsubj", "nsubjpass")
+            if found:
+                subj = found[0]
+                if subj.lower_ in RELATIVE_PRONOUNS and tok.dep_ == "relcl":
+                    return expand(tok.head)
+                return expand(subj)
+            dep, parent = tok.dep_, tok.head
+            if dep == "xcomp" and parent.lemma_ in OBJECT_CONTROL and kids(parent, "dobj"):
+                return expand(kids(parent, "dobj")[0])
+            if dep in ("xcomp", "acomp", "conj", "advcl", "ccomp") and parent.i != tok.i:
+                tok = parent
+                continue
+            if dep in ("relcl", "acl"):
+                return [parent]
+            if dep == "pcomp" and parent.head.i != parent.i:
+                tok = parent.head
+                continue
+            break
+        return []
+
+    # --- targets -----------------------------------------------------------------------------
+
+    def _slot(self, slot: str, trig: Trigger) -> list[Token]:
+        head, anchor = trig.head, trig.anchor
+        if slot == "dobj":
+            if trig.kind is TriggerKind.VERB:
+                return self.matcher.objects(head)
+            return kids(anchor, "dobj")
+        if slot == "csubj":  # "demanded that X ...", "it is time for X to ..."
+            return [s for c in kids(head, "ccomp", "relcl", "acl") for s in kids(c, "nsubj")]
+        if slot == "objmod":
+            objs = self.matcher.objects(head) if trig.kind is TriggerKind.VERB else [anchor]
+            return [m for o in objs for m in kids(o, *MODIFIER_DEPS) if m.i < o.i]
+        found = pobjs(anchor, slot)
+        if anchor.i != head.i:
+            found += pobjs(head, slot)
+        if trig.kind is TriggerKind.VERB:  # "imposed sanctions on X", "called for steps from X"
+            found += [p for o in self.matcher.objects(head, trig.rule) for p in pobjs(o, slot)]
+        return [t for f in found for c in with_conjuncts(f) for t in self.matcher.through(c)]
+
+    def targets(self, trig: Trigger) -> list[ActorMention]:
+        for slot in trig.rule.targets:
+            if slot in ("by",):
+                continue
+            found = self.resolve_all(self._slot(slot, trig))
+            if found:
+                return found
+        return []
+
+    # --- nouns --------------------------------------------------------------------------------
+
+    def noun_sources(self, noun: Token, trig: Trigger) -> list[ActorMention]:
+        """The possessor, "by"/"from" phrase, or "of" phrase unless that names the target."""
+        words = kids(noun, "poss") + pobjs(noun, "by", "from")
+        if "of" not in trig.rule.targets:  # "the invitation of X", "the withdrawal of X's troops"
+            words += pobjs(noun, "of")
+        for clause in kids(noun, "acl", "relcl"):  # "an invitation X extended"
+            if self.matcher.is_kind(clause, RuleKind.LIGHT):
+                words += kids(clause, "nsubj")
+        return self.resolve_all([t for w in words for t in with_conjuncts(w)])
+
+    def event_sides(self, token: Token) -> list[ActorMention]:
+        """The sides of an event noun ("talks between X and Y", "their summit")."""
+        for noun in self.matcher.through(token):
+            if self.matcher.noun_rule(noun) is None:
+                continue
+            sides = self.between(noun) or self.pair(noun)
+            if not sides:
+                sides = self.resolve_all(kids(noun, "poss") + pobjs(noun, "with"))
+            if sides:
+                return sides
+        return []
+
+    def between(self, noun: Token) -> list[ActorMention]:
+        return self.resolve_all([t for w in pobjs(noun, "between") for t in with_conjuncts(w)])
+
+    def speaker(self, token: Token) -> list[Token]:
+        """The subject of the reporting verb that governs ``token``'s clause."""
+        tok = token
+        for _ in range(MAX_CLIMB):
+            if tok.head.i == tok.i:
+                return []
+            tok = tok.head
+            if tok.lemma_.lower() in SPEECH_VERBS:
+                return kids(tok, "nsubj")
+        return []
+
+    def clause_subjects(self, noun: Token) -> list[Token]:
+        """The subject of the clause an adjunct noun phrase belongs to."""
+        tok = outer(noun, self.matcher)
+        for _ in range(MAX_CLIMB):
+            if tok.dep_ in ("nsubj", "nsubjpass") or tok.head.i == tok.i:
+                return []
+            tok = tok.head
+            if tok.pos_ in ("VERB", "AUX"):
+                if tok.lemma_.lower() in REPORTING_VERBS:  # "In his meeting with X, experts say"
+                    return []
+                return self.subjects(tok)
+        return []
+
+
+def fill_roles(trig: Trigger, finder: RoleFinder) -> Roles:
+    """Source, target and others for one trigger."""
+    if trig.rule.has("rev") or trig.rule.has("recv"):
+        return _reversed_roles(trig, finder)
+    if trig.kind is TriggerKind.NOUN:
+        return _noun_roles(trig, finder)
+    sources = finder.resolve_all(finder.subjects(trig.head))
+    if trig.kind is TriggerKind.LIGHT:
+        sides = finder.between(trig.anchor)
+        if len(sides) >= 2:  # "Egypt will host talks between X and Y": the host is neither
+            return _assemble(sides, [], symmetric=True)
+        sources = finder.noun_sources(trig.anchor, trig) or sources
+    if len(sources) == 1 and trig.rule.has("sym"):
+        subj = finder.subjects(trig.head)
+        sources = (finder.pair(subj[0]) if subj else []) or sources
+    if trig.rule.has("move") or trig.rule.has("trip"):
+        targets = finder.resolve_all(destinations(trig.head, trig.rule, finder.matcher))
+    else:
+        targets = finder.targets(trig)
+    if not targets and trig.content is not None:  # "threatened to impose duties on X"
+        inner = fill_roles(trig.content, finder).target
+        targets = [inner] if inner is not None else []
+    return _assemble(sources, targets, symmetric=trig.rule.has("sym"))
+
+
+def _reversed_roles(trig: Trigger, finder: RoleFinder) -> Roles:
+    """The subject receives: "Xi hosted Kim" (the guest visits), "received aid from X"."""
+    if trig.rule.has("rev"):
+        givers = finder.matcher.objects(trig.head)
+    else:
+        inside = [t for o in finder.matcher.objects(trig.head) for t in o.subtree]
+        givers = pobjs(trig.head, "from") + [p for t in inside for p in pobjs(t, "from")]
+    sources = finder.resolve_all(givers)
+    targets = finder.resolve_all(finder.subjects(trig.head))
+    return _assemble(sources, targets, symmetric=False)
+
+
+def _noun_roles(trig: Trigger, finder: RoleFinder) -> Roles:
+    noun = trig.anchor
+    sides = finder.between(noun)
+    if len(sides) >= 2:
+        return _assemble(sides, [], symmetric=True)
+    sources = finder.noun_sources(noun, trig)
+    targets = finder.targets(trig)
+    if not sources and trig.rule.has("sym"):
+        sources = finder.pair(noun)
+    if trig.rule.code is not None and trig.rule.code.mode == "invite":
+        if not targets:  # "X is visiting China at the invitation of Y": Y invited X
+            targets = finder.resolve_all(finder.clause_subjects(noun))
+        return _assemble(sources, targets, symmetric=False)
+    if not sources and trig.rule.has("speech"):  # "X says it is time for Y to ..."
+        sources = finder.resolve_all(finder.speaker(noun))
+    if not sources:
+        subjects = finder.clause_subjects(noun)
+        sides = [s for t in subjects for s in finder.event_sides(t)]
+        if sides:  # "talks between X and Y ended without an agreement"
+            return _assemble(sides, targets, symmetric=True)
+        sources = finder.resolve_all(subjects)
+    return _assemble(sources, targets, symmetric=trig.rule.has("sym"))
+
+
+def _assemble(
+    sources: list[ActorMention], targets: list[ActorMention], *, symmetric: bool
+) -> Roles:
+    """First source and target; for symmetric events the second side may come from the sources."""
+    sources = list(sources)
+    targets = [t for t in targets if all(t.actor.id != s.actor.id for s in sources[:1])]
+    if symmetric and not targets and len(sources) >= 2:
+        targets = [sources.pop(1)]
+    source = sources[0] if sources else None
+    target = targets[0] if targets else None
+    others = tuple(sources[1:] + targets[1:])
+    return Roles(source, target, others)

@@ -1,0 +1,353 @@
+"""Finding event triggers in a parsed sentence: lexicon rules matched against the dependency parse.
+
+A trigger is a verb ("accused"), a light verb with an event noun ("held talks", "pay a visit"), a
+travel verb with a destination ("heading to Vietnam"), or an event noun that stands on its own
+("a summit between X and Y", "at the invitation of X", "the talks ended"). Nouns that are the
+object of a verb trigger belong to it ("signed an agreement" is one SUPPORT, not also an AGREE);
+events in the complement of a speech act ("demanded that Y cancel ...", "threatened to impose
+...") are its content, not events of their own, and set its mode.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
+
+from eventwire.models import ActorMention
+from eventwire.nlp.lexicon import Condition, Lexicon, Rule, RuleKind
+from eventwire.nlp.syntax import (
+    hyphen_prefix,
+    in_entity,
+    is_passive,
+    kids,
+    left_lemmas,
+    pobjs,
+    preps,
+    with_conjuncts,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+NON_EVENT_ENTITIES = ("DATE", "TIME", "PERSON", "GPE", "CARDINAL", "ORDINAL", "MONEY", "PERCENT")
+OBJECT_PREPS = ("from", "of", "on", "out", "off")
+DESTINATION_PREPS = ("to", "for", "in", "at", "into")
+VERB_SUFFIXES = (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"))
+
+
+class ActorLookup(Protocol):
+    """The actor stage as the event stage sees it: which actor a token refers to, if any."""
+
+    def at_token(self, token: Token) -> ActorMention | None: ...
+
+
+class TriggerKind(enum.StrEnum):
+    VERB = "verb"  # the verb names the event: "accused", "visited"
+    LIGHT = "light"  # a verb carries an event noun: "held talks", "left for a visit"
+    NOUN = "noun"  # the noun stands on its own: "a summit between X and Y"
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """One event trigger. ``anchor`` names the event; ``head`` carries its clause (the verb of a
+    verb or light-verb trigger, the noun itself for a noun trigger)."""
+
+    rule: Rule
+    anchor: Token
+    head: Token
+    kind: TriggerKind
+    content: Trigger | None = None  # for speech acts: the first event in the complement
+
+    @property
+    def type(self) -> str:
+        return self.rule.code.type if self.rule.code else ""
+
+
+class Matcher:
+    """Matches lexicon rules against tokens of one parsed document."""
+
+    def __init__(self, lexicon: Lexicon, actors: ActorLookup) -> None:
+        self.lexicon = lexicon
+        self.actors = actors
+
+    # --- keys and objects -----------------------------------------------------------------
+
+    def verb_keys(self, token: Token) -> list[str]:
+        keys = []
+        prefix = hyphen_prefix(token)
+        if prefix:
+            keys.append(f"{prefix}-{token.lemma_.lower()}")
+        keys.append(token.lemma_.lower())
+        low = token.lower_
+        for suffix, repl in VERB_SUFFIXES:  # the lemmatiser sometimes misses ("staged" -> "stag")
+            if low.endswith(suffix) and len(low) > len(suffix) + 2:
+                keys.append(low[: -len(suffix)] + repl)
+        keys.append(low)
+        return list(dict.fromkeys(k for k in keys if self.lexicon.rules("V", k)))
+
+    def noun_keys(self, token: Token) -> list[str]:
+        keys = []
+        prefix = hyphen_prefix(token)
+        if prefix:
+            keys.append(f"{prefix}-{token.lemma_.lower()}")
+        keys += [token.lemma_.lower(), token.lower_]
+        return list(dict.fromkeys(k for k in keys if self.lexicon.rules("N", k)))
+
+    def through(self, noun: Token) -> list[Token]:
+        """``noun`` and, for transparent nouns ("a series of tests"), the nouns inside."""
+        out = [noun]
+        while self.lexicon.is_kind("N", noun.lemma_.lower(), RuleKind.TRANSPARENT):
+            inner = pobjs(noun, "of")
+            if not inner:
+                break
+            noun = inner[0]
+            out.append(noun)
+        return out
+
+    def objects(self, verb: Token, rule: Rule | None = None) -> list[Token]:
+        """What the verb acts on: direct object, passive subject, or the object of the rule's
+        preposition; transparent nouns and conjuncts opened up."""
+        prep = rule.condition("prep") if rule else None
+        if verb.dep_ == "amod":  # "test-fired missiles" parsed as a modifier of "missiles"
+            found = [verb.head]
+        elif prep is not None:
+            found = pobjs(verb, *prep.values)
+        else:
+            found = kids(verb, "dobj")
+            if is_passive(verb):
+                found += kids(verb, "nsubjpass")
+            if not found:
+                found = pobjs(verb, *OBJECT_PREPS)
+        out: list[Token] = []
+        for obj in found:
+            for conj in with_conjuncts(obj):
+                out.extend(self.through(conj))
+        return out
+
+    def subject_words(self, verb: Token) -> list[Token]:
+        tok: Token | None = verb
+        for _ in range(4):
+            if tok is None:
+                break
+            subj = kids(tok, "nsubj", "nsubjpass")
+            if subj:
+                return [t for s in subj for c in with_conjuncts(s) for t in self.through(c)]
+            if tok.dep_ in ("acl", "relcl"):  # "the crowd, ..., gathered in the square"
+                return self.through(tok.head)
+            tok = tok.head if tok.dep_ in ("conj", "xcomp", "acomp", "advcl") else None
+        return []
+
+    def actor_like(self, token: Token) -> bool:
+        """The phrase names an actor: itself, its appositive or a country modifier."""
+        words = [token, *kids(token, "appos", "compound", "amod", "poss")]
+        return any(self.actors.at_token(w) is not None for w in words)
+
+    # --- conditions ----------------------------------------------------------------------------
+
+    def _words_match(self, tokens: Iterable[Token], values: frozenset[str]) -> bool:
+        for tok in tokens:
+            if tok.lemma_.lower() in values or tok.lower_ in values:
+                return True
+            if "@actor" in values and self.actor_like(tok):
+                return True
+            if "@place" in values and in_entity(tok, *PLACE_LABELS):
+                return True
+        return False
+
+    def _holds(self, cond: Condition, token: Token, rule: Rule) -> bool:
+        name, values = cond.name, cond.values
+        if name in ("obj", "obj!", "mod", "mod!"):
+            hit = self._object_words(name.rstrip("!"), token, rule, values)
+            return hit if not name.endswith("!") else not hit
+        if name in ("noobj", "comp", "nocomp", "pl"):
+            return self._shape(name, token)
+        words: dict[str, list[Token]] = {
+            "prt": kids(token, "prt", "prep", "advmod"),  # "pulled out of": "out" as preposition
+            "subj": self.subject_words(token) if name == "subj" else [],
+            "of": pobjs(token, "of"),
+            "on": pobjs(token, "on"),
+            "pobj": pobjs(token),
+            "kid": list(token.children),
+            "head": [token.head],
+            "clause": [m for c in kids(token, "relcl", "acl") for m in kids(c, "mark")],
+        }
+        if name == "prep":  # "called on Tuesday" is no "call on"
+            return any(
+                not any(in_entity(o, "DATE", "TIME") for o in kids(p, "pobj"))
+                for p in preps(token, *values)
+            )
+        return self._words_match(words.get(name, []), values)
+
+    def _object_words(self, name: str, token: Token, rule: Rule, values: frozenset[str]) -> bool:
+        """``obj``: the verb's object is one of ``values``; ``mod``: a word before the noun (or
+        before the verb's object) is."""
+        if name == "obj":
+            return rule.pos == "V" and self._words_match(self.objects(token, rule), values)
+        targets = [token] if rule.pos == "N" else self.objects(token, rule)
+        return any(left_lemmas(t) & values for t in targets)
+
+    @staticmethod
+    def _shape(name: str, token: Token) -> bool:
+        if name == "noobj":
+            return not kids(token, "dobj")
+        if name == "comp":  # an infinitive or that-clause: "asked X to", "agreed ... to"
+            return bool(kids(token, "xcomp", "ccomp")) or any(
+                kids(c, "aux") and not kids(c, "nsubj") for c in kids(token, "advcl")
+            )
+        if name == "nocomp":  # "called X" (phoned), not "called it a new chapter"
+            objs = kids(token, "dobj")
+            return not kids(token, "xcomp", "ccomp", "oprd") and not any(
+                kids(o, "appos", "attr") for o in objs
+            )
+        return token.tag_ in ("NNS", "NNPS")  # pl
+
+    def satisfied(self, rule: Rule, token: Token) -> bool:
+        return all(self._holds(c, token, rule) for c in rule.conditions)
+
+    # --- rules ---------------------------------------------------------------------------------
+
+    def noun_rule(self, token: Token) -> Rule | None:
+        """The best EVENT rule for a noun, or ``None`` (blocked, or no rule)."""
+        if token.pos_ not in ("NOUN", "PROPN") or in_entity(token, *NON_EVENT_ENTITIES):
+            return None
+        for key in self.noun_keys(token):
+            rules = [
+                r
+                for r in self.lexicon.rules("N", key)
+                if r.kind in (RuleKind.EVENT, RuleKind.NONE) and self.satisfied(r, token)
+            ]
+            if rules:
+                best = max(rules, key=lambda r: r.rank)
+                return best if best.kind is RuleKind.EVENT else None
+        return None
+
+    def light_object(self, verb: Token, rule: Rule) -> tuple[Token, Rule] | None:
+        for obj in self.objects(verb, rule):
+            found = self.noun_rule(obj)
+            if found is not None:
+                return obj, found
+        return None
+
+    def verb_rule(self, token: Token) -> Rule | None:
+        """The best EVENT or LIGHT rule for a verb, or ``None``."""
+        if token.pos_ not in ("VERB", "AUX") and not token.tag_.startswith("VB"):
+            return None
+        keys = self.verb_keys(token)
+        if token.dep_ in ("amod", "compound") and not (keys and "-" in keys[0]):
+            return None  # "the striking miners"; but "test-fired missiles" is a verb
+        for key in keys:
+            rules = [
+                r
+                for r in self.lexicon.rules("V", key)
+                if r.kind in (RuleKind.EVENT, RuleKind.LIGHT, RuleKind.NONE)
+                and self.satisfied(r, token)
+                and (r.kind is not RuleKind.LIGHT or self.light_object(token, r))
+            ]
+            if rules:
+                best = max(rules, key=lambda r: r.rank)
+                return None if best.kind is RuleKind.NONE else best
+        return None
+
+    def is_kind(self, token: Token, kind: RuleKind) -> bool:
+        """Whether a verb has a satisfied rule of ``kind`` (OCCUR, LIGHT) in the lexicon."""
+        for key in self.verb_keys(token):
+            for rule in self.lexicon.rules("V", key):
+                if rule.kind is kind and self.satisfied(rule, token):
+                    return True
+        return False
+
+    def noun_is(self, token: Token, kind: RuleKind) -> bool:
+        return any(self.lexicon.is_kind("N", k, kind) for k in (token.lemma_.lower(), token.lower_))
+
+
+def find_triggers(sent: Span, matcher: Matcher) -> list[Trigger]:
+    """Every event trigger of one sentence, in text order, after absorption and speech content."""
+    from eventwire.nlp.nominals import licensed
+    from eventwire.nlp.speech import attach_content
+
+    verbal: list[Trigger] = []
+    absorbed: set[int] = set()
+    for token in sent:
+        rule = matcher.verb_rule(token)
+        if rule is None:
+            continue
+        trig = _verb_trigger(token, rule, matcher)
+        absorbed.update(t.i for t in matcher.objects(token, rule))
+        absorbed.update(_purpose_nouns(token, rule, matcher))
+        if trig is not None:
+            verbal.append(trig)
+            absorbed.add(trig.anchor.i)
+    nominal = []
+    for token in sent:
+        if token.i in absorbed or token.dep_ in ("compound", "poss", "amod", "nmod"):
+            continue
+        rule = matcher.noun_rule(token)
+        if rule is not None and licensed(token, rule, matcher):
+            nominal.append(Trigger(rule, token, token, TriggerKind.NOUN))
+    found = sorted(verbal + nominal, key=lambda t: t.anchor.i)
+    return attach_content(found)
+
+
+def _verb_trigger(token: Token, rule: Rule, matcher: Matcher) -> Trigger | None:
+    if rule.kind is RuleKind.LIGHT:
+        found = matcher.light_object(token, rule)
+        if found is None:
+            return None
+        noun, noun_rule = found
+        return Trigger(noun_rule, noun, token, TriggerKind.LIGHT)
+    if rule.has("move") or rule.has("trip") or (rule.code and rule.code.mode == "visit"):
+        return _travel_trigger(token, rule, matcher)
+    return Trigger(rule, token, token, TriggerKind.VERB)
+
+
+def _purpose_nouns(verb: Token, rule: Rule, matcher: Matcher) -> list[int]:
+    """Meeting nouns that give the purpose of a trip ("heading to Hanoi for a summit")."""
+    if not (rule.code and rule.code.mode == "visit"):
+        return []
+    out = []
+    for noun in pobjs(verb, "for", "on"):
+        found = matcher.noun_rule(noun)
+        if found and found.code and found.code.type == "CONSULT":
+            out.append(noun.i)
+    return out
+
+
+def destinations(verb: Token, rule: Rule, matcher: Matcher) -> list[Token]:
+    """Where a trip goes: the places after "to", "for", "in", ... (not event nouns)."""
+    wanted = [t for t in rule.targets if t in DESTINATION_PREPS] or list(DESTINATION_PREPS)
+    out = []
+    for prep in wanted:
+        for obj in pobjs(verb, prep):
+            if matcher.noun_rule(obj) is None and _is_place(obj, matcher):
+                out.append(obj)
+    if "dobj" in rule.targets:
+        out = [o for o in kids(verb, "dobj") if _is_place(o, matcher)] + out
+    return out
+
+
+def _is_place(token: Token, matcher: Matcher) -> bool:
+    """A named destination: a place entity, an actor (a country, a capital), or a proper noun
+    the tagger did not type ("fly on to Buenos Aires" is sometimes a PERSON)."""
+    if in_entity(token, *PLACE_LABELS) or token.pos_ == "PROPN":
+        return True
+    return matcher.actors.at_token(token) is not None
+
+
+def _travel_trigger(verb: Token, rule: Rule, matcher: Matcher) -> Trigger | None:
+    """A visit verb. A trip noun after "for"/"on" becomes the anchor ("left for a visit to
+    Chile"); a bare travel verb needs a destination unless the rule says ``trip``."""
+    dobjs = kids(verb, "dobj")
+    left_no_place = dobjs and not any(in_entity(o, *PLACE_LABELS) for o in dobjs)
+    if rule.has("trip") and "dobj" not in rule.targets and left_no_place:  # "left office"
+        return None
+    has_destination = bool(destinations(verb, rule, matcher))
+    for noun in pobjs(verb, "for", "on"):
+        found = matcher.noun_rule(noun)
+        if found and found.code and found.code.mode == "visit" and not has_destination:
+            return Trigger(found, noun, verb, TriggerKind.LIGHT)
+    if rule.has("move") and not has_destination:
+        return None
+    return Trigger(rule, verb, verb, TriggerKind.VERB)

@@ -1,0 +1,396 @@
+"""The event finder on invented sentences, parsed by the pinned model (skipped when it is absent).
+
+Each PLOVER type is checked with an active verb and with a passive or noun form; then the slots
+(source, target, others, place, time), light-verb and control chains, several events in one
+sentence, mentions merged into one, and sentences or captions that must give nothing.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from nlp_events_support import TableLookup, country, default_table, load_model, person
+
+from eventwire.models import Article, Event, Factuality, Segment, SegmentKind
+from eventwire.nlp.events import find_events
+from eventwire.nlp.pipeline import narrative_view
+
+EXTRA = {
+    "ecuador": country("Ecuador", "ECU"),
+    "jordan": country("Jordan", "JOR"),
+    **{name.lower(): person(name) for name in ("Lee", "Okafor", "Haddad", "Sato", "Novak", "Tran")},
+}
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    return load_model()
+
+
+def events_in(nlp: Any, text: str) -> list[Event]:
+    doc = nlp(text)
+    return find_events(doc, TableLookup(doc, default_table(EXTRA)), "article-1")
+
+
+def one(events: list[Event], type_: str) -> Event:
+    found = [e for e in events if e.code.type == type_]
+    assert len(found) == 1, [(e.code.type, e.trigger.text) for e in events]
+    return found[0]
+
+
+def name(mention: Any) -> str | None:
+    return mention.actor.name if mention is not None else None
+
+
+TYPE_CASES = [
+    # (sentence, "TYPE/mode", "source > target"); "?" leaves a side unchecked
+    ("Ecuador and Peru agreed on Monday to reopen their shared border.", "AGREE", "Ecuador > Peru"),
+    (
+        "It said Mr Haddad is visiting China at the invitation of Mr Lee.",
+        "AGREE/invite",
+        "Lee > Haddad",
+    ),
+    (
+        "The French foreign minister met his Indian counterpart in Paris.",
+        "CONSULT/meet",
+        "France > India",
+    ),
+    (
+        "A summit between Russia and China took place in Moscow last week.",
+        "CONSULT/meet",
+        "Russia > China",
+    ),
+    ("Germany praised Peru for its handling of the flood crisis.", "SUPPORT", "Germany > Peru"),
+    (
+        "The treaty was signed by India and Pakistan in Geneva on Thursday.",
+        "SUPPORT",
+        "India > Pakistan",
+    ),
+    (
+        "The government backed down and accepted the demands of the striking miners.",
+        "CONCEDE",
+        "? > ?",
+    ),
+    ("Egypt made concessions to the protesters on Friday.", "CONCEDE", "Egypt > protesters"),
+    (
+        "Japan will share intelligence with South Korea, the ministry said.",
+        "COOPERATE",
+        "Japan > South Korea",
+    ),
+    (
+        "Joint military exercises between India and France began on Monday.",
+        "COOPERATE",
+        "India > France",
+    ),
+    ("Germany sent humanitarian aid to Egypt after the floods.", "AID", "Germany > Egypt"),
+    ("Emergency assistance was delivered to Peru by France on Sunday.", "AID", "France > Peru"),
+    ("Egypt released the detained journalists on Thursday.", "RETREAT/release", "Egypt > ?"),
+    ("The hostages were freed by the rebels on Monday.", "RETREAT/release", "rebels > ?"),
+    (
+        "The withdrawal of Russian troops from the border began on Monday.",
+        "RETREAT/withdraw",
+        "? > ?",
+    ),
+    (
+        "India urged Pakistan to resume talks on the disputed region.",
+        "REQUEST/meet",
+        "India > Pakistan",
+    ),
+    ("Pakistan was urged by India to resume talks.", "REQUEST/meet", "India > Pakistan"),
+    ("It is time for Japan to lift its sanctions, Russia said.", "REQUEST/yield", "Russia > Japan"),
+    ("Egypt accused Jordan of violating the water treaty.", "ACCUSE/allege", "Egypt > Jordan"),
+    ("Jordan was accused by Egypt of breaking the ceasefire.", "ACCUSE/allege", "Egypt > Jordan"),
+    (
+        "Prosecutors launched an investigation into the deaths of three students.",
+        "ACCUSE/investigate",
+        "? > ?",
+    ),
+    ("Peru rejected Chile's proposal for a new fishing zone.", "REJECT/change", "Peru > Chile"),
+    ("The request was turned down by the ministry on Friday.", "REJECT", "? > ?"),
+    (
+        "The rebels refused to meet government negotiators in Lima.",
+        "REJECT/meet",
+        "rebels > negotiators",
+    ),
+    (
+        "Russia threatened to impose sanctions on Japan over the islands.",
+        "THREATEN/restrict",
+        "Russia > Japan",
+    ),
+    ("India issued an ultimatum to Pakistan on Monday.", "THREATEN", "India > Pakistan"),
+    (
+        "Thousands of workers protested outside parliament in Lima on Wednesday.",
+        "PROTEST/demo",
+        "workers > ?",
+    ),
+    ("A demonstration against the new tax took place in Cairo on Friday.", "PROTEST/demo", "? > ?"),
+    ("Truck drivers went on strike on Monday.", "PROTEST/strike", "drivers > ?"),
+    (
+        "The United States imposed sanctions on Russia on Tuesday.",
+        "SANCTION/sever",
+        "United States > Russia",
+    ),
+    ("Sanctions were imposed on Russia by the European Union.", "SANCTION/sever", "? > Russia"),
+    ("Kenya postponed talks with Tanzania on the pipeline.", "SANCTION/cancel", "Kenya > Tanzania"),
+    (
+        "India deployed thousands of troops to the border with China.",
+        "MOBILIZE/troops",
+        "India > ?",
+    ),
+    (
+        "The North staged a series of weapons tests last year.",
+        "MOBILIZE/weapons",
+        "North Korea > ?",
+    ),
+    ("North Korea test-fired two ballistic missiles on Sunday.", "MOBILIZE/weapons", "? > ?"),
+    ("Police arrested 30 protesters in Cairo on Saturday.", "COERCE/arrest", "police > protesters"),
+    ("Ten activists were detained by police in Lima.", "COERCE/arrest", "police > activists"),
+    ("Rebels attacked a military convoy near the border on Monday.", "ASSAULT", "rebels > ?"),
+    ("Two soldiers were killed by rebels in the east.", "ASSAULT", "rebels > soldiers"),
+    ("Dozens died in an attack on a police station on Sunday.", "ASSAULT", "? > police"),
+]
+
+
+@pytest.mark.parametrize(("text", "code", "dyad"), TYPE_CASES)
+def test_each_plover_type_active_passive_and_nominal(
+    nlp: Any, text: str, code: str, dyad: str
+) -> None:
+    type_, _, mode = code.partition("/")
+    source, target = (side.strip() for side in dyad.split(">"))
+    event = one(events_in(nlp, text), type_)
+    assert event.code.mode == (mode or None)
+    if source != "?":
+        assert name(event.source) == source
+    if target != "?":
+        assert name(event.target) == target
+
+
+def test_all_sixteen_types_are_exercised() -> None:
+    assert len({case[1].partition("/")[0] for case in TYPE_CASES}) == 16
+
+
+def test_event_code_carries_cameo_quad_class_and_intensity(nlp: Any) -> None:
+    event = one(events_in(nlp, "Police arrested 30 protesters in Cairo."), "COERCE")
+    assert (event.code.cameo, event.code.quad_class) == ("173", 4)
+    assert event.code.intensity < 0
+
+
+def test_visit_slots_source_host_place_and_time(nlp: Any) -> None:
+    event = one(
+        events_in(nlp, "Mr Lee arrived in Tokyo on Friday for a three-day visit."), "CONSULT"
+    )
+    assert (event.code.mode, name(event.source), name(event.target)) == ("visit", "Lee", "Japan")
+    assert event.location is not None and event.location.text == "Tokyo"
+    assert [t.text for t in event.times][:1] == ["Friday"]
+
+
+def test_heading_to_a_country_for_talks_is_one_visit(nlp: Any) -> None:
+    events = events_in(nlp, "Mr Tran is heading to Vietnam for talks with Mr Lee.")
+    event = one(events, "CONSULT")
+    assert (event.code.mode, name(event.source), name(event.target)) == ("visit", "Tran", "Vietnam")
+
+
+def test_an_unknown_destination_leaves_the_target_empty(nlp: Any) -> None:
+    event = one(events_in(nlp, "Mr Okafor arrived in Zorbania on Monday."), "CONSULT")
+    assert name(event.source) == "Okafor"
+    assert event.target is None
+
+
+def test_hyphenated_pair_meeting_with_place_and_dates(nlp: Any) -> None:
+    event = one(
+        events_in(nlp, "The Sato-Novak meeting is due to take place in Hanoi on Wednesday."),
+        "CONSULT",
+    )
+    assert (name(event.source), name(event.target)) == ("Sato", "Novak")
+    assert event.factuality is Factuality.PLANNED
+    assert event.location is not None and event.location.text == "Hanoi"
+    assert [t.text for t in event.times] == ["Wednesday"]
+
+
+def test_named_building_is_the_location(nlp: Any) -> None:
+    event = one(
+        events_in(nlp, "The two leaders met at the Great Hall of the People on Monday."), "CONSULT"
+    )
+    assert event.location is not None and event.location.text.startswith("Great Hall of the People")
+
+
+def test_further_conjuncts_are_others(nlp: Any) -> None:
+    event = one(
+        events_in(nlp, "Chile, Peru and Ecuador signed a fishing accord on Monday."), "SUPPORT"
+    )
+    assert (name(event.source), name(event.target)) == ("Chile", "Peru")
+    assert [name(o) for o in event.others] == ["Ecuador"]
+
+
+def test_light_verb_and_reported_future(nlp: Any) -> None:
+    event = one(
+        events_in(nlp, "Officials said Mr Lee would pay a visit to Japan next month."), "CONSULT"
+    )
+    assert event.trigger.text == "pay a visit"
+    assert (name(event.source), name(event.target)) == ("Lee", "Japan")
+    assert event.factuality is Factuality.PLANNED
+
+
+def test_expected_to_stay_with_meetings_held(nlp: Any) -> None:
+    text = "Mr Haddad is expected to stay in Lima, with meetings held at the Palace of Justice."
+    event = one(events_in(nlp, text), "CONSULT")
+    assert event.trigger.text == "meetings"
+    assert event.factuality is Factuality.PLANNED
+    assert name(event.source) == "Haddad"
+
+
+def test_call_for_and_pressing_and_demanding(nlp: Any) -> None:
+    called = one(
+        events_in(nlp, "Washington has called for more concrete steps from Pyongyang."), "REQUEST"
+    )
+    assert (name(called.source), name(called.target)) == ("United States", "North Korea")
+    pressed = one(
+        events_in(nlp, "Washington is pressing Russia to withdraw its troops."), "REQUEST"
+    )
+    assert (name(pressed.target), pressed.code.mode) == ("Russia", "yield")
+    demanded = one(
+        events_in(nlp, "Peru demanded that Chile take measures against illegal fishing."), "REQUEST"
+    )
+    assert (name(demanded.source), name(demanded.target), demanded.code.mode) == (
+        "Peru",
+        "Chile",
+        "change",
+    )
+
+
+def test_control_verb_passes_its_subject(nlp: Any) -> None:
+    event = one(events_in(nlp, "Mr Sato will seek a meeting with Mr Lee in June."), "REQUEST")
+    assert (name(event.source), event.code.mode) == ("Sato", "meet")
+
+
+def test_summit_ending_without_agreements_gives_two_events(nlp: Any) -> None:
+    events = events_in(
+        nlp, "The talks between Peru and Chile ended without an agreement on Friday."
+    )
+    consult, agree = one(events, "CONSULT"), one(events, "AGREE")
+    assert consult.factuality is Factuality.ASSERTED
+    assert agree.factuality is Factuality.NEGATED
+    for event in (consult, agree):
+        assert (name(event.source), name(event.target)) == ("Peru", "Chile")
+        assert [t.text for t in event.times] == ["Friday"]
+
+
+def test_invitation_and_visit_in_one_sentence(nlp: Any) -> None:
+    events = events_in(nlp, "Mr Haddad is visiting China at the invitation of Mr Lee.")
+    visit, invite = one(events, "CONSULT"), one(events, "AGREE")
+    assert (name(visit.source), name(visit.target)) == ("Haddad", "China")
+    assert (invite.code.mode, name(invite.source), name(invite.target)) == (
+        "invite",
+        "Lee",
+        "Haddad",
+    )
+
+
+def test_an_accusation_and_a_request_in_one_sentence(nlp: Any) -> None:
+    events = events_in(nlp, "Egypt accused Jordan of violating the treaty and called for talks.")
+    assert {e.code.type for e in events} == {"ACCUSE", "REQUEST"}
+    assert name(one(events, "REQUEST").source) == "Egypt"
+
+
+def test_arriving_at_the_start_of_a_visit_is_one_event(nlp: Any) -> None:
+    events = events_in(nlp, "Mr Okafor arrived in Beijing at the start of a four-day visit.")
+    assert name(one(events, "CONSULT").target) == "China"
+
+
+def test_conjoined_steps_of_one_kind_are_one_event(nlp: Any) -> None:
+    text = "North Korea suspended its missile tests and dismantled a nuclear test site last year."
+    event = one(events_in(nlp, text), "RETREAT")
+    assert (event.code.mode, name(event.source)) == ("disarm", "North Korea")
+
+
+def test_threat_content_is_not_an_event_of_its_own(nlp: Any) -> None:
+    events = events_in(nlp, "Russia threatened to impose sanctions on Japan over the islands.")
+    assert [e.code.type for e in events] == ["THREATEN"]
+
+
+def test_a_demand_made_by_protesting_is_the_protest(nlp: Any) -> None:
+    events = events_in(nlp, "Farmers blocked the highway, demanding that Peru reopen the border.")
+    event = one(events, "PROTEST")
+    assert [e.code.type for e in events] == ["PROTEST"]
+    assert (event.code.mode, name(event.target)) == ("obstruct", "Peru")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The weather was warm and sunny in Lima on Monday.",
+        "Trade between the two countries reached $2 billion last year.",
+        "The company said it had met every legal requirement.",
+        "The talks were described as friendly.",
+    ],
+)
+def test_sentences_without_events_give_nothing(nlp: Any, text: str) -> None:
+    assert events_in(nlp, text) == []
+
+
+def test_spans_are_offsets_into_the_text_and_trimmed(nlp: Any) -> None:
+    text = "Heading\n\n   Police arrested 30 protesters in Cairo.   \n\nNothing happened.\n"
+    doc = nlp(text)
+    (event,) = find_events(doc, TableLookup(doc, default_table()), "a")
+    assert event.sentence.text == "Police arrested 30 protesters in Cairo."
+    assert text[event.sentence.start : event.sentence.end] == event.sentence.text
+    assert text[event.trigger.start : event.trigger.end] == event.trigger.text == "arrested"
+    assert event.article_id == "a"
+
+
+def test_captions_blanked_by_the_pipeline_give_no_events(nlp: Any) -> None:
+    body = "The weather was mild in Lima on Monday."
+    caption = "Police arrest protesters outside parliament Credit: A. Photographer"
+    text = f"{body}\n\n{caption}\n\nMr Lee met Mr Sato on Tuesday."
+    start2 = len(body) + 2
+    start3 = start2 + len(caption) + 2
+    article = Article(
+        source="a.txt",
+        text=text,
+        segments=(
+            Segment(SegmentKind.BODY, 0, len(body)),
+            Segment(SegmentKind.CAPTION, start2, start2 + len(caption)),
+            Segment(SegmentKind.BODY, start3, len(text)),
+        ),
+        raw=text,
+    )
+    doc = nlp(narrative_view(article))
+    events = find_events(doc, TableLookup(doc, default_table(EXTRA)), article.id)
+    assert [e.code.type for e in events] == ["CONSULT"]
+    assert events[0].sentence.start >= start3
+
+
+def test_finding_is_pure(nlp: Any) -> None:
+    text = "Egypt accused Jordan of violating the treaty and called for talks."
+    doc = nlp(text)
+    lookup = TableLookup(doc, default_table(EXTRA))
+    assert find_events(doc, lookup, "x") == find_events(doc, lookup, "x")
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "mode"),
+    [
+        ("Russia pledged to withdraw its troops from the border.", "CONCEDE", None),
+        ("The rebels vowed to attack the capital.", "THREATEN", "violence"),
+        ("Ecuador and Peru agreed to resume talks on their border.", "AGREE", None),
+        ("Japan asked Peru to share intelligence on the cartels.", "REQUEST", "assist"),
+    ],
+)
+def test_speech_acts_take_their_kind_from_their_content(
+    nlp: Any, text: str, type_: str, mode: str | None
+) -> None:
+    events = events_in(nlp, text)
+    assert [e.code.type for e in events] == [type_]
+    assert events[0].code.mode == mode
+
+
+def test_hosting_and_receiving_turn_the_roles_round(nlp: Any) -> None:
+    hosted = one(events_in(nlp, "China hosted Mr Okafor in Beijing on Monday."), "CONSULT")
+    assert (name(hosted.source), name(hosted.target)) == ("Okafor", "China")
+    received = one(events_in(nlp, "Peru received a shipment of vaccines from Japan."), "AID")
+    assert (name(received.source), name(received.target)) == ("Japan", "Peru")
+
+
+def test_blank_text_gives_nothing(nlp: Any) -> None:
+    assert events_in(nlp, "   \n\n   ") == []
