@@ -28,7 +28,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from eventwire.models import ActorKind, ActorMention, TextSpan
+from eventwire.models import Actor, ActorKind, ActorMention, TextSpan
 from eventwire.nlp.actor_agents import (
     country_mentions,
     group_mentions,
@@ -112,7 +112,8 @@ def _to_mention(doc: Doc, mention: TokenMention) -> ActorMention | None:
 class ActorIndex:
     """Look up actor mentions by token or by character range."""
 
-    def __init__(self, mentions: Iterable[ActorMention]) -> None:
+    def __init__(self, mentions: Iterable[ActorMention], table: ActorTable | None = None) -> None:
+        self._table = table
         self._mentions = sorted(mentions, key=lambda m: (m.span.start, m.span.end))
         self._starts = [m.span.start for m in self._mentions]
         self._longest = max((m.span.end - m.span.start for m in self._mentions), default=0)
@@ -132,6 +133,29 @@ class ActorIndex:
             if span.start <= start and end <= span.end and longer:
                 best = mention
         return best
+
+    def place_at(self, token: Token) -> ActorMention | None:
+        """The state a place name stands for, when it names a country or a capital.
+
+        Only for roles where a place means its state, such as the host of a visit ("arrived in
+        Beijing" is a visit to China); elsewhere a place is not an actor.
+        """
+        if self._table is None or token.ent_type_ not in ("GPE", "LOC"):
+            return None
+        ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        if ent is None:
+            return None
+        words = [t for t in ent if t.lower_ != "the"]
+        if not words:
+            return None
+        name = token.doc[words[0].i : words[-1].i + 1]
+        entry = self._table.country_for_name(name.text) or self._table.country_for_capital(
+            name.text
+        )
+        if entry is None:
+            return None
+        actor = Actor(entry.code, entry.name, ActorKind.COUNTRY, entry.code, "GOV")
+        return ActorMention(actor, TextSpan(name.start_char, name.end_char, name.text))
 
     def in_range(self, start_char: int, end_char: int) -> list[ActorMention]:
         """The mentions lying wholly inside ``[start_char, end_char)``, in text order."""

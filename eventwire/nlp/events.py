@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from eventwire.models import Event, EventCode, Factuality, TextSpan
+from eventwire.nlp.context import complete_roles
 from eventwire.nlp.factuality import assess, refusal
 from eventwire.nlp.lexicon import Lexicon, load_lexicon
 from eventwire.nlp.participants import RoleFinder, fill_roles
@@ -60,7 +61,7 @@ def find_events(
             if mention is not None:
                 mentions.append(mention)
         events.extend(m.event for m in _merge(_drop_protest_demands(mentions), matcher))
-    return events
+    return complete_roles(doc, events)
 
 
 def _content_code(trig: Trigger, matcher: Matcher) -> EventCode | None:

@@ -28,7 +28,7 @@ def analyse_doc(doc: Doc, article_id: str, table: Any, version: str) -> ArticleA
     from eventwire.nlp.events import find_events
 
     mentions = find_actors(doc, table)
-    events = find_events(doc, ActorIndex(mentions), article_id)
+    events = find_events(doc, ActorIndex(mentions, table), article_id)
     return ArticleAnalysis(article_id, tuple(mentions), tuple(events), version)
 
 

@@ -93,10 +93,15 @@ class RoleFinder:
             for obj in kids(agent, "pobj")
         ]
 
-    def resolve_all(self, tokens: list[Token]) -> list[ActorMention]:
+    def resolve_all(self, tokens: list[Token], *, places: bool = False) -> list[ActorMention]:
+        """The actors the phrases refer to; with ``places``, a country or capital named as a
+        place stands for its state (the host of a visit)."""
         out: list[ActorMention] = []
+        place_at = getattr(self.actors, "place_at", None) if places else None
         for tok in tokens:
             found = self.resolve(tok)
+            if found is None and place_at is not None:
+                found = place_at(tok)
             if found is not None and all(found.actor.id != o.actor.id for o in out):
                 out.append(found)
         return out
@@ -162,7 +167,7 @@ class RoleFinder:
         for slot in trig.rule.targets:
             if slot in ("by",):
                 continue
-            found = self.resolve_all(self._slot(slot, trig))
+            found = self.resolve_all(self._slot(slot, trig), places=_is_visit(trig))
             if found:
                 return found
         return []
@@ -235,7 +240,8 @@ def fill_roles(trig: Trigger, finder: RoleFinder) -> Roles:
         subj = finder.subjects(trig.head)
         sources = (finder.pair(subj[0]) if subj else []) or sources
     if trig.rule.has("move") or trig.rule.has("trip"):
-        targets = finder.resolve_all(destinations(trig.head, trig.rule, finder.matcher))
+        places = destinations(trig.head, trig.rule, finder.matcher)
+        targets = finder.resolve_all(places, places=True)
     else:
         targets = finder.targets(trig)
     if not targets and trig.content is not None:  # "threatened to impose duties on X"
@@ -254,6 +260,10 @@ def _reversed_roles(trig: Trigger, finder: RoleFinder) -> Roles:
     sources = finder.resolve_all(givers)
     targets = finder.resolve_all(finder.subjects(trig.head))
     return _assemble(sources, targets, symmetric=False)
+
+
+def _is_visit(trig: Trigger) -> bool:
+    return trig.rule.code is not None and trig.rule.code.mode == "visit"
 
 
 def _noun_roles(trig: Trigger, finder: RoleFinder) -> Roles:

@@ -1,0 +1,158 @@
+"""Roles left open in one sentence, filled from the rest of the article.
+
+A report tells one story: once it has said that Kim is visiting China, "Mr Kim departed on Monday
+afternoon" is part of that visit, "meetings will be held at the Great Hall" are with the hosts,
+and "their first summit" is between the two sides just named. These rules only fill roles that
+the sentence left empty; they never change a role the sentence gave. The actor evidence of a
+filled role points at the mention it was taken from.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Token
+
+from eventwire.models import ActorMention, Event, Factuality
+
+# Words that refer back to two sides already named ("their summit", "the two leaders met").
+PLURAL_BACK = frozenset({"their", "they", "both", "two"})
+SYMMETRIC_MODES = frozenset({None, "meet", "phone"})
+LOOKBACK_SENTENCES = 2  # how far back "their"/"the two" may reach
+
+
+def complete_roles(doc: Doc, events: Sequence[Event]) -> list[Event]:
+    """``events`` (in text order) with open roles filled from the article's other events."""
+    out: list[Event] = []
+    for event in events:
+        filled = _from_trip_subject(doc, event, events)
+        filled = _from_visits(filled, events)
+        filled = _from_pair(doc, filled, out)
+        out.append(filled)
+    return out
+
+
+def _visit_hosts(source_id: str, events: Sequence[Event]) -> list[ActorMention]:
+    return [
+        e.target
+        for e in events
+        if e.code.mode == "visit"
+        and e.source is not None
+        and e.source.actor.id == source_id
+        and e.target is not None
+    ]
+
+
+def _from_visits(event: Event, events: Sequence[Event]) -> Event:
+    """A visit or a meeting of a traveller with no counterpart is with the host of their visit.
+
+    Only when the article names exactly one host for that traveller: two destinations make the
+    counterpart unknowable from context.
+    """
+    if event.source is None or event.target is not None:
+        return event
+    if event.code.type != "CONSULT" or event.code.mode not in ("visit", "meet"):
+        return event
+    hosts = _visit_hosts(event.source.actor.id, events)
+    if len({h.actor.id for h in hosts}) != 1:
+        return event
+    nearest = min(hosts, key=lambda h: abs(h.span.start - event.trigger.start))
+    return dataclasses.replace(event, target=nearest)
+
+
+TRIP_NOUNS = frozenset({"trip", "visit", "journey", "tour"})
+
+
+def _clause_subjects(doc: Doc, event: Event) -> list[Token]:
+    """The subjects of the nearest verb above the trigger that has one."""
+    token = _token_at(doc, event.trigger.start)
+    while token is not None:
+        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects and token.pos_ in ("VERB", "AUX"):
+            return subjects
+        if token.head.i == token.i:
+            return []
+        token = token.head
+    return []
+
+
+def _from_trip_subject(doc: Doc, event: Event, events: Sequence[Event]) -> Event:
+    """In a clause about "the trip" ("the trip is an effort to ... ahead of a summit with X"),
+    an event with no source is the traveller's, when the article has one traveller."""
+    if event.source is not None or event.code.type != "CONSULT":
+        return event
+    if not any(t.lemma_ in TRIP_NOUNS for t in _clause_subjects(doc, event)):
+        return event
+    travellers = {
+        e.source.actor.id: e.source
+        for e in events
+        if e.code.mode == "visit" and e.source is not None and e.factuality != Factuality.NEGATED
+    }
+    if len(travellers) != 1:
+        return event
+    (traveller,) = travellers.values()
+    if event.target is not None and event.target.actor.id == traveller.actor.id:
+        return event
+    return dataclasses.replace(event, source=traveller)
+
+
+def _refers_back(doc: Doc, event: Event) -> bool:
+    """The trigger phrase names its sides only by "their", "they", "the two", "both"."""
+    head = _token_at(doc, event.trigger.start)
+    if head is None:
+        return False
+    words: list[Token] = [*head.children]
+    if head.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj"):
+        words.append(head.head)
+    for word in list(words):
+        words.extend(word.children)
+    return any(w.lower_ in PLURAL_BACK for w in words)
+
+
+def _outcome_of(doc: Doc, event: Event, earlier: Sequence[Event]) -> Event | None:
+    """The earlier event whose trigger is the subject of the clause this event sits in: the
+    agreement that a summit "ended without" belongs to that summit."""
+    subjects = {c.idx for c in _clause_subjects(doc, event)}
+    for prior in reversed(earlier):
+        if prior.sentence.start == event.sentence.start and prior.trigger.start in subjects:
+            return prior
+    return None
+
+
+def _from_pair(doc: Doc, event: Event, earlier: Sequence[Event]) -> Event:
+    """An event with no sides whose phrase refers back to two ("their first summit") takes the
+    sides of the nearest earlier two-sided meeting; an event that is the outcome of an earlier
+    one ("the summit ended without agreement") takes that event's sides."""
+    if event.source is not None or event.target is not None:
+        return event
+    outcome = _outcome_of(doc, event, earlier)
+    if outcome is not None and outcome.source is not None and outcome.target is not None:
+        return dataclasses.replace(event, source=outcome.source, target=outcome.target)
+    if not _refers_back(doc, event):
+        return event
+    sentence_starts = [s.start_char for s in doc.sents]
+    here = _sentence_index(sentence_starts, event.sentence.start)
+    for prior in reversed(earlier):
+        if here - _sentence_index(sentence_starts, prior.sentence.start) > LOOKBACK_SENTENCES:
+            break
+        if prior.source is None or prior.target is None:
+            continue
+        if prior.code.type == "CONSULT" and prior.code.mode in SYMMETRIC_MODES:
+            return dataclasses.replace(event, source=prior.source, target=prior.target)
+    return event
+
+
+def _sentence_index(starts: list[int], offset: int) -> int:
+    index = 0
+    for i, start in enumerate(starts):
+        if start <= offset:
+            index = i
+    return index
+
+
+def _token_at(doc: Doc, offset: int) -> Token | None:
+    for token in doc:
+        if token.idx <= offset < token.idx + len(token.text):
+            return token
+    return None
