@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements/dev-lock.txt pyproject.toml | cksum | cut -d' ' -f1)
 EXAMPLE_DB := build/examples.db
 
-.PHONY: run test lint format unit bench docs lock clean
+.PHONY: run test lint format unit bench docs eval lock clean
 
 $(STAMP): requirements/dev-lock.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -19,6 +19,7 @@ run: $(STAMP)
 	$(BIN)/eventwire ingest examples/reports examples/page.html examples/feed.xml examples/records.jsonl \
 		--meta examples/reports/meta.jsonl --db $(EXAMPLE_DB)
 	$(BIN)/eventwire articles --db $(EXAMPLE_DB)
+	$(BIN)/eventwire events --db $(EXAMPLE_DB)
 
 test: lint unit
 
@@ -39,6 +40,22 @@ docs: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py --out docs/benchmarks.md
+
+# Accuracy figures for docs/accuracy.md: our examples, the seeds and the public event sets in ../shared.
+SHARED ?= ../shared
+EVAL := build/eval
+eval: $(STAMP)
+	@mkdir -p $(EVAL)
+	rm -f $(EVAL)/examples.db*; $(BIN)/eventwire ingest examples/reports --meta examples/reports/meta.jsonl --db $(EVAL)/examples.db
+	$(BIN)/eventwire eval events examples/gold-events.jsonl --db $(EVAL)/examples.db
+	rm -f $(EVAL)/seeds.db*; $(BIN)/eventwire ingest $(SHARED)/seeds/*.txt --meta $(SHARED)/seeds/meta.jsonl --db $(EVAL)/seeds.db
+	$(BIN)/eventwire eval events $(SHARED)/seeds/gold-events.jsonl --db $(EVAL)/seeds.db
+	for set in petrarch2-gsr plover-gsr; do \
+		$(BIN)/eventwire eval prepare $$set --shared $(SHARED) --out $(EVAL) && \
+		rm -f $(EVAL)/$$set.db* && \
+		EVENTWIRE_MIN_TEXT_CHARS=1 $(BIN)/eventwire ingest $(EVAL)/$$set/records.jsonl --db $(EVAL)/$$set.db && \
+		$(BIN)/eventwire eval events $(EVAL)/$$set/gold.jsonl --db $(EVAL)/$$set.db || exit 1; \
+	done
 
 # Re-pin the dependencies (needs pip-tools, in the dev lock). Commit the two lock files.
 lock: $(STAMP)

@@ -14,12 +14,17 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
-from eventwire.models import ActorMention, Event, Factuality
+from eventwire.models import Actor, ActorKind, ActorMention, Event, Factuality
 
 # Words that refer back to two sides already named ("their summit", "the two leaders met").
 PLURAL_BACK = frozenset({"their", "they", "both", "two"})
 SYMMETRIC_MODES = frozenset({None, "meet", "phone"})
 LOOKBACK_SENTENCES = 2  # how far back "their"/"the two" may reach
+# "the two leaders", "both countries", "officials from the two ministries": the two sides last
+# named, however far back (within reason).
+EXPLICIT_PAIR = frozenset({"two", "both"})
+PAIR_LOOKBACK_SENTENCES = 8
+NON_STATES = frozenset({"IGO", "UNO", "EUR", "NGO", "MNC"})
 
 
 def complete_roles(doc: Doc, events: Sequence[Event]) -> list[Event]:
@@ -29,6 +34,8 @@ def complete_roles(doc: Doc, events: Sequence[Event]) -> list[Event]:
         filled = _from_trip_subject(doc, event, events)
         filled = _from_visits(filled, events)
         filled = _from_pair(doc, filled, out)
+        filled = _from_named_pair(doc, filled, out)
+        filled = _protest_target(filled, events)
         out.append(filled)
     return out
 
@@ -143,6 +150,65 @@ def _from_pair(doc: Doc, event: Event, earlier: Sequence[Event]) -> Event:
     return event
 
 
+def _names_pair(doc: Doc, event: Event) -> bool:
+    """The event's only side is an unnamed, countryless group said to be two ("the two
+    leaders", "negotiators from both countries"), or it has no side and its phrase says so."""
+    if event.target is not None:
+        return False
+    source = event.source
+    if source is None:
+        head = _token_at(doc, event.trigger.start)
+        words = [w for c in head.children for w in c.subtree] if head is not None else []
+        subjects = [w for w in words if w.dep_ in ("nsubj", "nsubjpass")]
+        return any(w.lower_ in EXPLICIT_PAIR for s in subjects for w in s.subtree)
+    if source.actor.kind is not ActorKind.GROUP or source.actor.country is not None:
+        return False
+    token = _token_at(doc, source.span.end - 1)
+    return token is not None and any(w.lower_ in EXPLICIT_PAIR for w in token.subtree)
+
+
+def _two_states(event: Event) -> bool:
+    if event.source is None or event.target is None:
+        return False
+    one, other = event.source.actor.country, event.target.actor.country
+    return bool(one and other and one != other and not {one, other} & NON_STATES)
+
+
+def _from_named_pair(doc: Doc, event: Event, earlier: Sequence[Event]) -> Event:
+    """ "The two leaders met", "negotiators from both countries": the sides of the nearest
+    earlier event between two different states."""
+    if not _names_pair(doc, event):
+        return event
+    sentence_starts = [s.start_char for s in doc.sents]
+    here = _sentence_index(sentence_starts, event.sentence.start)
+    for prior in reversed(earlier):
+        if here - _sentence_index(sentence_starts, prior.sentence.start) > PAIR_LOOKBACK_SENTENCES:
+            break
+        if _two_states(prior):
+            return dataclasses.replace(event, source=prior.source, target=prior.target)
+    return event
+
+
+def _protest_target(event: Event, events: Sequence[Event]) -> Event:
+    """A protest by a country's own people with no target named is against their state."""
+    source = event.source
+    if event.code.type != "PROTEST" or source is None or event.target is not None:
+        return event
+    code = source.actor.country
+    if code is None or code in NON_STATES or source.actor.sector in ("GOV", "MIL"):
+        return event
+    if source.actor.kind is ActorKind.COUNTRY:
+        return event
+    named = [
+        side
+        for e in events
+        for side in (e.source, e.target)
+        if side is not None and side.actor.id == code
+    ]
+    actor = named[0].actor if named else Actor(code, code, ActorKind.COUNTRY, code, "GOV")
+    return dataclasses.replace(event, target=ActorMention(actor, source.span))
+
+
 def _sentence_index(starts: list[int], offset: int) -> int:
     index = 0
     for i, start in enumerate(starts):
@@ -152,7 +218,6 @@ def _sentence_index(starts: list[int], offset: int) -> int:
 
 
 def _token_at(doc: Doc, offset: int) -> Token | None:
-    for token in doc:
-        if token.idx <= offset < token.idx + len(token.text):
-            return token
-    return None
+    """The token starting at ``offset`` (a trigger's start), else the one covering it."""
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None

@@ -9,9 +9,18 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from eventwire.models import Article, ArticleAnalysis
+from eventwire.nlp.components import (
+    ACTORS_ATTR,
+    ACTORS_COMPONENT,
+    EVENTS_ATTR,
+    EVENTS_COMPONENT,
+    decode_events,
+    decode_mentions,
+    register_components,
+)
 from eventwire.nlp.pipeline import load_nlp, narrative_view
 
 if TYPE_CHECKING:
@@ -22,28 +31,30 @@ log = logging.getLogger(__name__)
 EXTRACTOR_VERSION = "0.1"
 
 
-def analyse_doc(doc: Doc, article_id: str, table: Any, version: str) -> ArticleAnalysis:
-    """Actors, then events, from one parsed article. Pure: the same doc gives the same records."""
-    from eventwire.nlp.actors import ActorIndex, find_actors
-    from eventwire.nlp.events import find_events
-
-    mentions = find_actors(doc, table)
-    events = find_events(doc, ActorIndex(mentions, table), article_id)
+def analyse_doc(doc: Doc, article_id: str, version: str) -> ArticleAnalysis:
+    """The records our components left on a parsed article's ``Doc``."""
+    mentions = decode_mentions(doc._.get(ACTORS_ATTR))
+    events = decode_events(doc._.get(EVENTS_ATTR), article_id)
     return ArticleAnalysis(article_id, tuple(mentions), tuple(events), version)
 
 
 class Extractor:
-    """The loaded pipeline. Build one per process; it is reused for every batch."""
+    """The loaded pipeline: the English model plus our registered components.
+
+    Build one per process; it is reused for every batch. With ``n_process`` > 1 spaCy forks
+    workers, and our components run in them (their output travels as plain data).
+    """
 
     def __init__(self, model: str, *, batch_size: int = 32, n_process: int = 1) -> None:
-        from eventwire.nlp.actor_table import load_actor_table
-
         self.model = model
         self.version = f"{EXTRACTOR_VERSION}+{model}"
         self.batch_size = batch_size
         self.n_process = n_process
-        self.nlp: Any = load_nlp(model)
-        self.table = load_actor_table()
+        register_components()
+        self.nlp = load_nlp(model)
+        for name in (ACTORS_COMPONENT, EVENTS_COMPONENT):
+            if name not in self.nlp.pipe_names:
+                self.nlp.add_pipe(name, last=True)
 
     def extract(self, articles: Iterable[Article]) -> Iterator[ArticleAnalysis]:
         pairs = ((narrative_view(a), a.id) for a in articles)
@@ -51,4 +62,4 @@ class Extractor:
             pairs, as_tuples=True, batch_size=self.batch_size, n_process=self.n_process
         )
         for doc, article_id in docs:
-            yield analyse_doc(doc, article_id, self.table, self.version)
+            yield analyse_doc(doc, article_id, self.version)

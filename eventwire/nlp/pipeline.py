@@ -9,10 +9,14 @@ Paragraph breaks are forced sentence boundaries (the parser keeps preset boundar
 from __future__ import annotations
 
 import importlib.util
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from eventwire.errors import ExtractionError
 from eventwire.models import Article, SegmentKind
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 PARAGRAPHS_COMPONENT = "eventwire_paragraphs_v1"
 
@@ -51,7 +55,7 @@ def _register_components() -> None:
         return doc
 
 
-def load_nlp(model: str, *, disable: Iterable[str] = ()) -> object:
+def load_nlp(model: str, *, disable: Iterable[str] = ()) -> Language:
     """Load an installed spaCy pipeline package by name, with our components added.
 
     Raises ``ExtractionError`` with an install hint when the package is missing; nothing is ever
@@ -73,9 +77,3 @@ def load_nlp(model: str, *, disable: Iterable[str] = ()) -> object:
         else:
             nlp.add_pipe(PARAGRAPHS_COMPONENT, first=True)
     return nlp
-
-
-def article_texts(articles: Iterable[Article]) -> Iterator[tuple[str, str]]:
-    """``(narrative_view, article_id)`` pairs for ``nlp.pipe(..., as_tuples=True)``."""
-    for article in articles:
-        yield narrative_view(article), article.id

