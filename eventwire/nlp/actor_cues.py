@@ -97,18 +97,29 @@ class Cues:
         self.doc = doc
         self.table = table
         self.korea_from = next((t.i for t in doc if t.lower_ in KOREA_CUES), len(doc))
+        self._ending: dict[tuple[int, int], list[tuple[int, str]]] = {}
 
     # --- single cues ending at a token ---------------------------------------------------------
 
     def _texts_ending_at(self, j: int, longest: int) -> list[tuple[int, str]]:
-        """``(start, text)`` of the spans ending at token ``j``, longest first, within a line."""
+        """``(start, text)`` of the spans ending at token ``j``, longest first, within a line.
+
+        Memoised per document: every kind of cue asks for the same spans."""
+        key = (j, longest)
+        if key not in self._ending:
+            self._ending[key] = self._spans_ending_at(j, longest)
+        return self._ending[key]
+
+    def _spans_ending_at(self, j: int, longest: int) -> list[tuple[int, str]]:
         out: list[tuple[int, str]] = []
+        text = ""
         for start in range(j, max(-1, j - longest), -1):
             token = self.doc[start]
             if token.is_space or (start < j and "\n" in token.whitespace_):
                 break
+            text = token.text_with_ws + text if start < j else token.text  # == doc[start:j+1].text
             if token.lower_ not in DETERMINERS:
-                out.append((start, self.doc[start : j + 1].text))
+                out.append((start, text))
         return out[::-1]
 
     def phrase_ending_at(self, j: int, kind: WordKind) -> tuple[int, WordEntry] | None:

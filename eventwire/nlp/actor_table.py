@@ -101,8 +101,9 @@ def _acronym(text: str) -> str | None:
     return text.replace(".", "") if _ACRONYM.fullmatch(text) else None
 
 
+@functools.lru_cache(maxsize=65536)
 def normalise(text: str) -> str:
-    """The case-insensitive key of a name."""
+    """The case-insensitive key of a name (cached: the same phrases are looked up many times)."""
     return _strip_text(text).casefold()
 
 

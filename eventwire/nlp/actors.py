@@ -22,9 +22,7 @@ ties going to the first mentioned.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections import Counter
 from collections.abc import Iterable
-from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
@@ -36,12 +34,13 @@ from eventwire.nlp.actor_agents import (
     is_place_use,
     organisation_mentions,
 )
-from eventwire.nlp.actor_coref import group_actor, pronoun_mentions, resolve_people, role_mentions
+from eventwire.nlp.actor_coref import pronoun_mentions, resolve_people, role_mentions
 from eventwire.nlp.actor_cues import Cues, TokenMention, sentence_ids
+from eventwire.nlp.actor_domestic import bare_state_mentions, context_country, with_context_country
 from eventwire.nlp.actor_roles import find_people
-from eventwire.nlp.actor_table import NON_STATE_CODES, ActorTable
+from eventwire.nlp.actor_table import ActorTable
 
-__all__ = ["ActorIndex", "find_actors", "is_place_use"]
+__all__ = ["ActorIndex", "context_country", "find_actors", "is_place_use"]
 
 
 def find_actors(doc: Doc, table: ActorTable) -> list[ActorMention]:
@@ -61,38 +60,10 @@ def find_actors(doc: Doc, table: ActorTable) -> list[ActorMention]:
     found.extend(country_mentions(cues, claimed))
     persons = [m for m in found if m.actor.kind is ActorKind.PERSON]
     found.extend(pronoun_mentions(doc, sentence_ids(doc), persons, people.genders))
-    found.extend(_with_context_country(cues, state_media, found))
+    bare = list(bare_state_mentions(cues, claimed))
+    found.extend(with_context_country(cues, state_media, bare, found))
     mentions = (_to_mention(doc, m) for m in sorted(found, key=lambda m: (m.start, m.end)))
     return [m for m in mentions if m is not None]
-
-
-def context_country(mentions: Iterable[TokenMention]) -> str | None:
-    """The state most often mentioned, as itself or as an actor's country; ties: first seen."""
-    counts: Counter[str] = Counter()
-    first: dict[str, int] = {}
-    for mention in mentions:
-        code = mention.actor.country
-        if code and code not in NON_STATE_CODES:
-            counts[code] += 1
-            first.setdefault(code, mention.start)
-            first[code] = min(first[code], mention.start)
-    if not counts:
-        return None
-    return max(counts, key=lambda code: (counts[code], -first[code]))
-
-
-def _with_context_country(
-    cues: Cues, waiting: list[TokenMention], found: list[TokenMention]
-) -> list[TokenMention]:
-    country = context_country(found) if waiting else None
-    if country is None:
-        return waiting
-    out = []
-    for mention in waiting:
-        actor = mention.actor
-        named = group_actor(cues, actor.name, country, actor.sector)
-        out.append(replace(mention, actor=named))
-    return out
 
 
 def _to_mention(doc: Doc, mention: TokenMention) -> ActorMention | None:
@@ -106,7 +77,8 @@ def _to_mention(doc: Doc, mention: TokenMention) -> ActorMention | None:
         return None
     first, last = doc[start], doc[end - 1]
     begin, stop = first.idx, last.idx + len(last.text)
-    return ActorMention(actor=mention.actor, span=TextSpan(begin, stop, doc.text[begin:stop]))
+    text = doc[start:end].text  # not doc.text, which rebuilds the whole document each time
+    return ActorMention(actor=mention.actor, span=TextSpan(begin, stop, text))
 
 
 class ActorIndex:

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from eventwire.models import Actor, ActorKind, ActorMention, Event, Factuality
+from eventwire.nlp.actor_table import NON_STATE_CODES, load_actor_table
 
 # Words that refer back to two sides already named ("their summit", "the two leaders met").
 PLURAL_BACK = frozenset({"their", "they", "both", "two"})
@@ -24,7 +25,7 @@ LOOKBACK_SENTENCES = 2  # how far back "their"/"the two" may reach
 # named, however far back (within reason).
 EXPLICIT_PAIR = frozenset({"two", "both"})
 PAIR_LOOKBACK_SENTENCES = 8
-NON_STATES = frozenset({"IGO", "UNO", "EUR", "NGO", "MNC"})
+NON_STATES = NON_STATE_CODES
 
 
 def complete_roles(doc: Doc, events: Sequence[Event]) -> list[Event]:
@@ -35,7 +36,7 @@ def complete_roles(doc: Doc, events: Sequence[Event]) -> list[Event]:
         filled = _from_visits(filled, events)
         filled = _from_pair(doc, filled, out)
         filled = _from_named_pair(doc, filled, out)
-        filled = _protest_target(filled, events)
+        filled = _protest_target(filled)
         out.append(filled)
     return out
 
@@ -189,24 +190,38 @@ def _from_named_pair(doc: Doc, event: Event, earlier: Sequence[Event]) -> Event:
     return event
 
 
-def _protest_target(event: Event, events: Sequence[Event]) -> Event:
-    """A protest by a country's own people with no target named is against their state."""
+STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP"})
+
+
+def _place_country(event: Event) -> str | None:
+    """The state of the place the event is set in, when it names a country or a capital."""
+    if event.location is None:
+        return None
+    table = load_actor_table()
+    words = [w for w in event.location.text.replace(",", " ").split() if w[:1].isupper()]
+    for k in range(len(words)):
+        name = " ".join(words[k:])
+        entry = table.country_for_name(name) or table.country_for_capital(name)
+        if entry is not None:
+            return entry.code
+    return None
+
+
+def _protest_target(event: Event) -> Event:
+    """A protest by people or a group with no target named is against the state where it is
+    held, or else against their own state."""
     source = event.source
     if event.code.type != "PROTEST" or source is None or event.target is not None:
         return event
-    code = source.actor.country
-    if code is None or code in NON_STATES or source.actor.sector in ("GOV", "MIL"):
+    actor = source.actor
+    if actor.kind not in (ActorKind.GROUP, ActorKind.ORGANIZATION) or actor.sector in STATE_SECTORS:
         return event
-    if source.actor.kind is ActorKind.COUNTRY:
+    code = _place_country(event) or actor.country
+    if code is None or code in NON_STATES:
         return event
-    named = [
-        side
-        for e in events
-        for side in (e.source, e.target)
-        if side is not None and side.actor.id == code
-    ]
-    actor = named[0].actor if named else Actor(code, code, ActorKind.COUNTRY, code, "GOV")
-    return dataclasses.replace(event, target=ActorMention(actor, source.span))
+    entry = load_actor_table().country(code)
+    state = Actor(code, entry.name if entry else code, ActorKind.COUNTRY, code, "GOV")
+    return dataclasses.replace(event, target=ActorMention(state, source.span))
 
 
 def _sentence_index(starts: list[int], offset: int) -> int:

@@ -1,0 +1,121 @@
+"""Unnamed domestic actors and the article's context country.
+
+A report about one country calls that country's people and bodies by bare nouns: "police
+detained nine people", "protesters gathered", "the government has said", "opposition lawmakers
+threatened". With no country in the phrase they belong to the country the report is about: the
+state most often mentioned (directly or as an actor's country). State media always take that
+country; other domestic nouns only when it is clear (mentioned more often than any other state),
+and nouns that often name foreigners ("officials", "troops", "diplomats") never do.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+
+from eventwire.models import ActorKind
+from eventwire.nlp.actor_agents import country_actor
+from eventwire.nlp.actor_coref import group_actor
+from eventwire.nlp.actor_cues import Cues, TokenMention
+from eventwire.nlp.actor_table import NON_STATE_CODES, WordKind
+
+# Group nouns that, with no country named, are the report's own country's people.
+DOMESTIC_GROUPS = frozenset(
+    {
+        *("police", "policemen", "police officers", "riot police", "protesters", "protestors"),
+        *("demonstrators", "residents", "villagers", "citizens", "fishermen", "farmers"),
+        *("workers", "miners", "voters", "students", "teachers", "lawmakers", "legislators"),
+        *("mps", "parliamentarians", "senators", "opposition", "dissidents", "judges"),
+        *("prosecutors", "crowd", "organisers", "organizers", "marchers", "strikers"),
+    }
+)
+# "SANTIAGO — ...", "NAIROBI, Kenya - ...": a place in capitals opening a paragraph.
+DATELINE = re.compile(
+    r"(?m)^[ \t]*([A-Z][A-Z'’.\- ]{2,40}?)(?:,[ A-Za-z.]{2,30})?[ \t]+[—–-]{1,2}[ \t]"
+)
+DATELINE_REACH = 1000  # characters: a dateline opens the report
+# "the government", "the authorities": the state of the report, when nothing else is named.
+BARE_STATE_DETERMINERS = frozenset({"the"})
+
+
+def context_counts(mentions: Iterable[TokenMention]) -> list[tuple[str, int]]:
+    """States by how often they are mentioned (as themselves or as an actor's country), most
+    first; ties: first seen."""
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for mention in mentions:
+        code = mention.actor.country
+        if code and code not in NON_STATE_CODES:
+            counts[code] += 1
+            first[code] = min(first.get(code, mention.start), mention.start)
+    return sorted(counts.items(), key=lambda item: (-item[1], first[item[0]]))
+
+
+def context_country(mentions: Iterable[TokenMention]) -> str | None:
+    """The state most often mentioned, as itself or as an actor's country; ties: first seen."""
+    ranked = context_counts(mentions)
+    return ranked[0][0] if ranked else None
+
+
+def clear_context_country(mentions: Iterable[TokenMention]) -> str | None:
+    """The most mentioned state when it is mentioned more often than any other."""
+    ranked = context_counts(mentions)
+    if not ranked or (len(ranked) > 1 and ranked[1][1] >= ranked[0][1]):
+        return None
+    return ranked[0][0]
+
+
+def dateline_country(cues: Cues) -> str | None:
+    """The country of the report's dateline place, when it opens with one."""
+    match = DATELINE.search(cues.doc.text[:DATELINE_REACH])
+    if match is None:
+        return None
+    place = match.group(1).strip().title()
+    entry = cues.table.country_for_capital(place) or cues.table.country_for_name(place)
+    return entry.code if entry else None
+
+
+def is_domestic_group(mention: TokenMention) -> bool:
+    actor = mention.actor
+    if actor.kind is not ActorKind.GROUP or actor.country is not None:
+        return False
+    return any(actor.name.lower().endswith(noun) for noun in DOMESTIC_GROUPS)
+
+
+def bare_state_mentions(cues: Cues, claimed: set[int]) -> Iterator[TokenMention]:
+    """ "the government", "the authorities" with no country: waiting for the context country."""
+    doc = cues.doc
+    for token in doc:
+        if token.i in claimed or token.pos_ != "NOUN" or token.dep_ == "compound":
+            continue
+        found = cues.phrase_ending_at(token.i, WordKind.STATE)
+        if found is None or found[0] < 1 or any(k in claimed for k in range(found[0], token.i)):
+            continue
+        if doc[found[0] - 1].lower_ not in BARE_STATE_DETERMINERS:
+            continue
+        claimed.update(range(found[0] - 1, token.i + 1))
+        yield TokenMention(found[0] - 1, token.i + 1, group_actor(cues, token.lower_, None, "GOV"))
+
+
+def with_context_country(
+    cues: Cues, state_media: list[TokenMention], bare: list[TokenMention], found: list[TokenMention]
+) -> list[TokenMention]:
+    """State media, domestic groups (in place, in ``found``) and bare governments given the
+    context country; the new mentions are returned. Bare governments need a clear one."""
+    country = context_country(found)
+    out: list[TokenMention] = []
+    for media in state_media:
+        actor = media.actor
+        named = group_actor(cues, actor.name, country, actor.sector) if country else actor
+        out.append(replace(media, actor=named))
+    clear = dateline_country(cues) or clear_context_country(found)
+    if clear is None:
+        return out
+    for i, mention in enumerate(found):
+        if is_domestic_group(mention):
+            actor = mention.actor
+            found[i] = replace(mention, actor=group_actor(cues, actor.name, clear, actor.sector))
+    out.extend(replace(m, actor=country_actor(cues, clear)) for m in bare)
+    return out
