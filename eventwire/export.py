@@ -37,6 +37,22 @@ def _span(span: TextSpan | None) -> dict[str, Any] | None:
     return None if span is None else {"start": span.start, "end": span.end, "text": span.text}
 
 
+def location_country(name: str) -> str | None:
+    """The country a location mention names, when it is a country or a capital (the bundled actor
+    table); other places stay unresolved until the places stage resolves them properly."""
+    from eventwire.nlp.actor_table import load_actor_table
+
+    table = load_actor_table()
+    words = name.split()
+    candidates = [name, " ".join(words[1:])] if words[:1] == ["the"] else [name]
+    candidates += [part.strip() for part in name.replace(" in ", ",").split(",")[1:]]
+    for candidate in candidates:
+        entry = table.country_for_name(candidate) or table.country_for_capital(candidate)
+        if entry is not None:
+            return entry.code
+    return None
+
+
 def gold_record(stored: StoredEvent) -> dict[str, Any]:
     """The event in the gold format of GOLD-FORMAT.md, plus ids, codes and evidence spans."""
     e = stored.event
@@ -47,7 +63,9 @@ def gold_record(stored: StoredEvent) -> dict[str, Any]:
         "type": e.code.type,
         "mode": e.code.mode,
         "target": _actor(e.target),
-        "location": None if e.location is None else {"name": e.location.text, "country": None},
+        "location": None
+        if e.location is None
+        else {"name": e.location.text, "country": location_country(e.location.text)},
         "date": None,
         "factuality": e.factuality.value,
         "said_by": e.said_by.text if e.said_by else None,
