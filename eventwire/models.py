@@ -200,6 +200,13 @@ class ActorMention:
     span: TextSpan
 
 
+PLOVER_TYPES: tuple[str, ...] = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)  # fmt: skip
+"""The 16 PLOVER event types, from most cooperative to most conflictual."""
+
+
 class Factuality(enum.StrEnum):
     ASSERTED = "asserted"  # happened or is happening
     PLANNED = "planned"  # scheduled or announced for the future

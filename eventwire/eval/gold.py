@@ -27,28 +27,10 @@ from pathlib import Path
 from typing import Any
 
 from eventwire.errors import EventwireError
+from eventwire.models import PLOVER_TYPES as ALL_PLOVER_TYPES
 from eventwire.models import Factuality
 
-PLOVER_TYPES: frozenset[str] = frozenset(
-    {
-        "AGREE",
-        "CONSULT",
-        "SUPPORT",
-        "CONCEDE",
-        "COOPERATE",
-        "AID",
-        "RETREAT",
-        "REQUEST",
-        "ACCUSE",
-        "REJECT",
-        "THREATEN",
-        "PROTEST",
-        "SANCTION",
-        "MOBILIZE",
-        "COERCE",
-        "ASSAULT",
-    }
-)
+PLOVER_TYPES: frozenset[str] = frozenset(ALL_PLOVER_TYPES)
 
 SCORED_FIELDS: frozenset[str] = frozenset({"country", "actor", "date", "location", "factuality"})
 

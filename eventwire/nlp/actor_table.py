@@ -85,6 +85,7 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
 
 
+@functools.lru_cache(maxsize=65536)
 def _strip_text(text: str) -> str:
     """Straight quotes, single spaces, no possessive ending and no leading "the"."""
     text = " ".join(text.translate(_QUOTES).split())

@@ -20,30 +20,11 @@ from importlib import resources
 from types import MappingProxyType
 
 from eventwire.errors import ExtractionError
-from eventwire.models import EventCode
+from eventwire.models import PLOVER_TYPES, EventCode
 
 DATA_PACKAGE = "eventwire"
 LEXICON_FILE = "data/event_lexicon.tsv"
 VERSION_PREFIX = "# version "
-
-PLOVER_TYPES = (
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
-)
 
 CONDITIONS = frozenset(
     {
