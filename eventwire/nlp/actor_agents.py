@@ -71,15 +71,6 @@ def is_place_use(span: Span) -> bool:
     return False
 
 
-def _in_line(doc: Doc, start: int, end: int) -> bool:
-    """No whitespace token or line break inside ``doc[start:end]``, and no possessive at its end."""
-    if end > len(doc) or doc[end - 1].text in POSSESSIVES or doc[end - 1].is_punct:
-        return False
-    return not any(t.is_space or "\n" in t.whitespace_ for t in doc[start : end - 1]) and not (
-        doc[end - 1].is_space
-    )
-
-
 def country_actor(cues: Cues, code: str) -> Actor:
     """A state as an agent: its government (sector GOV), id = ISO alpha-3."""
     entry = cues.table.country(code)
@@ -116,12 +107,27 @@ def _institution_at(cues: Cues, i: int, claimed: set[int]) -> tuple[int, Institu
     doc = cues.doc
     if i in claimed or not doc[i].text[:1].isupper() or doc[i].lower_ in DETERMINERS:
         return None
-    for end in range(min(len(doc), i + MAX_NAME_TOKENS), i, -1):
-        if _in_line(doc, i, end) and not any(k in claimed for k in range(i, end)):
-            entry = cues.table.institution(doc[i:end].text)
-            if entry is not None:
-                return end, entry
+    limit = _line_limit(doc, i, min(len(doc), i + MAX_NAME_TOKENS), claimed)
+    begin = doc[i].idx
+    for end in range(limit, i, -1):  # longest first
+        last = doc[end - 1]
+        if last.text in POSSESSIVES or last.is_punct:
+            continue
+        entry = cues.table.institution(cues.text[begin : last.idx + len(last.text)])
+        if entry is not None:
+            return end, entry
     return None
+
+
+def _line_limit(doc: Doc, i: int, stop: int, claimed: set[int]) -> int:
+    """The furthest end such that ``doc[i:end]`` has no space token, no claimed token and no
+    line break inside it."""
+    end = i
+    while end < stop and end not in claimed and not doc[end].is_space:
+        end += 1
+        if "\n" in doc[end - 1].whitespace_:
+            break
+    return end
 
 
 def _institution_mention(cues: Cues, start: int, end: int, entry: InstitutionEntry) -> TokenMention:
@@ -340,10 +346,12 @@ def _country_at(
     doc = cues.doc
     if i in claimed or not doc[i].text[:1].isupper() or doc[i].lower_ in DETERMINERS:
         return None
-    for end in range(min(len(doc), i + 4), i, -1):
-        if not _in_line(doc, i, end) or any(k in claimed for k in range(i, end)):
+    limit = _line_limit(doc, i, min(len(doc), i + 4), claimed)
+    for end in range(limit, i, -1):  # longest first
+        last = doc[end - 1]
+        if last.text in POSSESSIVES or last.is_punct:
             continue
-        text = doc[i:end].text
+        text = cues.text[doc[i].idx : last.idx + len(last.text)]
         entry = cues.table.country_for_name(text) or cues.table.country_for_capital(text)
         if entry is not None and _stands_alone(doc, i, end, ent_of):
             return end, entry.code

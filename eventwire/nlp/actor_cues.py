@@ -97,6 +97,7 @@ class Cues:
         self.doc = doc
         self.table = table
         self.korea_from = next((t.i for t in doc if t.lower_ in KOREA_CUES), len(doc))
+        self.text = doc.text  # built once: Doc.text rebuilds the string on every access
         self._ending: dict[tuple[int, int], list[tuple[int, str]]] = {}
 
     # --- single cues ending at a token ---------------------------------------------------------
