@@ -50,3 +50,15 @@ def test_public_api_is_exactly_all() -> None:
     assert public - modules == set(eventwire.__all__) - {"__version__"}
     for name in eventwire.__all__:
         assert hasattr(eventwire, name), name
+
+
+def test_importing_eventwire_loads_no_model_or_database() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, eventwire, eventwire.cli; "
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'spacy', 'sqlalchemy', 'thinc'}))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
