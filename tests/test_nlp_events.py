@@ -394,3 +394,71 @@ def test_hosting_and_receiving_turn_the_roles_round(nlp: Any) -> None:
 
 def test_blank_text_gives_nothing(nlp: Any) -> None:
     assert events_in(nlp, "   \n\n   ") == []
+
+
+TARGET_CASES = [
+    # (sentence, "TYPE", "source > target"): targets in slots a rule does not list
+    ("Peru threatened tough action against Chile on Friday.", "THREATEN", "Peru > Chile"),
+    ("The Bolivian government accepted demands from Paraguay.", "CONCEDE", "Bolivia > Paraguay"),
+    ("Norway rejected repeated calls by Argentina for an inquiry.", "REJECT", "Norway > Argentina"),
+    ("Egypt expelled three diplomats from Peru on Monday.", "SANCTION", "Egypt > Peru"),
+    ("Malaysia opened an embassy in Hanoi last year.", "SUPPORT", "Malaysia > Vietnam"),
+    ("Kenyan police arrested 12 drivers on the highway.", "COERCE", "police > drivers"),
+]
+
+
+@pytest.mark.parametrize(("text", "type_", "dyad"), TARGET_CASES)
+def test_targets_outside_the_rule_slots(nlp: Any, text: str, type_: str, dyad: str) -> None:
+    source, target = (side.strip() for side in dyad.split(">"))
+    event = one(events_in(nlp, text), type_)
+    assert (name(event.source), name(event.target)) == (source, target)
+
+
+class PlaceLookup(TableLookup):
+    """As the actor stage does: a country after a locative preposition is a place, not an
+    actor; ``place_at`` gives the state such a place stands for."""
+
+    PREPS = frozenset({"in", "at", "to", "from", "into", "near"})
+
+    def at_token(self, token: Any) -> Any:
+        if token.dep_ == "pobj" and token.head.lower_ in self.PREPS:
+            return None
+        return super().at_token(token)
+
+    def place_at(self, token: Any) -> Any:
+        return super().at_token(token)
+
+
+def places_in(nlp: Any, text: str) -> list[Event]:
+    doc = nlp(text)
+    return find_events(doc, PlaceLookup(doc, default_table(EXTRA)), "article-1")
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "dyad"),
+    [
+        ("Japan halted economic aid to Peru last month.", "SANCTION", "Japan > Peru"),
+        ("Egypt expelled two diplomats from Jordan.", "SANCTION", "Egypt > Jordan"),
+        ("Mongolia opened an embassy in Jakarta on Tuesday.", "SUPPORT", "Mongolia > Indonesia"),
+        ("Egyptian police arrested three activists in Lima.", "COERCE", "police > activists"),
+    ],
+)
+def test_a_country_named_as_recipient_is_the_target(
+    nlp: Any, text: str, type_: str, dyad: str
+) -> None:
+    source, target = (side.strip() for side in dyad.split(">"))
+    event = one(places_in(nlp, text), type_)
+    assert (name(event.source), name(event.target)) == (source, target)
+
+
+def test_a_place_of_the_act_is_not_its_target(nlp: Any) -> None:
+    curfew = one(places_in(nlp, "Vietnam imposed a curfew in Hanoi on Sunday."), "COERCE")
+    assert (name(curfew.source), curfew.target) == ("Vietnam", None)
+    talks = one(places_in(nlp, "Mr Lee met Mr Sato in Lima on Monday."), "CONSULT")
+    assert name(talks.target) != "Peru"
+
+
+def test_the_fallback_never_takes_the_source_as_target(nlp: Any) -> None:
+    event = one(events_in(nlp, "Chile threatened to act against Chilean rebels."), "THREATEN")
+    assert name(event.source) == "Chile"
+    assert name(event.target) != "Chile"

@@ -48,7 +48,7 @@ CONDITIONS = frozenset(
     }
 )
 NEGATIVE_CONDITIONS = frozenset({"obj!", "mod!", "noobj", "nocomp"})
-FLAGS = frozenset({"sym", "move", "trip", "rev", "recv", "speech", "lv", "bare"})
+FLAGS = frozenset({"sym", "move", "trip", "rev", "recv", "speech", "lv", "bare", "host"})
 SLOTS = frozenset({"dobj", "csubj", "objmod"})
 _COLUMNS = 8
 

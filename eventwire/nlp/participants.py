@@ -7,6 +7,8 @@ event noun ("his visit", "an invitation by X"), or the first of a pair ("Chile a
 prepositional objects, the subject of a that-clause ("demanded that Y ..."), an actor modifying the
 object ("a US commitment"), or the destination of a trip ("arrived in Beijing" is China when the
 actor lookup maps the capital to its country; otherwise the target stays empty).
+When a verb's slots find nobody, types acted upon fall back on its object, the object's "by"
+author and its against/on/to/with/from objects (``FALLBACK_SLOTS``).
 """
 
 from __future__ import annotations
@@ -28,6 +30,8 @@ from eventwire.nlp.syntax import (
 from eventwire.nlp.triggers import Trigger, TriggerKind, destinations
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from spacy.tokens import Token
 
     from eventwire.nlp.triggers import Matcher
@@ -38,6 +42,22 @@ OBJECT_CONTROL = frozenset(
 MODIFIER_DEPS = ("poss", "compound", "amod", "nmod")
 MEMBER_PREPS = ("from", "of", "on")
 MAX_CLIMB = 6
+# Prepositions that name the one an act is aimed at or taken from ("halted aid to X", "expelled
+# diplomats from X", "fired rockets at X"): a country or capital there is that state, even where
+# the actor finder took it for a place, when the preposition fills a target slot (the rule's or
+# the fallback's). "in" is a place, except for the host of a visit or of an embassy (``host``).
+RECIPIENT_PREPS = frozenset({"to", "from", "against", "on", "at", "into", "toward", "towards"})
+# When a verb rule's own slots give no target: its direct object, the author of that object
+# ("rejected calls by X", "investigated crimes committed by X"), then these prepositions, for
+# the types whose PLOVER target is the one acted upon. CONSULT (visits, meetings), MOBILIZE (its
+# target is a destination) and PROTEST (its objects are mostly demands) keep to their rules.
+FALLBACK_SLOTS = ("dobj", "objby", "against", "on", "to", "with", "from")
+FALLBACK_TYPES = frozenset(
+    {
+        *("ASSAULT", "COERCE", "SANCTION", "THREATEN", "ACCUSE", "REJECT", "REQUEST"),
+        *("CONCEDE", "RETREAT", "AID", "SUPPORT", "COOPERATE", "AGREE"),
+    }
+)
 LEADING_VERBS = frozenset({"lead", "head", "chair"})
 REPORTING_VERBS = SPEECH_VERBS | COGNITION_VERBS
 
@@ -153,6 +173,11 @@ class RoleFinder:
             return kids(anchor, "dobj")
         if slot == "csubj":  # "demanded that X ...", "it is time for X to ..."
             return [s for c in kids(head, "ccomp", "relcl", "acl") for s in kids(c, "nsubj")]
+        if slot == "objby":  # "rejected calls by X", "investigated crimes committed by X"
+            objs = self.matcher.objects(head) if trig.kind is TriggerKind.VERB else [anchor]
+            authors = [p for o in objs for p in pobjs(o, "by")]
+            authors += [p for o in objs for a in kids(o, "acl") for p in pobjs(a, "by")]
+            return [t for a in authors for t in with_conjuncts(a)]
         if slot == "objmod":
             objs = self.matcher.objects(head) if trig.kind is TriggerKind.VERB else [anchor]
             return [m for o in objs for m in kids(o, *MODIFIER_DEPS) if m.i < o.i]
@@ -164,10 +189,25 @@ class RoleFinder:
         return [t for f in found for c in with_conjuncts(f) for t in self.matcher.through(c)]
 
     def targets(self, trig: Trigger) -> list[ActorMention]:
-        for slot in trig.rule.targets:
+        return self._targets_in(trig, trig.rule.targets)
+
+    def fallback_targets(self, trig: Trigger) -> list[ActorMention]:
+        """For a verb whose rule's slots found nobody: its object or the one it acts against,
+        on, to, with or from ("threatened action against X", "accepted demands from X")."""
+        if trig.kind is TriggerKind.NOUN or not _falls_back(trig):
+            return []
+        return self._targets_in(trig, [s for s in FALLBACK_SLOTS if s not in trig.rule.targets])
+
+    def _targets_in(self, trig: Trigger, slots: Sequence[str]) -> list[ActorMention]:
+        for slot in slots:
             if slot in ("by",):
                 continue
-            found = self.resolve_all(self._slot(slot, trig), places=_is_visit(trig))
+            places = (
+                _is_visit(trig)
+                or slot in RECIPIENT_PREPS
+                or (slot == "in" and trig.rule.has("host"))
+            )
+            found = self.resolve_all(self._slot(slot, trig), places=places)
             if found:
                 return found
         return []
@@ -247,6 +287,8 @@ def fill_roles(trig: Trigger, finder: RoleFinder) -> Roles:
     if not targets and trig.content is not None:  # "threatened to impose duties on X"
         inner = fill_roles(trig.content, finder).target
         targets = [inner] if inner is not None else []
+    if not targets:
+        targets = finder.fallback_targets(trig)
     return _assemble(sources, targets, symmetric=trig.rule.has("sym"))
 
 
@@ -260,6 +302,14 @@ def _reversed_roles(trig: Trigger, finder: RoleFinder) -> Roles:
     sources = finder.resolve_all(givers)
     targets = finder.resolve_all(finder.subjects(trig.head))
     return _assemble(sources, targets, symmetric=False)
+
+
+def _falls_back(trig: Trigger) -> bool:
+    """Whether a verb trigger may look for its target beyond its rule's slots."""
+    code = trig.rule.code
+    if code is None or code.type not in FALLBACK_TYPES:
+        return False
+    return not any(trig.rule.has(f) for f in ("sym", "move", "trip", "rev", "recv"))
 
 
 def _is_visit(trig: Trigger) -> bool:
