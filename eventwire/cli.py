@@ -548,3 +548,23 @@ def eval_prepare(
         markup=False,
         soft_wrap=True,
     )
+
+
+@eval_app.command("timex")
+def eval_timex(
+    folder: Annotated[Path, typer.Argument(help="A folder of TimeML (.tml) files.")],
+    json_out: Annotated[bool, typer.Option("--json", help="Scores as one JSON object.")] = False,
+) -> None:
+    """Score temporal-expression recognition and normalisation, TempEval-3 style (percent)."""
+    from eventwire.eval.timex import evaluate_timex_dir, format_timex_report
+    from eventwire.nlp.pipeline import load_nlp
+    from eventwire.nlp.timex import find_timexes
+
+    with _errors():
+        settings = _settings()
+        nlp = load_nlp(settings.spacy_model)
+        scores = evaluate_timex_dir(folder, lambda text, dct: find_timexes(nlp(text), dct))
+    if json_out:
+        typer.echo(json.dumps(scores.to_dict(), ensure_ascii=False))
+    else:
+        typer.echo(format_timex_report(scores))

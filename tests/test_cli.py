@@ -184,3 +184,22 @@ def test_kill_mid_ingest_keeps_committed_articles_and_rerun_finishes(tmp_path: P
     assert len(set(_stored_ids(db))) == n
     shown = run_cli("show", partial[0][0], "--db", str(db), "--json")
     assert shown.returncode == 0, shown.stderr
+
+
+def test_eval_timex_scores_a_timeml_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "tml"
+    folder.mkdir()
+    (folder / "one.tml").write_text(
+        '<?xml version="1.0" ?>\n<TimeML>\n<DOCID>one</DOCID>\n'
+        '<DCT><TIMEX3 tid="t0" type="DATE" value="2021-03-05" temporalFunction="false" '
+        'functionInDocument="CREATION_TIME">2021-03-05</TIMEX3></DCT>\n<TEXT>\n'
+        'The envoys met on <TIMEX3 tid="t1" type="DATE" value="2021-03-03">Wednesday</TIMEX3> '
+        "and will meet again "
+        '<TIMEX3 tid="t2" type="DATE" value="2021-04">next month</TIMEX3>.\n</TEXT>\n</TimeML>\n',
+        encoding="utf-8",
+    )
+    result = run_cli("eval", "timex", str(folder), "--json")
+    assert result.returncode == 0, result.stderr
+    scores = json.loads(result.stdout)
+    for key in ("strict_f1", "relaxed_f1", "value_f1", "type_accuracy"):
+        assert scores[key] == 100.0, scores

@@ -1,0 +1,183 @@
+"""Temporal expressions in a parsed article, normalised TIMEX3-style.
+
+``find_timexes(doc, published)`` finds dates, times, durations and sets with surface patterns
+(``timex_patterns``), keeps the longest non-overlapping matches, extends them with a leading
+modifier ("early", "more than", "the end of"), and normalises each one (``timex_resolve``)
+against the publication date (DCT), the tense of the verb it attaches to, and the last
+day-level date mentioned before it (the narrative anchor, for "the day before", "a week later").
+
+Choices worth knowing:
+- a bare weekday that is the DCT's own weekday is the DCT itself, whatever the tense; otherwise
+  past tense gives the most recent such day, future or modal the next one, present the nearest;
+- "N years ago" is written at year granularity ("a year ago" on 2024-02-29 is ``2023``), months
+  at month, weeks at ISO week, days at day; month and year shifts clamp to the month's end;
+- without a publication date, relative expressions get ``value=None`` and ``anchored="none"``
+  (a month and day without a year becomes ``XXXX-MM-DD``); today's date is never used.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from eventwire.nlp.timex_patterns import MODIFIERS, POINT_MODIFIERS, modifier_before, patterns
+from eventwire.nlp.timex_resolve import RESOLVERS, Context, Resolved
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = ["Timex", "find_timexes", "governing_tense"]
+
+MODALS = frozenset({"will", "'ll", "wo", "shall", "would", "may", "might", "should", "must"})
+FUTURE_HEADS = frozenset({"due", "plan", "expect", "schedule", "set", "intend", "aim", "hope"})
+CUE = re.compile(
+    r"\b(?:in|on|by|since|until|till|of|from|to|through|during|before|after|between|and|for|"
+    r"than|about|around|nearly|almost|over|within|early|late|mid|end|beginning|start|at least)"
+    r"[ -]$",
+    re.IGNORECASE,
+)
+WEAK = frozenset({"year", "month_bare", "duration", "vague_dur"})
+AMOUNT = re.compile(r"(?i:\d|an? |one|two|three|four|five|six|seven|eight|nine|ten|few|several)")
+DAY_VALUE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T|$)")
+
+
+@dataclass(frozen=True, slots=True)
+class Timex:
+    """One temporal expression: character offsets into ``doc.text`` and its TIMEX3 reading."""
+
+    start: int
+    end: int
+    text: str
+    type: str  # DATE | TIME | DURATION | SET
+    value: str | None
+    mod: str | None = None
+    anchored: str = "dct"  # explicit | dct | narrative | tense | none
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    start: int
+    end: int
+    name: str
+    match: re.Match[str]
+    rank: int
+
+
+def find_timexes(doc: Doc, published: date | None) -> list[Timex]:
+    """Temporal expressions of ``doc`` in text order, normalised against ``published``."""
+    text = doc.text
+    entity_chars = _entity_chars(doc)
+    found: list[Timex] = []
+    anchor: date | None = None
+    for cand in _select(_candidates(text, entity_chars)):
+        start, mod = _modifier(text, cand.start)
+        ctx = Context(published, governing_tense(doc, cand.start, cand.end), anchor)
+        resolved = RESOLVERS[cand.name](cand.match, ctx)
+        if resolved is None:
+            continue
+        timex = _finish(text, (start, cand.start, cand.end), resolved, mod)
+        found.append(timex)
+        anchor = _day_of(timex.value) or anchor
+    return found
+
+
+def _entity_chars(doc: Doc) -> set[int]:
+    """Character offsets covered by the model's DATE and TIME entities."""
+    chars: set[int] = set()
+    for ent in doc.ents:
+        if ent.label_ in {"DATE", "TIME"}:
+            chars.update(range(ent.start_char, ent.end_char))
+    return chars
+
+
+def _candidates(text: str, entity_chars: set[int]) -> list[_Candidate]:
+    out: list[_Candidate] = []
+    for rank, (name, pattern) in enumerate(patterns()):
+        for match in pattern.finditer(text):
+            core = "core" if "core" in pattern.groupindex else 0
+            start, end = match.span(core)
+            if name in WEAK and not _supported(text, start, end, entity_chars):
+                continue
+            out.append(_Candidate(start, end, name, match, rank))
+    return out
+
+
+def _supported(text: str, start: int, end: int, entity_chars: set[int]) -> bool:
+    """A weak match (a bare year, "a year") needs the model's agreement or a cue word before it."""
+    if any(i in entity_chars for i in range(start, end)):
+        return True
+    return CUE.search(text[max(0, start - 12) : start]) is not None
+
+
+def _select(cands: list[_Candidate]) -> list[_Candidate]:
+    """Longest matches first, then pattern priority; no two chosen matches overlap."""
+    taken: list[_Candidate] = []
+    for cand in sorted(cands, key=lambda c: (c.start - c.end, c.rank, c.start)):
+        if all(cand.end <= t.start or cand.start >= t.end for t in taken):
+            taken.append(cand)
+    return sorted(taken, key=lambda c: c.start)
+
+
+def _modifier(text: str, start: int) -> tuple[int, str | None]:
+    match = modifier_before().search(text[max(0, start - 20) : start])
+    if match is None:
+        return start, None
+    return start - (len(match.group(0))), MODIFIERS[match["mod"].lower()]
+
+
+def _finish(text: str, bounds: tuple[int, int, int], res: Resolved, mod: str | None) -> Timex:
+    """Keep a modifier only where it makes sense: START/MID/END on points in time, amount
+    modifiers ("more than", "about") on expressions that begin with a number."""
+    start, core, end = bounds
+    if mod is not None:
+        point = res.type == "DATE" and res.value not in {"PAST_REF", "FUTURE_REF", "PRESENT_REF"}
+        amount = AMOUNT.match(text, core) is not None
+        if not ((point and mod in POINT_MODIFIERS) or (mod not in POINT_MODIFIERS and amount)):
+            start, mod = core, None
+    mod = mod or res.mod
+    return Timex(start, end, text[start:end], res.type, res.value, mod, res.anchored)
+
+
+def _day_of(value: str | None) -> date | None:
+    match = DAY_VALUE.match(value or "")
+    if match is None:
+        return None
+    year, month, day = (int(g) for g in match.groups())
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def governing_tense(doc: Doc, start: int, end: int) -> str:
+    """``past``, ``present`` or ``future`` for the verb that the characters attach to."""
+    span: Span | None = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return "present"
+    token: Token = span.root
+    for _ in range(len(doc)):
+        if token.lemma_.lower() in FUTURE_HEADS and token.pos_ in {"ADJ", "VERB"}:
+            return "future"
+        if token.pos_ in {"VERB", "AUX"} or token.head is token:
+            break
+        token = token.head
+    return _verb_tense(token)
+
+
+def _verb_tense(verb: Token) -> str:
+    auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if verb.lower_ in MODALS or any(a.lower_ in MODALS for a in auxes):
+        return "future"
+    head = verb.head
+    future_head = head.lemma_.lower() in FUTURE_HEADS or (head.lemma_, head.tag_) == ("go", "VBG")
+    if verb.dep_ == "xcomp" and head is not verb and future_head:
+        return "future"
+    if any(a.lemma_ == "have" or a.tag_ == "VBD" for a in auxes):
+        return "past"
+    if verb.tag_ == "VBD" or ("Past" in verb.morph.get("Tense", []) and verb.tag_ != "VBN"):
+        return "past"
+    if verb.tag_ == "VBN" and verb.dep_ in {"ROOT", "ccomp", "conj"} and not auxes:
+        return "past"
+    return "present"

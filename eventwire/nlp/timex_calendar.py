@@ -1,0 +1,135 @@
+"""Calendar arithmetic for temporal expressions: shifting dates and writing TIMEX3 values.
+
+Pure functions over ``datetime.date``; no spaCy. Granularities are the TIMEX3 ones: ``D`` day,
+``W`` ISO week, ``M`` month, ``Q`` quarter, ``Y`` year, ``DE`` decade, ``CE`` century.
+Shifting by months or years clamps to the end of the month (29 February 2024 minus one year is
+28 February 2023).
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Callable
+from datetime import date, timedelta
+
+SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+
+
+def add_months(day: date, months: int) -> date:
+    """``day`` moved by whole months, clamped to the last day of the target month."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return date(year, month + 1, min(day.day, last))
+
+
+def shift(day: date, unit: str, amount: int) -> date:
+    """``day`` moved by ``amount`` units (D, W, M, Q, Y, DE, CE)."""
+    if unit == "D":
+        return day + timedelta(days=amount)
+    if unit == "W":
+        return day + timedelta(weeks=amount)
+    months = {"M": 1, "Q": 3, "Y": 12, "DE": 120, "CE": 1200}.get(unit)
+    if months is None:
+        raise ValueError(f"cannot shift by unit {unit!r}")
+    return add_months(day, months * amount)
+
+
+def iso_week(day: date) -> str:
+    """The ISO week holding ``day``, e.g. ``2020-W01`` for 31 December 2019."""
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def value_at(day: date, unit: str) -> str:
+    """``day`` written at the granularity of ``unit``."""
+    writers: dict[str, Callable[[date], str]] = {
+        "W": iso_week,
+        "M": lambda d: f"{d.year:04d}-{d.month:02d}",
+        "Q": lambda d: f"{d.year:04d}-Q{(d.month - 1) // 3 + 1}",
+        "Y": lambda d: f"{d.year:04d}",
+        "DE": lambda d: f"{d.year // 10:03d}",
+        "CE": lambda d: f"{d.year // 100:02d}",
+    }
+    return writers.get(unit, date.isoformat)(day)
+
+
+def weekday_near(dct: date, weekday: int, mode: str) -> date:
+    """The ``weekday`` (0 = Monday) meant relative to ``dct``.
+
+    ``past`` and ``future`` give the DCT itself when it is that weekday (news usage: "said
+    Tuesday" in a Tuesday report), else the most recent / the next one; ``last`` and ``next``
+    never give the DCT; ``present`` gives the nearest such day (ties go forward).
+    """
+    behind = (dct.weekday() - weekday) % 7
+    ahead = (weekday - dct.weekday()) % 7
+    if mode == "last":
+        return dct - timedelta(days=behind or 7)
+    if mode == "next":
+        return dct + timedelta(days=ahead or 7)
+    if mode == "past":
+        return dct - timedelta(days=behind)
+    if mode == "future":
+        return dct + timedelta(days=ahead)
+    return dct + timedelta(days=ahead if ahead <= 3 else ahead - 7)
+
+
+def month_year(dct: date, month: int, mode: str) -> int:
+    """The year of the ``month`` meant relative to ``dct`` (``last June`` in Feb 2019 is 2018)."""
+    if mode == "last":
+        return dct.year if month < dct.month else dct.year - 1
+    if mode == "next":
+        return dct.year if month > dct.month else dct.year + 1
+    if mode == "past":
+        return dct.year if month <= dct.month else dct.year - 1
+    if mode == "future":
+        return dct.year if month >= dct.month else dct.year + 1
+    return _nearest_year(dct, month, 15)
+
+
+def day_year(dct: date, month: int, day: int, mode: str) -> int:
+    """The year of a month-and-day without a year ("Feb. 24"), by tense.
+
+    The nearest such day, unless the tense says otherwise by more than a month: a past verb
+    with a day more than 31 days after DCT means last year's, a future verb with a day more
+    than 31 days before DCT means next year's.
+    """
+    year = _nearest_year(dct, month, day)
+    gap = (date(year, month, min(day, 28)) - dct).days
+    if mode in {"past", "last"} and gap > 31:
+        return year - 1
+    if mode in {"future", "next"} and gap < -31:
+        return year + 1
+    return year
+
+
+def _nearest_year(dct: date, month: int, day: int) -> int:
+    """The year putting month/day closest to ``dct`` (present tense: "Nov. 25" in January)."""
+    years = (dct.year - 1, dct.year, dct.year + 1)
+    return min(years, key=lambda y: abs((date(y, month, min(day, 28)) - dct).days))
+
+
+def season_value(dct: date, season: str, offset: int) -> str:
+    """``YYYY-SU``: this (0), the last ended (-1) or the next starting (+1) season after DCT.
+
+    A winter is labelled with the year of its December.
+    """
+    month = SEASON_MONTH[season]
+    starts = [date(year, month, 1) for year in range(dct.year - 2, dct.year + 3)]
+    if offset < 0:
+        year = max(s for s in starts if add_months(s, 3) <= dct).year
+    elif offset > 0:
+        year = min(s for s in starts if s > dct).year
+    else:
+        year = dct.year - 1 if season == "WI" and dct.month <= 2 else dct.year
+    return f"{year:04d}-{season}"
+
+
+def safe_date(year: int, month: int, day: int) -> date | None:
+    """``date(year, month, day)`` or None when no such day exists."""
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
