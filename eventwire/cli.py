@@ -323,6 +323,8 @@ def _event_line(row: Any) -> str:
         flags.append(f"said by {e.said_by.text}")
     where = f" in {e.location.text}" if e.location else ""
     when = f" [{'; '.join(t.text for t in e.times)}]" if e.times else ""
+    if e.date is not None:
+        when = f" on {e.date.value} ({e.date.derivation}){when}"
     note = f" ({', '.join(flags)})" if flags else ""
     return (
         f"{e.article_id[:8]} {e.code.type}{mode}: {who(e.source)} → {who(e.target)}"

@@ -66,10 +66,12 @@ def gold_record(stored: StoredEvent) -> dict[str, Any]:
         "location": None
         if e.location is None
         else {"name": e.location.text, "country": location_country(e.location.text)},
-        "date": None,
+        "date": e.date.value if e.date else None,
         "factuality": e.factuality.value,
         "said_by": e.said_by.text if e.said_by else None,
         "id": e.id,
+        "date_precision": e.date.precision if e.date else None,
+        "date_derivation": e.date.derivation if e.date else None,
         "article_id": e.article_id,
         "url": stored.article_url,
         "published": stored.published.isoformat() if stored.published else None,

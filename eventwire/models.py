@@ -227,6 +227,23 @@ class EventCode:
 
 
 @dataclass(frozen=True, slots=True)
+class EventDate:
+    """When an event happened (or is to happen), resolved on the calendar.
+
+    ``value`` is ISO 8601 at the precision the text supports: ``2019-02-27``, ``2019-02``,
+    ``2019``, ``2019-W08``, or a range ``2019-02-27/2019-02-28``. ``derivation`` says how it was
+    found: ``explicit`` (a full date in the text), ``publication`` (a relative expression
+    resolved against the publication date), ``narrative`` (against the last date mentioned), or
+    ``tense`` (no time stated; a present-tense report of an ongoing event = publication date).
+    """
+
+    value: str
+    precision: str  # day, week, month, year, range
+    derivation: str
+    span: TextSpan | None = None  # the expression it came from; None when derived from tense
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
     """One event mention: an event as one sentence of one article states it, with evidence."""
 
@@ -241,6 +258,7 @@ class Event:
     location: TextSpan | None = None  # where it happened, as written (resolution: places stage)
     times: tuple[TextSpan, ...] = ()  # time expressions about it (resolution: dates stage)
     said_by: TextSpan | None = None  # who the article attributes it to
+    date: EventDate | None = None  # resolved by the dates stage (eventwire.nlp.event_dates)
 
     @property
     def id(self) -> str:

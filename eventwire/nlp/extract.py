@@ -7,6 +7,7 @@ through ``nlp.pipe(..., as_tuples=True)`` in batches (several processes on deman
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
@@ -21,6 +22,7 @@ from eventwire.nlp.components import (
     decode_mentions,
     register_components,
 )
+from eventwire.nlp.event_dates import date_events
 from eventwire.nlp.pipeline import load_nlp, narrative_view
 
 if TYPE_CHECKING:
@@ -31,10 +33,13 @@ log = logging.getLogger(__name__)
 EXTRACTOR_VERSION = "0.1"
 
 
-def analyse_doc(doc: Doc, article_id: str, version: str) -> ArticleAnalysis:
-    """The records our components left on a parsed article's ``Doc``."""
+def analyse_doc(
+    doc: Doc, article_id: str, version: str, published: dt.date | None = None
+) -> ArticleAnalysis:
+    """The records our components left on a parsed article's ``Doc``, with event dates resolved
+    against the publication date."""
     mentions = decode_mentions(doc._.get(ACTORS_ATTR))
-    events = decode_events(doc._.get(EVENTS_ATTR), article_id)
+    events = date_events(doc, decode_events(doc._.get(EVENTS_ATTR), article_id), published)
     return ArticleAnalysis(article_id, tuple(mentions), tuple(events), version)
 
 
@@ -57,9 +62,15 @@ class Extractor:
                 self.nlp.add_pipe(name, last=True)
 
     def extract(self, articles: Iterable[Article]) -> Iterator[ArticleAnalysis]:
-        pairs = ((narrative_view(a), a.id) for a in articles)
+        published: dict[str, dt.date | None] = {}
+
+        def pairs() -> Iterator[tuple[str, str]]:
+            for article in articles:
+                published[article.id] = article.published
+                yield narrative_view(article), article.id
+
         docs = self.nlp.pipe(
-            pairs, as_tuples=True, batch_size=self.batch_size, n_process=self.n_process
+            pairs(), as_tuples=True, batch_size=self.batch_size, n_process=self.n_process
         )
         for doc, article_id in docs:
-            yield analyse_doc(doc, article_id, self.version)
+            yield analyse_doc(doc, article_id, self.version, published.pop(article_id, None))

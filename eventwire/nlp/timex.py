@@ -160,7 +160,7 @@ def governing_tense(doc: Doc, start: int, end: int) -> str:
     for _ in range(len(doc)):
         if token.lemma_.lower() in FUTURE_HEADS and token.pos_ in {"ADJ", "VERB"}:
             return "future"
-        if token.pos_ in {"VERB", "AUX"} or token.head is token:
+        if token.pos_ in {"VERB", "AUX"} or token.head.i == token.i:
             break
         token = token.head
     return _verb_tense(token)
@@ -172,7 +172,7 @@ def _verb_tense(verb: Token) -> str:
         return "future"
     head = verb.head
     future_head = head.lemma_.lower() in FUTURE_HEADS or (head.lemma_, head.tag_) == ("go", "VBG")
-    if verb.dep_ == "xcomp" and head is not verb and future_head:
+    if verb.dep_ == "xcomp" and head.i != verb.i and future_head:
         return "future"
     if any(a.lemma_ == "have" or a.tag_ == "VBD" for a in auxes):
         return "past"

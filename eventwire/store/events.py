@@ -21,6 +21,7 @@ from eventwire.models import (
     ArticleAnalysis,
     Event,
     EventCode,
+    EventDate,
     Factuality,
     TextSpan,
 )
@@ -144,6 +145,10 @@ def _event_values(event: Event) -> dict[str, Any]:
         **edges("said_by", event.said_by),
         "others": [[m.actor.id, m.span.start, m.span.end] for m in event.others],
         "times": [[t.start, t.end] for t in event.times],
+        "date_value": event.date.value if event.date else None,
+        "date_precision": event.date.precision if event.date else None,
+        "date_derivation": event.date.derivation if event.date else None,
+        **edges("date", event.date.span if event.date else None),
     }
 
 
@@ -244,4 +249,11 @@ def _event_from_row(row: Any, text: str, known: dict[str, Actor]) -> Event:
         location=span("location"),
         times=tuple(TextSpan(s, e, text[s:e]) for s, e in row["times"]),
         said_by=span("said_by"),
+        date=_date_from_row(row, span("date")),
     )
+
+
+def _date_from_row(row: Any, where: TextSpan | None) -> EventDate | None:
+    if row["date_value"] is None:
+        return None
+    return EventDate(row["date_value"], row["date_precision"], row["date_derivation"], where)

