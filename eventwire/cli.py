@@ -242,7 +242,7 @@ def extract(
     with _errors():
         settings = _settings(db=db, nlp_processes=processes)
         _require_store(settings)
-        ids = [_full_id(settings, a) for a in article] if article else None
+        ids = _full_ids(settings, article) if article else None
         _extract(settings, ids, force=force)
 
 
@@ -254,11 +254,12 @@ def _require_store(settings: Settings) -> None:
         raise StorageError(f"{settings.db}: no store here (create one with `eventwire ingest`)")
 
 
-def _full_id(settings: Settings, prefix: str) -> str:
+def _full_ids(settings: Settings, prefixes: list[str]) -> list[str]:
+    """Article ids for the ids or unique prefixes given on the command line."""
     from eventwire.store import open_store
 
     with open_store(settings.db) as store:
-        return store.get_article(prefix).id
+        return [store.get_article(prefix).id for prefix in prefixes]
 
 
 @app.command()

@@ -1,12 +1,13 @@
 """Our NLP stages as registered spaCy components, so they run inside ``nlp.pipe`` workers.
 
+``eventwire_paragraphs_v1`` makes every paragraph break a sentence boundary (before the parser).
 ``eventwire_actors_v1`` sets ``doc._.ew_actors`` and ``eventwire_events_v1`` sets
 ``doc._.ew_events``. Their values are plain lists (str, int, float, None) because spaCy ships
 docs between worker processes with msgpack; ``decode_mentions`` and ``decode_events`` turn them
 back into records. Events are found with an empty article id: the caller, which knows which
 article a doc is (``as_tuples`` context), sets it.
 
-Nothing is registered at import: call ``register_components()`` (``load_nlp`` callers do).
+Nothing is registered at import: ``load_nlp`` calls ``register_components()``.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from eventwire.models import (
     TextSpan,
 )
 
+PARAGRAPHS_COMPONENT = "eventwire_paragraphs_v1"
 ACTORS_COMPONENT = "eventwire_actors_v1"
 EVENTS_COMPONENT = "eventwire_events_v1"
 ACTORS_ATTR = "ew_actors"
@@ -139,6 +141,17 @@ class EventsComponent:
         return doc
 
 
+def paragraph_starts(doc: Any) -> Any:
+    """A token after a line break starts a sentence; whitespace-only tokens never do."""
+    for i, token in enumerate(doc[1:], start=1):
+        prev = doc[i - 1]
+        if token.is_space:
+            continue
+        if (prev.is_space and "\n" in prev.text) or "\n" in prev.whitespace_:
+            token.is_sent_start = True
+    return doc
+
+
 def register_components() -> None:
     """Register our factories with spaCy (idempotent; never at import)."""
     from spacy.language import Language
@@ -146,6 +159,8 @@ def register_components() -> None:
     setup_extensions()
     if ACTORS_COMPONENT in Language.factories:
         return
+
+    Language.component(PARAGRAPHS_COMPONENT, assigns=["token.is_sent_start"], func=paragraph_starts)
 
     @Language.factory(
         ACTORS_COMPONENT,

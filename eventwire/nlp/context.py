@@ -10,7 +10,8 @@ filled role points at the mention it was taken from.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc, Token
 
@@ -31,11 +32,12 @@ NON_STATES = NON_STATE_CODES
 def complete_roles(doc: Doc, events: Sequence[Event]) -> list[Event]:
     """``events`` (in text order) with open roles filled from the article's other events."""
     out: list[Event] = []
+    starts = [s.start_char for s in doc.sents]  # once per document, for every look-back
     for event in events:
         filled = _from_trip_subject(doc, event, events)
         filled = _from_visits(filled, events)
-        filled = _from_pair(doc, filled, out)
-        filled = _from_named_pair(doc, filled, out)
+        filled = _from_pair(doc, filled, out, starts)
+        filled = _from_named_pair(doc, filled, out, starts)
         filled = _protest_target(filled)
         out.append(filled)
     return out
@@ -128,7 +130,18 @@ def _outcome_of(doc: Doc, event: Event, earlier: Sequence[Event]) -> Event | Non
     return None
 
 
-def _from_pair(doc: Doc, event: Event, earlier: Sequence[Event]) -> Event:
+def _looking_back(
+    event: Event, earlier: Sequence[Event], starts: list[int], sentences: int
+) -> Iterator[Event]:
+    """The earlier events, nearest first, no more than ``sentences`` sentences back."""
+    here = bisect_right(starts, event.sentence.start)
+    for prior in reversed(earlier):
+        if here - bisect_right(starts, prior.sentence.start) > sentences:
+            return
+        yield prior
+
+
+def _from_pair(doc: Doc, event: Event, earlier: Sequence[Event], starts: list[int]) -> Event:
     """An event with no sides whose phrase refers back to two ("their first summit") takes the
     sides of the nearest earlier two-sided meeting; an event that is the outcome of an earlier
     one ("the summit ended without agreement") takes that event's sides."""
@@ -139,11 +152,7 @@ def _from_pair(doc: Doc, event: Event, earlier: Sequence[Event]) -> Event:
         return dataclasses.replace(event, source=outcome.source, target=outcome.target)
     if not _refers_back(doc, event):
         return event
-    sentence_starts = [s.start_char for s in doc.sents]
-    here = _sentence_index(sentence_starts, event.sentence.start)
-    for prior in reversed(earlier):
-        if here - _sentence_index(sentence_starts, prior.sentence.start) > LOOKBACK_SENTENCES:
-            break
+    for prior in _looking_back(event, earlier, starts, LOOKBACK_SENTENCES):
         if prior.source is None or prior.target is None:
             continue
         if prior.code.type == "CONSULT" and prior.code.mode in SYMMETRIC_MODES:
@@ -175,16 +184,12 @@ def _two_states(event: Event) -> bool:
     return bool(one and other and one != other and not {one, other} & NON_STATES)
 
 
-def _from_named_pair(doc: Doc, event: Event, earlier: Sequence[Event]) -> Event:
+def _from_named_pair(doc: Doc, event: Event, earlier: Sequence[Event], starts: list[int]) -> Event:
     """ "The two leaders met", "negotiators from both countries": the sides of the nearest
     earlier event between two different states."""
     if not _names_pair(doc, event):
         return event
-    sentence_starts = [s.start_char for s in doc.sents]
-    here = _sentence_index(sentence_starts, event.sentence.start)
-    for prior in reversed(earlier):
-        if here - _sentence_index(sentence_starts, prior.sentence.start) > PAIR_LOOKBACK_SENTENCES:
-            break
+    for prior in _looking_back(event, earlier, starts, PAIR_LOOKBACK_SENTENCES):
         if _two_states(prior):
             return dataclasses.replace(event, source=prior.source, target=prior.target)
     return event
@@ -222,14 +227,6 @@ def _protest_target(event: Event) -> Event:
     entry = load_actor_table().country(code)
     state = Actor(code, entry.name if entry else code, ActorKind.COUNTRY, code, "GOV")
     return dataclasses.replace(event, target=ActorMention(state, source.span))
-
-
-def _sentence_index(starts: list[int], offset: int) -> int:
-    index = 0
-    for i, start in enumerate(starts):
-        if start <= offset:
-            index = i
-    return index
 
 
 def _token_at(doc: Doc, offset: int) -> Token | None:

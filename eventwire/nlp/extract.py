@@ -20,7 +20,6 @@ from eventwire.nlp.components import (
     EVENTS_COMPONENT,
     decode_events,
     decode_mentions,
-    register_components,
 )
 from eventwire.nlp.event_dates import date_events
 from eventwire.nlp.pipeline import load_nlp, narrative_view
@@ -65,8 +64,7 @@ class Extractor:
         self.version = f"{EXTRACTOR_VERSION}+{model}"
         self.batch_size = batch_size
         self.n_process = n_process
-        register_components()
-        self.nlp = load_nlp(model)
+        self.nlp = load_nlp(model)  # registers our components
         for name in (ACTORS_COMPONENT, EVENTS_COMPONENT):
             if name not in self.nlp.pipe_names:
                 self.nlp.add_pipe(name, last=True)

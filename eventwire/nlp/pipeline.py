@@ -14,11 +14,10 @@ from typing import TYPE_CHECKING
 
 from eventwire.errors import ExtractionError
 from eventwire.models import Article, SegmentKind
+from eventwire.nlp.components import PARAGRAPHS_COMPONENT, register_components
 
 if TYPE_CHECKING:
     from spacy.language import Language
-
-PARAGRAPHS_COMPONENT = "eventwire_paragraphs_v1"
 
 
 def narrative_view(article: Article, *, include_title: bool = False) -> str:
@@ -31,28 +30,6 @@ def narrative_view(article: Article, *, include_title: bool = False) -> str:
             if seg.end < len(chars):
                 chars[seg.end] = "\n"  # keep paragraph breaks visible to the sentence splitter
     return "".join(chars)
-
-
-def _register_components() -> None:
-    """Register our factories with spaCy (on first use, never at import)."""
-    from spacy.language import Language
-    from spacy.tokens import Doc
-
-    if PARAGRAPHS_COMPONENT in Language.factories:
-        return
-
-    @Language.component(
-        PARAGRAPHS_COMPONENT, assigns=["token.is_sent_start"], requires=[], retokenizes=False
-    )
-    def paragraphs(doc: Doc) -> Doc:
-        """A token after a line break starts a sentence; whitespace-only tokens never do."""
-        for i, token in enumerate(doc[1:], start=1):
-            prev = doc[i - 1]
-            if token.is_space:
-                continue
-            if (prev.is_space and "\n" in prev.text) or "\n" in prev.whitespace_:
-                token.is_sent_start = True
-        return doc
 
 
 def load_nlp(model: str, *, disable: Iterable[str] = ()) -> Language:
@@ -68,7 +45,7 @@ def load_nlp(model: str, *, disable: Iterable[str] = ()) -> Language:
         )
     import spacy
 
-    _register_components()
+    register_components()
     nlp = spacy.load(model, disable=list(disable))
     if PARAGRAPHS_COMPONENT not in nlp.pipe_names:
         before = "parser" if "parser" in nlp.pipe_names else None
