@@ -59,7 +59,7 @@ __all__ = [
 ]
 
 MIN_PREFIX = 4  # shortest id prefix get_article accepts
-_MINHASH_BATCH = 1000
+_READ_BATCH = 1000  # rows per short read when streaming articles or signatures
 _ARTICLE_COLUMNS = [c for c in articles.c if c.name not in ("seq", "minhash")]
 
 
@@ -323,7 +323,7 @@ class Store:
                 select(articles.c.seq, articles.c.id, articles.c.minhash)
                 .where(articles.c.seq > last, articles.c.minhash.is_not(None))
                 .order_by(articles.c.seq)
-                .limit(_MINHASH_BATCH)
+                .limit(_READ_BATCH)
             )
             with self._translating("reading MinHash signatures"), self._engine.connect() as conn:
                 rows = conn.execute(stmt).all()
@@ -371,7 +371,7 @@ class Store:
             if wanted is not None:
                 stmt = stmt.where(articles.c.id.in_(list(wanted)))
             with self._translating("reading articles"), self._engine.connect() as conn:
-                rows = conn.execute(stmt.limit(_MINHASH_BATCH)).mappings().all()
+                rows = conn.execute(stmt.limit(_READ_BATCH)).mappings().all()
             if not rows:
                 return
             for row in rows:
