@@ -57,6 +57,12 @@ class Settings:
     nlp_processes: int = _setting(
         1, "Processes for spaCy parsing (nlp.pipe n_process); more helps on long runs."
     )
+    gazetteer_path: Path | None = _setting(  # noqa: RUF009 - _setting returns a field()
+        None,
+        "The gazetteer index (a SQLite file) of the places stage; unset means "
+        "$XDG_CACHE_HOME/eventwire/gazetteer-<version>.sqlite (~/.cache by default). Built from "
+        "packaged data when missing or made by another version.",
+    )
 
 
 SETTINGS_HELP: Mapping[str, str] = {
@@ -65,7 +71,12 @@ SETTINGS_HELP: Mapping[str, str] = {
 
 
 def _coerce(name: str, value: Any, default: Any) -> Any:
-    kind = type(default)
+    if default is None:  # an optional setting: empty means unset
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        kind: type = OPTIONAL_TYPES.get(name, str)
+    else:
+        kind = type(default)
     try:
         if kind is bool:
             if isinstance(value, str):
@@ -74,6 +85,10 @@ def _coerce(name: str, value: Any, default: Any) -> Any:
         return kind(value)
     except (TypeError, ValueError) as exc:
         raise ConfigError(f"setting {name!r}: cannot read {value!r} as {kind.__name__}") from exc
+
+
+OPTIONAL_TYPES: dict[str, type] = {"gazetteer_path": Path}
+"""The type of each setting whose default is ``None``."""
 
 
 def _user_file() -> Path | None:
