@@ -56,6 +56,7 @@ eval: $(STAMP)
 		EVENTWIRE_MIN_TEXT_CHARS=1 $(BIN)/eventwire ingest $(EVAL)/$$set/records.jsonl --db $(EVAL)/$$set.db && \
 		$(BIN)/eventwire eval events $(EVAL)/$$set/gold.jsonl --db $(EVAL)/$$set.db || exit 1; \
 	done
+	$(BIN)/eventwire eval geo $(SHARED)/benchmarks/geo
 
 # Re-pin the dependencies (needs pip-tools, in the dev lock). Commit the two lock files.
 lock: $(STAMP)

@@ -7,6 +7,7 @@ Data goes to stdout, messages and progress to stderr. Exit codes: 0 ok, 1 error,
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import json
 import logging
 import sys
@@ -23,7 +24,7 @@ from rich.text import Text
 
 from eventwire import __version__
 from eventwire.config import Settings, load_settings
-from eventwire.errors import EventwireError
+from eventwire.errors import EventwireError, NotFoundError
 from eventwire.models import (
     Article,
     DateSource,
@@ -309,6 +310,152 @@ def events(
         err.print("no events", markup=False)
 
 
+@app.command()
+def actor(
+    name: Annotated[str, typer.Argument(help="An actor id, name or mention text.")],
+    db: DbOption = None,
+    json_out: Annotated[
+        bool, typer.Option("--json", help="The profile as one JSON object.")
+    ] = False,
+) -> None:
+    """Show an actor's profile: names seen, role, country, events by type, and journey."""
+    from eventwire.link.journeys import format_profile, profile, profile_json
+    from eventwire.store import open_store
+
+    with _errors():
+        settings = _settings(db=db)
+        _require_store(settings)
+        with open_store(settings.db) as store:
+            found = store.find_actors(name)
+            if not found:
+                raise NotFoundError(f"no actor matches {name!r}")
+            events = {a.id: [s.event for s in store.list_events(actor_ids=[a.id])] for a in found}
+            best = max(found, key=lambda a: (_exact(a, name), len(events[a.id])))
+            result = profile(best, store.actor_names(best.id), events[best.id])
+    if json_out:
+        typer.echo(json.dumps(profile_json(result), ensure_ascii=False))
+        return
+    for line in format_profile(result):
+        typer.echo(line)
+    others = [a for a in found if a.id != best.id]
+    if others:
+        shown = ", ".join(f"{a.name} [{a.id}]" for a in others[:8])
+        err.print(f"also matched: {shown}", markup=False, soft_wrap=True)
+
+
+class TimelineFormat(enum.StrEnum):
+    TEXT = "text"
+    MARKDOWN = "markdown"
+    JSON = "json"
+
+
+@app.command()
+def timeline(
+    db: DbOption = None,
+    story: Annotated[
+        str | None, typer.Option("--story", help="A story id (see `stories`).", show_default=False)
+    ] = None,
+    actor: Annotated[
+        str | None,
+        typer.Option("--actor", help="An actor id, name or mention text.", show_default=False),
+    ] = None,
+    query: Annotated[
+        str | None,
+        typer.Option("--query", help="Full-text search for the reports.", show_default=False),
+    ] = None,
+    output: Annotated[
+        TimelineFormat, typer.Option("--format", help="text, markdown (for a note) or json.")
+    ] = TimelineFormat.TEXT,
+    json_out: Annotated[bool, typer.Option("--json", help="Same as --format json.")] = False,
+    evidence: Annotated[
+        bool, typer.Option("--evidence", help="Text format: each report's sentence and link.")
+    ] = False,
+    undated: Annotated[
+        bool, typer.Option("--undated/--dated-only", help="Keep events with no date, last.")
+    ] = True,
+) -> None:
+    """Dated events in order, one line per real-world event: reports of the same event fused,
+    precision shown, factuality marked, sources counted, evidence linked."""
+    from eventwire.link.fusion import fuse
+    from eventwire.link.timeline import (
+        format_timeline,
+        timeline_json,
+        timeline_markdown,
+    )
+    from eventwire.link.timeline import timeline as build_timeline
+    from eventwire.store import open_store
+
+    chosen = [x for x in (story, actor, query) if x is not None]
+    if len(chosen) != 1:
+        err.print("error: give exactly one of --story, --actor, --query", markup=False)
+        raise typer.Exit(EXIT_USAGE)
+    with _errors():
+        settings = _settings(db=db)
+        _require_store(settings)
+        with open_store(settings.db) as store:
+            if story is not None:
+                record = store.get_story(story)
+                title = record.title
+                rows = store.list_events(article_ids=[a.id for a in record.articles])
+            elif actor is not None:
+                found = store.find_actors(actor)
+                if not found:
+                    raise NotFoundError(f"no actor matches {actor!r}")
+                title = f"Timeline: {found[0].name}" if len(found) == 1 else f"Timeline: {actor}"
+                rows = store.list_events(actor_ids=[a.id for a in found])
+            else:
+                assert query is not None
+                hits = store.list_articles(search=query, limit=500)
+                title = f"Timeline: {query}"
+                rows = store.list_events(article_ids=[h.id for h in hits]) if hits else []
+    entries = build_timeline(fuse(rows), undated=undated)
+    kind = TimelineFormat.JSON if json_out else output
+    if kind is TimelineFormat.JSON:
+        for item in timeline_json(entries):
+            typer.echo(json.dumps(item, ensure_ascii=False, default=str))
+    elif kind is TimelineFormat.MARKDOWN:
+        typer.echo(timeline_markdown(entries, title))
+    elif entries:
+        typer.echo(format_timeline(entries, evidence=evidence))
+    else:
+        err.print("no events", markup=False)
+
+
+@app.command()
+def brief(
+    story: Annotated[str, typer.Option("--story", help="A story id (see `stories`).")],
+    db: DbOption = None,
+    json_out: Annotated[
+        bool, typer.Option("--json", help="The briefing as one JSON object.")
+    ] = False,
+) -> None:
+    """A short extractive briefing of a story: key dated events first, then sentences taken from
+    the reports, each cited to the report(s) that carry it (Markdown)."""
+    from eventwire.link.brief import brief as make_brief
+    from eventwire.link.brief import brief_json, brief_markdown, report_of
+    from eventwire.link.fusion import fuse
+    from eventwire.store import open_store
+
+    with _errors():
+        settings = _settings(db=db)
+        _require_store(settings)
+        with open_store(settings.db) as store:
+            record = store.get_story(story)
+            ids = [a.id for a in record.articles]
+            reports = [report_of(article) for article in store.iter_articles(ids)]
+            fused = fuse(store.list_events(article_ids=ids))
+    result = make_brief(record.title, reports, fused)
+    if json_out:
+        typer.echo(json.dumps(brief_json(result), ensure_ascii=False))
+    else:
+        typer.echo(brief_markdown(result), nl=False)
+
+
+def _exact(actor: Any, name: str) -> bool:
+    key = name.strip().lower()
+    return key in (actor.id.lower(), actor.name.lower())
+
+
 def _event_line(row: Any) -> str:
     e = row.event
 
@@ -467,6 +614,59 @@ def show(
         out.print()
 
 
+@app.command()
+def stories(
+    db: DbOption = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="At most this many stories.")] = 50,
+    json_out: Annotated[
+        bool,
+        typer.Option(
+            "--json",
+            help="One story per line: id, title, first, last, n_articles, articles (the paths "
+            "or URLs its reports were ingested from), urls, article_ids, and copies "
+            "(duplicates of them ingested later).",
+        ),
+    ] = False,
+) -> None:
+    """List stories, newest first: the reports of one happening, grouped on extraction."""
+    from eventwire.link.stories import date_range
+    from eventwire.store import open_store
+
+    with _errors():
+        settings = _settings(db=db)
+        _require_store(settings)
+        with open_store(settings.db) as store:
+            rows = store.list_stories(limit=limit)
+    if json_out:
+        for row in rows:
+            typer.echo(json.dumps(_story_json(row), ensure_ascii=False))
+        return
+    if not rows:
+        err.print("no stories (articles join stories when they are extracted)", markup=False)
+        return
+    table = Table(box=None, pad_edge=False, show_edge=False)
+    for column in ("id", "dates", "reports", "title"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        dates = date_range(row.first, row.last) or "-"
+        table.add_row(row.id, dates, str(row.n_articles), Text(row.title))
+    Console(highlight=False, width=None if sys.stdout.isatty() else 160).print(table)
+
+
+def _story_json(row: Any) -> dict[str, Any]:
+    return {
+        "id": row.id,
+        "title": row.title,
+        "first": row.first.isoformat() if row.first else None,
+        "last": row.last.isoformat() if row.last else None,
+        "n_articles": row.n_articles,
+        "articles": [a.source for a in row.articles],
+        "urls": [a.url for a in row.articles],
+        "article_ids": [a.id for a in row.articles],
+        "copies": [source for a in row.articles for source in a.copies],
+    }
+
+
 def _jsonable(obj: Any) -> Any:
     """Records (dataclasses) to plain JSON values."""
     import dataclasses
@@ -571,3 +771,47 @@ def eval_timex(
         typer.echo(json.dumps(scores.to_dict(), ensure_ascii=False))
     else:
         typer.echo(format_timex_report(scores))
+
+
+@eval_app.command("geo")
+def eval_geo(
+    folder: Annotated[
+        Path, typer.Argument(help="A geoparsing gold set, or a folder of them (LGL, TR-News, ...).")
+    ],
+    json_out: Annotated[bool, typer.Option("--json", help="Scores as one JSON object.")] = False,
+) -> None:
+    """Score toponym recognition and resolution: recall, country accuracy, accuracy at 161 km."""
+    from eventwire.eval.geo import evaluate_geo, format_geo_report, geo_scores_json
+    from eventwire.eval.geo_run import OurGeoparser
+
+    with _errors():
+        parser = OurGeoparser(_settings())
+        scores = evaluate_geo(folder, parser, country_of=parser.country_of)
+    if json_out:
+        typer.echo(json.dumps(geo_scores_json(scores), ensure_ascii=False))
+    else:
+        typer.echo(format_geo_report(scores))
+
+
+@eval_app.command("stories")
+def eval_stories(
+    folder: Annotated[
+        Path, typer.Argument(help="An ECB+ folder: doc_clusters.tsv and xml/<topic>/*.xml.")
+    ],
+    seed: Annotated[
+        int | None,
+        typer.Option(
+            "--seed", help="Shuffle the documents first (order sensitivity).", show_default=False
+        ),
+    ] = None,
+    json_out: Annotated[bool, typer.Option("--json", help="Scores as one JSON object.")] = False,
+) -> None:
+    """Score story clustering against gold document clusters: BCubed and pairwise F1."""
+    from eventwire.eval.stories import evaluate_stories, format_cluster_report
+
+    with _errors():
+        scores = evaluate_stories(folder, seed=seed)
+    if json_out:
+        typer.echo(json.dumps(scores.to_dict(), ensure_ascii=False))
+    else:
+        typer.echo(format_cluster_report(scores))

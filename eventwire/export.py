@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from eventwire.errors import EventwireError
-from eventwire.models import ActorMention, TextSpan
+from eventwire.models import ActorMention, Event, PlaceMention, TextSpan
 from eventwire.store.events import StoredEvent
 
 
@@ -37,20 +37,33 @@ def _span(span: TextSpan | None) -> dict[str, Any] | None:
     return None if span is None else {"start": span.start, "end": span.end, "text": span.text}
 
 
-def location_country(name: str) -> str | None:
-    """The country a location mention names, when it is a country or a capital (the bundled actor
-    table); other places stay unresolved until the places stage resolves them properly."""
-    from eventwire.nlp.actor_table import load_actor_table
-
-    table = load_actor_table()
-    words = name.split()
-    candidates = [name, " ".join(words[1:])] if words[:1] == ["the"] else [name]
-    candidates += [part.strip() for part in name.replace(" in ", ",").split(",")[1:]]
-    for candidate in candidates:
-        entry = table.country_for_name(candidate) or table.country_for_capital(candidate)
-        if entry is not None:
-            return entry.code
-    return None
+def _location(e: Event) -> dict[str, Any] | None:
+    """Where the event happened: the words of the text and the gazetteer entry they resolve to."""
+    m = e.place
+    if m is None:
+        if e.location is None:
+            return None
+        return {"name": e.location.text, "country": None}
+    p = m.place
+    written = m.how not in ("actor", "home", "anaphor") and m.span.text[:1].isupper()
+    if p is None:
+        name = m.facility or m.span.text
+    elif m.facility:
+        name = f"{m.facility}, {p.name}"
+    else:
+        name = m.span.text if written else p.name  # "Ulaanbaatar" as written, not "Ulan Bator"
+    return {
+        "name": name,
+        "text": e.location.text if e.location else None,
+        "country": p.country if p else None,
+        "place": p.name if p else None,
+        "place_id": p.id if p else None,
+        "facility": m.facility,
+        "admin1": p.admin1 if p else None,
+        "lat": p.lat if p else None,
+        "lon": p.lon if p else None,
+        "how": m.how,
+    }
 
 
 def gold_record(stored: StoredEvent) -> dict[str, Any]:
@@ -63,9 +76,7 @@ def gold_record(stored: StoredEvent) -> dict[str, Any]:
         "type": e.code.type,
         "mode": e.code.mode,
         "target": _actor(e.target),
-        "location": None
-        if e.location is None
-        else {"name": e.location.text, "country": location_country(e.location.text)},
+        "location": _location(e),
         "date": e.date.value if e.date else None,
         "factuality": e.factuality.value,
         "said_by": e.said_by.text if e.said_by else None,
@@ -90,6 +101,7 @@ def gold_record(stored: StoredEvent) -> dict[str, Any]:
             "source": _span(e.source.span) if e.source else None,
             "target": _span(e.target.span) if e.target else None,
             "location": _span(e.location),
+            "place": _span(e.place.span) if e.place else None,
             "said_by": _span(e.said_by),
             "times": [_span(t) for t in e.times],
         },
@@ -100,8 +112,20 @@ FLAT_COLUMNS = (
     "id", "article_id", "article", "url", "outlet", "published", "type", "mode", "cameo",
     "quad_class", "intensity", "factuality", "source_actor_id", "source_name", "source_country",
     "source_sector", "target_actor_id", "target_name", "target_country", "target_sector",
-    "location", "times", "said_by", "sentence", "trigger", "trigger_start", "trigger_end",
+    "location", "location_place", "location_country", "location_lat", "location_lon",
+    "location_place_id", "times", "said_by", "sentence", "trigger", "trigger_start", "trigger_end",
 )  # fmt: skip
+
+
+def _flat_place(m: PlaceMention | None) -> dict[str, Any]:
+    p = m.place if m else None
+    return {
+        "location_place": p.name if p else None,
+        "location_country": p.country if p else None,
+        "location_lat": p.lat if p else None,
+        "location_lon": p.lon if p else None,
+        "location_place_id": p.id if p else None,
+    }
 
 
 def flat_record(stored: StoredEvent) -> dict[str, Any]:
@@ -121,6 +145,7 @@ def flat_record(stored: StoredEvent) -> dict[str, Any]:
         "intensity": e.code.intensity,
         "factuality": e.factuality.value,
         "location": e.location.text if e.location else None,
+        **_flat_place(e.place),
         "times": "; ".join(t.text for t in e.times) or None,
         "said_by": e.said_by.text if e.said_by else None,
         "sentence": e.sentence.text,
@@ -141,8 +166,9 @@ GDELT_COLUMNS = (
     "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "Actor1Code", "Actor1Name",
     "Actor1CountryCode", "Actor1Type1Code", "Actor2Code", "Actor2Name", "Actor2CountryCode",
     "Actor2Type1Code", "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass",
-    "GoldsteinScale", "NumMentions", "NumSources", "NumArticles", "ActionGeo_FullName",
-    "SOURCEURL", "Factuality", "PloverType", "PloverMode",
+    "GoldsteinScale", "NumMentions", "NumSources", "NumArticles", "ActionGeo_Type",
+    "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_Lat", "ActionGeo_Long", "SOURCEURL",
+    "Factuality", "PloverType", "PloverMode",
 )  # fmt: skip
 
 
@@ -168,7 +194,7 @@ def gdelt_record(stored: StoredEvent) -> dict[str, Any]:
         "NumMentions": 1,
         "NumSources": 1,
         "NumArticles": 1,
-        "ActionGeo_FullName": e.location.text if e.location else "",
+        **_gdelt_geo(e),
         "SOURCEURL": stored.article_url or stored.article_source,
         "Factuality": e.factuality.value,
         "PloverType": e.code.type,
@@ -183,6 +209,39 @@ def gdelt_record(stored: StoredEvent) -> dict[str, Any]:
         row[f"Actor{n}CountryCode"] = country
         row[f"Actor{n}Type1Code"] = sector
     return row
+
+
+def _gdelt_geo(e: Event) -> dict[str, Any]:
+    """GDELT's ActionGeo columns. Type: 1 country, 2 US state, 3 US city, 4 world city, 5 world
+    region. The country code is ISO 3166 alpha-3 (GDELT itself uses FIPS 10-4)."""
+    p = e.place.place if e.place else None
+    if p is None:
+        text = e.location.text if e.location else ""
+        return {"ActionGeo_Type": "", "ActionGeo_FullName": text, "ActionGeo_CountryCode": ""}
+    us = p.country == "USA"
+    kind = {"country": 1, "admin1": 2 if us else 5, "city": 3 if us else 4}.get(p.kind, 5)
+    country = _country_name(p.country)
+    parts = [
+        p.name,
+        p.admin1 if p.kind == "city" else None,
+        country if p.kind != "country" else None,
+    ]
+    return {
+        "ActionGeo_Type": kind,
+        "ActionGeo_FullName": ", ".join(x for x in parts if x),
+        "ActionGeo_CountryCode": p.country or "",
+        "ActionGeo_Lat": p.lat if p.lat is not None else "",
+        "ActionGeo_Long": p.lon if p.lon is not None else "",
+    }
+
+
+def _country_name(code: str | None) -> str | None:
+    if not code:
+        return None
+    import pycountry
+
+    found = pycountry.countries.get(alpha_3=code)
+    return str(getattr(found, "common_name", None) or found.name) if found else code
 
 
 def plover_record(stored: StoredEvent) -> dict[str, Any]:
@@ -207,7 +266,7 @@ def plover_record(stored: StoredEvent) -> dict[str, Any]:
         "source": actor(e.source),
         "target": actor(e.target),
         "eventText": e.trigger.text,
-        "eventLoc": e.location.text if e.location else None,
+        "eventLoc": _location(e),
         "factuality": e.factuality.value,
         "date": None,
         "publication_date": stored.published.isoformat() if stored.published else None,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import hashlib
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
@@ -244,6 +245,83 @@ class EventDate:
 
 
 @dataclass(frozen=True, slots=True)
+class Place:
+    """A gazetteer entry: a country, first-level region, city or named region, with a point.
+
+    ``id`` is stable across index builds (``geonames:1816670``, ``country:CHN``,
+    ``admin1:USA:IL``, ``region:middle-east``); ``country`` is ISO 3166 alpha-3, ``None`` for a
+    region spanning several countries; ``feature_class`` follows GeoNames (A, P, L).
+    """
+
+    id: str
+    name: str
+    kind: str  # country, admin1, admin2 (US county), city, region
+    country: str | None
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    population: int
+    feature_class: str
+    geonames_id: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """A toponym in the text, resolved in the gazetteer where possible.
+
+    ``facility`` keeps the name of a building or landmark ("Great Hall of the People") whose
+    enclosing city is ``place``. ``agent`` marks a place name used as an actor ("Beijing said").
+    ``how`` says what decided the resolution: ``name`` (the only or clearly dominant reading),
+    ``context`` (the article's other places and actors), ``qualifier`` ("Paris, Texas"),
+    ``enclosing`` (a facility placed in the city around it), ``anaphor`` ("the capital"),
+    ``home`` (a departure from the actor's capital) or ``actor`` (a state acting at home).
+    """
+
+    span: TextSpan
+    place: Place | None
+    facility: str | None = None
+    agent: bool = False
+    how: str = "name"
+
+
+_ISO_DAY = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_ISO_WEEK = re.compile(r"(\d{4})-W(\d{2})")
+
+
+def date_interval(value: str) -> tuple[dt.date, dt.date]:
+    """The first and last day an ISO value covers: ``2019-02-27``, ``2019-02``, ``2019``,
+    ``2019-W08`` or a range ``A/B``. A time of day is ignored. Raises ``ValueError`` otherwise.
+    """
+    parts = value.strip().split("/")
+    if len(parts) == 2:
+        start, _ = date_interval(parts[0])
+        _, end = date_interval(parts[1])
+        if end < start:
+            raise ValueError(f"range ends before it starts: {value!r}")
+        return start, end
+    if len(parts) != 1:
+        raise ValueError(f"not an ISO date or range: {value!r}")
+    text = parts[0].split("T", 1)[0]
+    week = _ISO_WEEK.fullmatch(text)
+    if week is not None:
+        monday = dt.date.fromisocalendar(int(week.group(1)), int(week.group(2)), 1)
+        return monday, monday + dt.timedelta(days=6)
+    match = _ISO_DAY.fullmatch(text)
+    if match is None:
+        raise ValueError(f"not an ISO date or range: {value!r}")
+    year = int(match.group(1))
+    month, day = (int(g) if g else None for g in match.group(2, 3))
+    if month is None:
+        return dt.date(year, 1, 1), dt.date(year, 12, 31)
+    if day is None:
+        first = dt.date(year, month, 1)
+        following = dt.date(year + month // 12, month % 12 + 1, 1)
+        return first, following - dt.timedelta(days=1)
+    day_value = dt.date(year, month, day)
+    return day_value, day_value
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
     """One event mention: an event as one sentence of one article states it, with evidence."""
 
@@ -259,6 +337,7 @@ class Event:
     times: tuple[TextSpan, ...] = ()  # time expressions about it (resolution: dates stage)
     said_by: TextSpan | None = None  # who the article attributes it to
     date: EventDate | None = None  # resolved by the dates stage (eventwire.nlp.event_dates)
+    place: PlaceMention | None = None  # where it happened, resolved (eventwire.places)
 
     @property
     def id(self) -> str:
@@ -276,3 +355,4 @@ class ArticleAnalysis:
     actors: tuple[ActorMention, ...]
     events: tuple[Event, ...]
     version: str
+    places: tuple[PlaceMention, ...] = ()  # every toponym of the article, resolved

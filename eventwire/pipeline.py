@@ -1,7 +1,8 @@
-"""The ingest job: inputs → readers → duplicate checks → store, one article per transaction.
+"""The ingest job: inputs → readers → duplicate checks → store, one article per transaction;
+the extraction job: stored articles → NLP → store, then each into its story.
 
 This is the one place that joins the pure stages to the store. The CLI, the API and the tests all
-call ``run_ingest``; it never prints and never exits.
+call ``run_ingest`` and ``run_extract``; they never print and never exit.
 """
 
 from __future__ import annotations
@@ -11,12 +12,14 @@ import logging
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from eventwire.config import Settings
 from eventwire.ingest import expand_inputs, meta_for, read_source
 from eventwire.ingest.dedup import NearDuplicateIndex
+from eventwire.link.stories import IndexChanges, IndexState, Story, StoryDoc, StoryIndex
 from eventwire.models import (
+    ActorKind,
     Article,
     ArticleAnalysis,
     IngestOutcome,
@@ -24,6 +27,9 @@ from eventwire.models import (
     Rejection,
     SourceMeta,
 )
+
+if TYPE_CHECKING:
+    from eventwire.store.stories import StoryEntities
 
 log = logging.getLogger(__name__)
 
@@ -196,17 +202,138 @@ class Analyser(Protocol):
     def extract(self, articles: Iterable[Article]) -> Iterator[ArticleAnalysis]: ...
 
 
+@runtime_checkable
+class StoryStore(Protocol):
+    """What putting articles into stories needs of a store."""
+
+    def load_story_state(self) -> IndexState | None: ...
+
+    def save_story_changes(self, changes: IndexChanges, shown: Sequence[Story]) -> None: ...
+
+    def story_entities(
+        self, article_ids: Sequence[str], actor_kinds: Iterable[str]
+    ) -> dict[str, StoryEntities]: ...
+
+    def articles_without_story(self, article_ids: Sequence[str]) -> set[str]: ...
+
+
 @dataclass(slots=True)
 class ExtractSummary:
     articles: int = 0
     events: int = 0
     skipped: int = 0
+    linked: int = 0  # articles put into stories
+    opened: int = 0  # of them, those that opened a story
 
     def describe(self) -> str:
-        return (
+        text = (
             f"{self.articles} articles analysed, {self.events} event mentions, "
             f"{self.skipped} already up to date"
         )
+        if self.linked:
+            text += f"; {self.linked} put into stories ({self.opened} new stories)"
+        return text
+
+
+# Actors that say what a story is about; groups ("officials", "protesters") are too vague.
+STORY_ACTOR_KINDS = frozenset({ActorKind.COUNTRY, ActorKind.PERSON, ActorKind.ORGANIZATION})
+STORY_SAVE_EVERY = 50  # articles put into stories between two saves of the story index
+_CATCH_UP_BATCH = 500  # analysed articles without a story, looked up together
+
+
+def story_doc(article: Article, actors: Iterable[str], places: Iterable[str]) -> StoryDoc:
+    """What story linking takes of an article: title, body paragraphs, date, actor and place ids."""
+    return StoryDoc(
+        id=article.id,
+        title=article.title or "",
+        text=article.narrative_text(),
+        published=article.published,
+        actors=frozenset(actors),
+        places=frozenset(places),
+    )
+
+
+def analysis_entities(analysis: ArticleAnalysis) -> tuple[frozenset[str], frozenset[str]]:
+    """The ids of the analysis's named actors (not groups) and of its resolved places."""
+    actors = {m.actor.id for m in analysis.actors if m.actor.kind in STORY_ACTOR_KINDS}
+    places = {m.place.id for m in analysis.places if m.place is not None}
+    return frozenset(actors), frozenset(places)
+
+
+class StoryLinker:
+    """Puts analysed articles into stories: the stored story index, loaded once (when first
+    needed), grows report by report and what changed is saved every ``save_every`` reports (and
+    by ``save``).
+
+    An article already in the index is not added again. A run that stops between two saves loses
+    only story membership, which the next extraction run over those articles restores
+    (``catch_up``): the article is analysed, but has no story.
+    """
+
+    def __init__(
+        self, store: StoryStore, *, save_every: int = STORY_SAVE_EVERY, summary: ExtractSummary
+    ) -> None:
+        self.store = store
+        self.save_every = save_every
+        self.summary = summary
+        self._index: StoryIndex | None = None
+        self._unsaved = 0
+        self._behind: list[Article] = []
+
+    @property
+    def index(self) -> StoryIndex:
+        """The story index, loaded from the store on first use (seconds for 100,000 reports)."""
+        if self._index is None:
+            state = self.store.load_story_state()
+            self._index = StoryIndex.from_state(state) if state is not None else StoryIndex()
+        return self._index
+
+    def add(self, article: Article, actors: Iterable[str], places: Iterable[str]) -> str:
+        """Put one article into its story (saving the batch when it is full); the story id."""
+        known = self.index.story_of(article.id)
+        if known is not None:
+            return known
+        story = self.index.add(story_doc(article, actors, places))
+        self.summary.linked += 1
+        if self.index.story(story).doc_ids == (article.id,):
+            self.summary.opened += 1
+        self._unsaved += 1
+        if self._unsaved >= self.save_every:
+            self.save()
+        return story
+
+    def catch_up(self, article: Article) -> None:
+        """Note an analysed article skipped by this run: if it has no story, it gets one later."""
+        self._behind.append(article)
+        if len(self._behind) >= _CATCH_UP_BATCH:
+            self._flush_behind()
+
+    def save(self) -> None:
+        """Put the noted articles into stories, then save what changed since the last save."""
+        self._flush_behind()
+        if self._index is None:  # nothing was added
+            return
+        changes = self._index.take_changes()
+        if changes.changed:
+            self.store.save_story_changes(
+                changes, [self._index.story(state.id) for _, state in changes.stories]
+            )
+        self._unsaved = 0
+
+    def _flush_behind(self) -> None:
+        behind, self._behind = self._behind, []
+        if not behind:
+            return
+        missing = self.store.articles_without_story([a.id for a in behind])
+        behind = [a for a in behind if a.id in missing]
+        if not behind:
+            return
+        log.info("putting %d analysed articles without a story into stories", len(behind))
+        kinds = [kind.value for kind in STORY_ACTOR_KINDS]
+        entities = self.store.story_entities([a.id for a in behind], kinds)
+        for article in behind:
+            found = entities.get(article.id)
+            self.add(article, found.actors if found else (), found.places if found else ())
 
 
 def run_extract(
@@ -216,26 +343,44 @@ def run_extract(
     ids: list[str] | None = None,
     force: bool = False,
     on_article: Callable[[ArticleAnalysis], None] | None = None,
+    stories: bool = True,
 ) -> ExtractSummary:
     """Extract actors and events for stored articles and store them, one article per transaction.
 
     Articles already analysed by the same extractor version are skipped unless ``force``; so a
     re-run after an interruption finishes the job, and a new extractor version redoes all.
+    With ``stories`` (the store must then be a ``StoryStore``), each analysed article also goes
+    into its story (see ``StoryLinker``), and skipped ones that have none yet are put there too.
     """
     done = {} if force else store.extraction_versions()
     summary = ExtractSummary()
+    linker: StoryLinker | None = None
+    if stories:
+        if not isinstance(store, StoryStore):
+            raise TypeError(f"run_extract(stories=True) needs a StoryStore, not {store!r}")
+        linker = StoryLinker(store, summary=summary)
+    in_flight: dict[str, Article] = {}
 
     def pending() -> Iterator[Article]:
         for article in store.iter_articles(ids):
             if done.get(article.id) == analyser.version:
                 summary.skipped += 1
+                if linker is not None:
+                    linker.catch_up(article)
                 continue
+            if linker is not None:
+                in_flight[article.id] = article
             yield article
 
     for analysis in analyser.extract(pending()):
         store.save_analysis(analysis)
         summary.articles += 1
         summary.events += len(analysis.events)
+        article = in_flight.pop(analysis.article_id, None)
+        if linker is not None and article is not None:
+            linker.add(article, *analysis_entities(analysis))
         if on_article is not None:
             on_article(analysis)
+    if linker is not None:
+        linker.save()
     return summary

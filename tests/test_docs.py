@@ -46,6 +46,8 @@ def test_public_api_is_exactly_all() -> None:
         "nlp",
         "eval",
         "export",
+        "places",
+        "link",
     }
     assert public - modules == set(eventwire.__all__) - {"__version__"}
     for name in eventwire.__all__:

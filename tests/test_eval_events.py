@@ -400,7 +400,13 @@ def test_to_dict_has_stable_keys_and_rounded_numbers() -> None:
     out = scores.to_dict()
     assert list(out) == ["counts", "levels", "matched", "per_type", "missed", "confusions"]
     assert list(out["levels"]) == ["type", "country_dyad", "actor_dyad"]
-    assert list(out["matched"]) == ["date_exact", "date_overlap", "location_country", "factuality"]
+    assert list(out["matched"]) == [
+        "date_exact",
+        "date_overlap",
+        "location_country",
+        "location_place",
+        "factuality",
+    ]
     assert out["levels"]["type"] == {
         "precision": 0.5,
         "recall": 0.5,

@@ -53,11 +53,14 @@ def _no_event_outside_the_story(article: Article, events: list[Event]) -> None:
 def _check(scores: EventScores, floors: dict[str, float]) -> None:
     assert scores.country_dyad is not None and scores.actor_dyad is not None
     assert scores.factuality is not None
+    assert scores.location_country is not None and scores.location_place is not None
     measured = {
         "type_f1": scores.type.f1,
         "country_dyad_f1": scores.country_dyad.f1,
         "actor_dyad_f1": scores.actor_dyad.f1,
         "factuality": scores.factuality.value,
+        "location_country": scores.location_country.value,
+        "location_place": scores.location_place.value,
     }
     below = {k: (round(measured[k], 4), v) for k, v in floors.items() if measured[k] < v}
     assert not below, f"below the pinned floors (measured, floor): {below}"

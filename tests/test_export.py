@@ -18,7 +18,6 @@ from eventwire.export import (
     GDELT_COLUMNS,
     ExportFormat,
     gold_record,
-    location_country,
     write_export,
 )
 from eventwire.store import StoredEvent, open_store
@@ -76,17 +75,3 @@ def test_parquet_needs_a_file_and_round_trips(stored: list[StoredEvent], tmp_pat
     empty = tmp_path / "empty.parquet"
     write_export([], ExportFormat.PARQUET, empty)
     assert pq.read_table(empty).schema == table.schema
-
-
-@pytest.mark.parametrize(
-    ("name", "country"),
-    [
-        ("Hanoi", "VNM"),
-        ("the United States", "USA"),
-        ("La Moneda palace in Santiago", "CHL"),
-        ("Kuching, the capital of Sarawak", None),
-        ("a climate conference", None),
-    ],
-)
-def test_location_country_from_countries_and_capitals(name: str, country: str | None) -> None:
-    assert location_country(name) == country

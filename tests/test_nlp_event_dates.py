@@ -60,3 +60,20 @@ def test_ongoing_event_without_time_gets_the_publication_date_and_past_one_gets_
 def test_no_publication_date_means_no_relative_dates() -> None:
     dates = _dates("The Peruvian and Chilean presidents will meet on Wednesday.", None)
     assert all(d is None for d in dates.values())
+
+
+def test_in_the_coming_days_is_the_week_after_the_statement() -> None:
+    dates = _dates(
+        "The foreign ministry said on Sunday that President Amara Okafor would visit Ghana "
+        "in the coming days.",
+        TUESDAY,
+    )
+    visit = [d for d in dates.values() if d is not None]
+    assert visit and visit[0].value == "2024-03-10/2024-03-17"
+    assert visit[0].precision == "range"
+
+
+def test_in_the_coming_weeks_without_a_statement_day_counts_from_publication() -> None:
+    dates = _dates("Kenya will impose new duties on Tanzanian rice in the coming weeks.", TUESDAY)
+    values = [d.value for d in dates.values() if d is not None]
+    assert values == ["2024-03-12/2024-04-09"]

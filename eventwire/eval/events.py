@@ -64,6 +64,7 @@ from eventwire.eval.matching import (
     country_dyad_agrees,
     dates_overlap,
     is_symmetric,
+    normalize_name,
     normalize_sentence,
     same_article,
     same_country,
@@ -161,6 +162,7 @@ class EventScores:
     date_exact: Share | None
     date_overlap: Share | None
     location_country: Share | None
+    location_place: Share | None
     factuality: Share | None
     per_type: tuple[tuple[str, PRF], ...]
     missed: tuple[tuple[str, int], ...]
@@ -207,6 +209,7 @@ class EventScores:
                 "date_exact": share(self.date_exact),
                 "date_overlap": share(self.date_overlap),
                 "location_country": share(self.location_country),
+                "location_place": share(self.location_place),
                 "factuality": share(self.factuality),
             },
             "per_type": {name: prf.to_dict() for name, prf in self.per_type},
@@ -277,6 +280,7 @@ def score_events(
         date_exact=share("date", lambda g, p: g.date == p.date),
         date_overlap=share("date", lambda g, p: dates_overlap(g.date, p.date)),
         location_country=share("location", _same_location_country, _has_location_country),
+        location_place=share("location", _same_location_place, _has_location_name),
         factuality=share(
             "factuality",
             lambda g, p: g.factuality == p.factuality,
@@ -307,6 +311,29 @@ def _same_location_country(g: Mention, p: Mention) -> bool:
     if g.location is None or p.location is None:
         return False
     return same_country(g.location.country, p.location.country)
+
+
+def _has_location_name(g: Mention) -> bool:
+    return g.location is not None and g.location.name is not None
+
+
+def _same_location_place(g: Mention, p: Mention) -> bool:
+    """Same place by name: "Hanoi" = "Hanoi"; "Great Hall of the People, Beijing" = the facility
+    and its city; a name with more parts matches one with fewer when it includes them all."""
+    if g.location is None or p.location is None or not g.location.name or not p.location.name:
+        return False
+    gold, pred = _place_parts(g.location.name), _place_parts(p.location.name)
+    return _covers(gold, pred) or _covers(pred, gold)
+
+
+def _covers(few: frozenset[str], many: frozenset[str]) -> bool:
+    """Every part of ``few`` is within a part of ``many`` ("la moneda" in "la moneda palace")."""
+    return all(any(part in other for other in many) for part in few)
+
+
+def _place_parts(name: str) -> frozenset[str]:
+    parts = (normalize_name(part) for part in name.split(","))
+    return frozenset(p.removeprefix("the ") for p in parts if p)
 
 
 def _within(predicted: Sequence[Mention], articles: Collection[str]) -> list[int]:

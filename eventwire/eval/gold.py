@@ -18,7 +18,6 @@ day, month or year precision or a range of those, the factuality one of the five
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 from collections.abc import Iterable, Mapping
@@ -28,14 +27,13 @@ from typing import Any
 
 from eventwire.errors import EventwireError
 from eventwire.models import PLOVER_TYPES as ALL_PLOVER_TYPES
-from eventwire.models import Factuality
+from eventwire.models import Factuality, date_interval
 
 PLOVER_TYPES: frozenset[str] = frozenset(ALL_PLOVER_TYPES)
 
 SCORED_FIELDS: frozenset[str] = frozenset({"country", "actor", "date", "location", "factuality"})
 
 _COUNTRY = re.compile(r"[A-Z]{3}")
-_DAY = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 
 class GoldFormatError(EventwireError, ValueError):
@@ -75,35 +73,6 @@ class Mention:
     said_by: str | None = None
     note: str | None = None
     annotated: frozenset[str] = field(default=SCORED_FIELDS)
-
-
-def date_interval(value: str) -> tuple[dt.date, dt.date]:
-    """The first and last day an ISO date covers: ``2019-02-27``, ``2019-02``, ``2019``, or ``A/B``.
-
-    A time of day (``2019-02-27T10:00``) is ignored. Raises ``ValueError`` for anything else.
-    """
-    parts = value.strip().split("/")
-    if len(parts) == 2:
-        start, _ = date_interval(parts[0])
-        _, end = date_interval(parts[1])
-        if end < start:
-            raise ValueError(f"range ends before it starts: {value!r}")
-        return start, end
-    if len(parts) != 1:
-        raise ValueError(f"not an ISO date or range: {value!r}")
-    match = _DAY.fullmatch(parts[0].split("T", 1)[0])
-    if match is None:
-        raise ValueError(f"not an ISO date or range: {value!r}")
-    year = int(match.group(1))
-    month, day = (int(g) if g else None for g in match.group(2, 3))
-    if month is None:
-        return dt.date(year, 1, 1), dt.date(year, 12, 31)
-    if day is None:
-        first = dt.date(year, month, 1)
-        following = dt.date(year + month // 12, month % 12 + 1, 1)
-        return first, following - dt.timedelta(days=1)
-    day_value = dt.date(year, month, day)
-    return day_value, day_value
 
 
 def parse_mention(obj: object) -> Mention:

@@ -10,7 +10,8 @@ import string
 import unicodedata
 from urllib.parse import unquote, urlsplit
 
-from eventwire.eval.gold import ActorRef, date_interval
+from eventwire.eval.gold import ActorRef
+from eventwire.models import date_interval
 
 #: CONSULT modes for which "A with B" and "B with A" are the same event (nobody hosts anybody).
 SYMMETRIC_CONSULT_MODES: frozenset[str | None] = frozenset(

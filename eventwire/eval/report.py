@@ -30,6 +30,7 @@ def format_report(scores: EventScores, *, title: str = "Event mentions", top: in
         ("date (exact)", scores.date_exact),
         ("date (overlapping)", scores.date_overlap),
         ("location country", scores.location_country),
+        ("location place", scores.location_place),
         ("factuality", scores.factuality),
     ):
         lines.append(_share_row(name, share))

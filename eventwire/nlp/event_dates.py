@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 
 from spacy.tokens import Doc, Token
 
@@ -23,6 +23,8 @@ from eventwire.nlp.timex import Timex, find_timexes
 _ISO = re.compile(r"^(\d{4})(?:-(W\d{2}|\d{2})(?:-(\d{2}))?)?")
 DERIVATION = {"explicit": "explicit", "dct": "publication", "narrative": "narrative"}
 NOW_FACTUALITY = (Factuality.ASSERTED, Factuality.REPORTED)
+_NEAR = re.compile(r"\b(coming|next few|recent|past few|last few) (days|weeks|months)\b")
+NEAR_DAYS = {"days": 7, "weeks": 28, "months": 182}
 
 
 def date_events(doc: Doc, events: Sequence[Event], published: date | None) -> list[Event]:
@@ -54,6 +56,11 @@ def event_date(
     dated = [(t, v) for t in own if (v := _calendar_value(t)) is not None]
     if dated:
         return _from_expressions(doc, dated)
+    if published is not None:
+        anchor = _reported_day(event, timexes) or published
+        window = next((w for t in own if (w := _near_window(t, anchor)) is not None), None)
+        if window is not None:
+            return window
     if any(not _modifier(t) for t in own) or published is None:
         return None  # a duration or vague time ("for years", "in the coming days"): no date
     if event.factuality not in NOW_FACTUALITY:
@@ -61,6 +68,37 @@ def event_date(
     if _reported_as_current(doc, event):
         return EventDate(published.isoformat(), "day", "tense")
     return None
+
+
+def _reported_day(event: Event, timexes: Sequence[Timex]) -> date | None:
+    """The day a statement was made when its sentence dates it before the event's own words
+    ("announced on Saturday that he would visit in the coming days"): the anchor of "coming"."""
+    sentence = event.sentence
+    days = [
+        value
+        for t in timexes
+        if sentence.start <= t.start
+        and t.end <= event.trigger.start
+        and (value := _calendar_value(t)) is not None
+        and len(value) == 10
+    ]
+    return date.fromisoformat(days[-1]) if days else None
+
+
+def _near_window(timex: Timex, published: date) -> EventDate | None:
+    """ "in the coming days" / "in recent weeks": the stretch of days from (or up to) the
+    publication date that the phrase covers, as a range: a week of days, a month of weeks, half a
+    year of months. A reader takes them so; TimeML keeps them as FUTURE_REF / PAST_REF."""
+    match = _NEAR.search(timex.text.lower())
+    if match is None or timex.value not in ("FUTURE_REF", "PAST_REF"):
+        return None
+    days = NEAR_DAYS[match.group(2)]
+    if timex.value == "FUTURE_REF":
+        start, end = published, published + timedelta(days=days)
+    else:
+        start, end = published - timedelta(days=days), published
+    value = f"{start.isoformat()}/{end.isoformat()}"
+    return EventDate(value, "range", "publication", TextSpan(timex.start, timex.end, timex.text))
 
 
 def _from_expressions(doc: Doc, dated: list[tuple[Timex, str]]) -> EventDate:

@@ -12,7 +12,7 @@ import logging
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from eventwire.models import Article, ArticleAnalysis
+from eventwire.models import Article, ArticleAnalysis, PlaceMention
 from eventwire.nlp.components import (
     ACTORS_ATTR,
     ACTORS_COMPONENT,
@@ -25,11 +25,15 @@ from eventwire.nlp.event_dates import date_events
 from eventwire.nlp.pipeline import load_nlp, narrative_view
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from spacy.tokens import Doc
+
+    from eventwire.places.stage import PlaceStage
 
 log = logging.getLogger(__name__)
 
-EXTRACTOR_VERSION = "0.2"  # 0.2: event dates
+EXTRACTOR_VERSION = "0.3"  # 0.2: event dates; 0.3: places
 
 
 def analyse_doc(
@@ -39,14 +43,19 @@ def analyse_doc(
     published: dt.date | None = None,
     *,
     dates: bool = True,
+    places: PlaceStage | None = None,
 ) -> ArticleAnalysis:
     """The records our components left on a parsed article's ``Doc``, with event dates resolved
-    against the publication date (unless ``dates`` is off, as the benchmark's baseline does)."""
+    against the publication date (unless ``dates`` is off, as the benchmark's baseline does) and
+    toponyms and event places resolved when a places stage is given."""
     mentions = decode_mentions(doc._.get(ACTORS_ATTR))
     events = decode_events(doc._.get(EVENTS_ATTR), article_id)
     if dates:
         events = date_events(doc, events, published)
-    return ArticleAnalysis(article_id, tuple(mentions), tuple(events), version)
+    toponyms: list[PlaceMention] = []
+    if places is not None:
+        toponyms, events = places(doc, mentions, events)
+    return ArticleAnalysis(article_id, tuple(mentions), tuple(events), version, tuple(toponyms))
 
 
 class Extractor:
@@ -57,10 +66,18 @@ class Extractor:
     """
 
     def __init__(
-        self, model: str, *, batch_size: int = 32, n_process: int = 1, dates: bool = True
+        self,
+        model: str,
+        *,
+        batch_size: int = 32,
+        n_process: int = 1,
+        dates: bool = True,
+        places: bool = True,
+        gazetteer: Path | None = None,
     ) -> None:
         self.model = model
         self.dates = dates
+        self.places = _place_stage(gazetteer) if places else None
         self.version = f"{EXTRACTOR_VERSION}+{model}"
         self.batch_size = batch_size
         self.n_process = n_process
@@ -82,4 +99,15 @@ class Extractor:
         )
         for doc, article_id in docs:
             when = published.pop(article_id, None)
-            yield analyse_doc(doc, article_id, self.version, when, dates=self.dates)
+            yield analyse_doc(
+                doc, article_id, self.version, when, dates=self.dates, places=self.places
+            )
+
+
+def _place_stage(path: Path | None) -> PlaceStage:
+    """The gazetteer (built on first use) and the actor table, ready to resolve places."""
+    from eventwire.nlp.actor_table import load_actor_table
+    from eventwire.places.gazetteer import Gazetteer
+    from eventwire.places.stage import PlaceStage
+
+    return PlaceStage(Gazetteer.open(path), load_actor_table())

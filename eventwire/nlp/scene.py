@@ -22,6 +22,7 @@ from eventwire.nlp.syntax import (
     pobjs,
     preps,
     tokens_span,
+    with_conjuncts,
 )
 from eventwire.nlp.triggers import Trigger, TriggerKind, destinations
 
@@ -136,6 +137,9 @@ def location(trig: Trigger, matcher: Matcher) -> TextSpan | None:
         for adv in kids(tok, "advcl"):
             if adv.lemma_.lower() in SCENE_VERBS and adv.tag_ == "VBG":
                 anchors.append(adv)  # "Speaking in Nairobi, she accused ..."
+    if trig.kind is not TriggerKind.VERB:  # "a summit between Kim and Trump in Singapore"
+        for party in pobjs(trig.anchor, "between", "with", "among"):
+            anchors.extend(with_conjuncts(party))
     roles = set(trig.rule.targets)  # "called on Russia", "sanctions on Russia": not places
     for tok in anchors:
         for prep in preps(tok, *(p for p in LOCATIVE_PREPS if p not in roles)):

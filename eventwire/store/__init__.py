@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from types import TracebackType
 from typing import Any, Self
@@ -21,9 +21,11 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.sql import ColumnElement
 
 from eventwire.errors import NotFoundError, StorageError
+from eventwire.link.stories import IndexChanges, IndexState, Story, StoryStateError
 from eventwire.models import Actor, Article, ArticleAnalysis, Rejection
 from eventwire.store import events as event_tables
 from eventwire.store import migrate
+from eventwire.store import stories as story_tables
 from eventwire.store.backend import WRITE_OPTION, Backend
 from eventwire.store.connect import connect, describe
 from eventwire.store.events import StoredEvent
@@ -47,6 +49,7 @@ from eventwire.store.schema import (
     extractions,
     rejections,
 )
+from eventwire.store.stories import StoryEntities, StoryRecord
 
 __all__ = [
     "ArticleCopy",
@@ -413,6 +416,59 @@ class Store:
         )
         with self._translating(f"looking up actor {key!r}"), self._engine.connect() as conn:
             return [event_tables.actor_from_row(row) for row in conn.execute(stmt).all()]
+
+    def actor_names(self, actor_id: str) -> list[tuple[str, int]]:
+        """How an actor was written in the stored articles: each text with its count."""
+        stmt = (
+            select(actor_mentions.c.text, func.count())
+            .where(actor_mentions.c.actor_id == actor_id)
+            .group_by(actor_mentions.c.text)
+        )
+        with self._translating(f"reading names of {actor_id!r}"), self._engine.connect() as conn:
+            return [(str(text), int(n)) for text, n in conn.execute(stmt).all()]
+
+    # --- stories ----------------------------------------------------------------------------
+
+    def load_story_state(self) -> IndexState | None:
+        """The saved story index (for ``StoryIndex.from_state``), or None when there is none."""
+        with self._translating("reading the story index"), self._engine.connect() as conn:
+            try:
+                return story_tables.load_state(conn)
+            except StoryStateError as exc:
+                raise StorageError(f"{self.location}: the saved story index: {exc}") from exc
+
+    def save_story_changes(self, changes: IndexChanges, shown: Sequence[Story]) -> None:
+        """Save one batch of story index changes, in one transaction.
+
+        ``shown`` are the changed stories as they now stand, for their titles. StorageError
+        when another run changed the stored index since this one loaded it.
+        """
+        with self._translating("saving stories"), self._writer.begin() as conn:
+            story_tables.save_changes(conn, changes, shown, _now())
+
+    def list_stories(self, *, limit: int | None = 50, offset: int = 0) -> list[StoryRecord]:
+        """Stories with their reports, newest first (stories without dates last)."""
+        if (limit is not None and limit < 0) or offset < 0:
+            raise ValueError("limit and offset must not be negative")
+        with self._translating("listing stories"), self._engine.connect() as conn:
+            return story_tables.list_stories(conn, limit=limit, offset=offset)
+
+    def get_story(self, story_id: str) -> StoryRecord:
+        """One story with its reports; NotFoundError when there is none."""
+        with self._translating(f"reading story {story_id!r}"), self._engine.connect() as conn:
+            return story_tables.get_story(conn, _sendable(story_id).strip())
+
+    def story_entities(
+        self, article_ids: Sequence[str], actor_kinds: Iterable[str]
+    ) -> dict[str, StoryEntities]:
+        """Each article's stored actor ids (of these kinds) and resolved place ids."""
+        with self._translating("reading actors and places"), self._engine.connect() as conn:
+            return story_tables.story_entities(conn, article_ids, actor_kinds)
+
+    def articles_without_story(self, article_ids: Sequence[str]) -> set[str]:
+        """Those of the given articles that are in no story yet."""
+        with self._translating("reading story members"), self._engine.connect() as conn:
+            return story_tables.articles_without_story(conn, article_ids)
 
 
 def _summary_columns() -> list[ColumnElement[Any]]:

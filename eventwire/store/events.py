@@ -23,9 +23,19 @@ from eventwire.models import (
     EventCode,
     EventDate,
     Factuality,
+    Place,
+    PlaceMention,
     TextSpan,
 )
-from eventwire.store.schema import actor_mentions, actors, articles, events, extractions
+from eventwire.store.schema import (
+    actor_mentions,
+    actors,
+    articles,
+    events,
+    extractions,
+    place_mentions,
+    places,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,8 +53,10 @@ def save_analysis(conn: Connection, analysis: ArticleAnalysis, now: dt.datetime)
     """Replace everything stored for the article with this analysis (call inside a transaction)."""
     article_id = analysis.article_id
     _upsert_actors(conn, _actors_of(analysis), now)
+    _upsert_places(conn, _places_of(analysis))
     conn.execute(delete(events).where(events.c.article_id == article_id))
     conn.execute(delete(actor_mentions).where(actor_mentions.c.article_id == article_id))
+    conn.execute(delete(place_mentions).where(place_mentions.c.article_id == article_id))
     conn.execute(delete(extractions).where(extractions.c.article_id == article_id))
     if analysis.actors:
         conn.execute(
@@ -58,6 +70,23 @@ def save_analysis(conn: Connection, analysis: ArticleAnalysis, now: dt.datetime)
                     "text": m.span.text,
                 }
                 for m in analysis.actors
+            ],
+        )
+    if analysis.places:
+        conn.execute(
+            insert(place_mentions),
+            [
+                {
+                    "article_id": article_id,
+                    "place_id": m.place.id if m.place else None,
+                    "start": m.span.start,
+                    "end": m.span.end,
+                    "text": m.span.text,
+                    "facility": m.facility,
+                    "agent": m.agent,
+                    "how": m.how,
+                }
+                for m in analysis.places
             ],
         )
     rows = {e.id: _event_values(e) for e in analysis.events}  # same id twice: keep one
@@ -81,6 +110,54 @@ def _actors_of(analysis: ArticleAnalysis) -> dict[str, Actor]:
     for mention in mentions:
         found.setdefault(mention.actor.id, mention.actor)
     return found
+
+
+def _places_of(analysis: ArticleAnalysis) -> dict[str, Place]:
+    found: dict[str, Place] = {}
+    for m in (*analysis.places, *(e.place for e in analysis.events)):
+        if m is not None and m.place is not None:
+            found.setdefault(m.place.id, m.place)
+    return found
+
+
+def _upsert_places(conn: Connection, found: dict[str, Place]) -> None:
+    """Insert gazetteer entries not stored yet (an entry's fields never change under its id)."""
+    if not found:
+        return
+    known = set(conn.execute(select(places.c.id).where(places.c.id.in_(list(found)))).scalars())
+    new = [p for key, p in found.items() if key not in known]
+    if new:
+        conn.execute(insert(places), [place_values(p) for p in new])
+
+
+def place_values(place: Place) -> dict[str, Any]:
+    return {
+        "id": place.id,
+        "name": place.name,
+        "kind": place.kind,
+        "country": place.country,
+        "admin1": place.admin1,
+        "lat": place.lat,
+        "lon": place.lon,
+        "population": place.population,
+        "feature_class": place.feature_class,
+        "geonames_id": place.geonames_id,
+    }
+
+
+def place_from_row(row: Any) -> Place:
+    return Place(
+        id=row.id,
+        name=row.name,
+        kind=row.kind,
+        country=row.country,
+        admin1=row.admin1,
+        lat=row.lat,
+        lon=row.lon,
+        population=row.population,
+        feature_class=row.feature_class,
+        geonames_id=row.geonames_id,
+    )
 
 
 def _upsert_actors(conn: Connection, found: dict[str, Actor], now: dt.datetime) -> None:
@@ -149,6 +226,10 @@ def _event_values(event: Event) -> dict[str, Any]:
         "date_precision": event.date.precision if event.date else None,
         "date_derivation": event.date.derivation if event.date else None,
         **edges("date", event.date.span if event.date else None),
+        "place_id": event.place.place.id if event.place and event.place.place else None,
+        "place_facility": event.place.facility if event.place else None,
+        "place_how": event.place.how if event.place else None,
+        **edges("place", event.place.span if event.place else None),
     }
 
 
@@ -184,10 +265,11 @@ def select_events(
     }  # fmt: skip
     actor_ids_needed = _actor_ids_in(rows)
     known = _load_actors(conn, actor_ids_needed)
+    gazetteer = _load_places(conn, {r["place_id"] for r in rows if r["place_id"]})
     out = []
     for row in rows:
         art = info[row["article_id"]]
-        event = _event_from_row(row, art.text, known)
+        event = _event_from_row(row, art.text, known, gazetteer)
         out.append(StoredEvent(event, art.source, art.url, art.outlet, art.published))
     return out
 
@@ -207,6 +289,13 @@ def _load_actors(conn: Connection, ids: set[str]) -> dict[str, Actor]:
     return {row.id: actor_from_row(row) for row in rows}
 
 
+def _load_places(conn: Connection, ids: set[str]) -> dict[str, Place]:
+    if not ids:
+        return {}
+    rows = conn.execute(select(places).where(places.c.id.in_(list(ids)))).all()
+    return {row.id: place_from_row(row) for row in rows}
+
+
 def actor_from_row(row: Any) -> Actor:
     return Actor(
         id=row.id,
@@ -218,7 +307,9 @@ def actor_from_row(row: Any) -> Actor:
     )
 
 
-def _event_from_row(row: Any, text: str, known: dict[str, Actor]) -> Event:
+def _event_from_row(
+    row: Any, text: str, known: dict[str, Actor], gazetteer: dict[str, Place]
+) -> Event:
     def span(prefix: str) -> TextSpan | None:
         start, end = row[f"{prefix}_start"], row[f"{prefix}_end"]
         if start is None or end is None:
@@ -250,7 +341,17 @@ def _event_from_row(row: Any, text: str, known: dict[str, Actor]) -> Event:
         times=tuple(TextSpan(s, e, text[s:e]) for s, e in row["times"]),
         said_by=span("said_by"),
         date=_date_from_row(row, span("date")),
+        place=_place_from_row(row, span("place"), gazetteer),
     )
+
+
+def _place_from_row(
+    row: Any, where: TextSpan | None, gazetteer: dict[str, Place]
+) -> PlaceMention | None:
+    if where is None or row["place_how"] is None:
+        return None
+    place = gazetteer.get(row["place_id"]) if row["place_id"] else None
+    return PlaceMention(where, place, facility=row["place_facility"], how=row["place_how"])
 
 
 def _date_from_row(row: Any, where: TextSpan | None) -> EventDate | None:

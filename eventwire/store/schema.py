@@ -20,6 +20,8 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
+    Boolean,
     CheckConstraint,
     Column,
     Date,
@@ -208,8 +210,105 @@ events = Table(
     Column("date_derivation", String(12)),
     Column("date_start", Integer),
     Column("date_end", Integer),
+    Column("place_id", String(64), ForeignKey("places.id")),
+    Column("place_facility", Text),
+    Column("place_how", String(12)),
+    Column("place_start", Integer),
+    Column("place_end", Integer),
     Index(None, "article_id"),
     Index(None, "type"),
     Index(None, "source_actor_id"),
     Index(None, "target_actor_id"),
+    Index(None, "place_id"),
+)
+
+# --- places (revision 0004) ------------------------------------------------------------------
+
+places = Table(
+    "places",
+    metadata,
+    Column("id", String(64), primary_key=True, comment="geonames:<id>, country:<ISO3>, admin1:..."),
+    Column("name", Text, nullable=False),
+    Column("kind", String(8), nullable=False, comment="country, admin1, city, region"),
+    Column("country", String(3)),
+    Column("admin1", Text),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("population", BigInteger, nullable=False),
+    Column("feature_class", String(1), nullable=False),
+    Column("geonames_id", Integer),
+)
+
+place_mentions = Table(
+    "place_mentions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("article_id", String(16), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("place_id", String(64), ForeignKey("places.id")),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("facility", Text),
+    Column("agent", Boolean, nullable=False),
+    Column("how", String(12), nullable=False),
+    Index(None, "article_id"),
+    Index(None, "place_id"),
+)
+
+# --- stories (revision 0005) -----------------------------------------------------------------
+
+stories = Table(
+    "stories",
+    metadata,
+    Column("id", String(64), primary_key=True, comment="st-<id of the report that opened it>"),
+    Column("title", Text, nullable=False),
+    Column("first_date", Date, comment="earliest publication date of its reports"),
+    Column("last_date", Date, comment="latest publication date of its reports"),
+    Column("n_articles", Integer, nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
+    Index(None, "last_date"),
+)
+
+story_articles = Table(
+    "story_articles",
+    metadata,
+    Column(
+        "article_id",
+        String(16),
+        ForeignKey("articles.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("story_id", String(64), ForeignKey("stories.id", ondelete="CASCADE"), nullable=False),
+    Index(None, "story_id"),
+)
+
+# The story index (eventwire.link.stories) kept so that each batch writes only what changed:
+# one row for the index, one per story, one per term.
+link_state = Table(
+    "link_state",
+    metadata,
+    Column("name", String(32), primary_key=True, comment="which index: 'stories'"),
+    Column("version", Integer, nullable=False, comment="state format version"),
+    Column("clock", Integer, nullable=False, comment="reports added so far (index clock)"),
+    Column("documents", Integer, nullable=False, comment="reports counted in story_terms"),
+    Column("data", JSON, nullable=False, comment="index options"),
+    Column("updated_at", UTCDateTime, nullable=False),
+)
+
+story_states = Table(
+    "story_states",
+    metadata,
+    Column("story_id", String(64), ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True),
+    Column("position", Integer, nullable=False, comment="opening order in the index"),
+    Column("updated", Integer, nullable=False, comment="index clock of its last report"),
+    Column("norm", Float, nullable=False, comment="cached centroid length"),
+    Column("norm_at", Integer, nullable=False, comment="reports counted when norm was computed"),
+    Column("data", JSON, nullable=False, comment="doc_ids, dates, centroid, surfaces, entities"),
+)
+
+story_terms = Table(
+    "story_terms",
+    metadata,
+    Column("term", Text, primary_key=True),
+    Column("documents", Integer, nullable=False, comment="reports the term occurs in"),
 )

@@ -1,0 +1,163 @@
+"""Where each event happened: its stated place resolved, or a place the article implies.
+
+In order:
+
+1. the place written in the event's clause ("met in Hanoi", "at the Great Hall of the People"),
+   as the resolver read it for the whole article, or the place a trip's "to the country" points
+   back to;
+2. the place of another event of the same sentence that shares a participant ("their summit in
+   Singapore ended without agreement": the agreement that did not happen was in Singapore too);
+3. a departure with no origin written: the capital of the departing state or leader ("Kim
+   departed on Monday" leaves Pyongyang);
+4. the place of one of the events just before that shares a participant (the story stays put);
+5. what a state, its institutions or its groups do unilaterally with no place written happens
+   at home: statements, demands, threats, protests, sanctions, military moves ("the North staged
+   weapons tests", "Tanzania's ministry announced a ban"). People travel, so a person's own
+   statement gets no place this way.
+
+Where the article was filed from (a dateline) is never taken as an event's place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from eventwire.models import Actor, ActorKind, Event, Factuality, Place, PlaceMention, TextSpan
+
+DEPARTURE_WORDS = ("depart", "leave", "left", "set off", "sets off", "set out")
+# Acts a state (or its people) performs where it is, when nothing says otherwise: statements,
+# demands, threats, protests, sanctions, force used at home, mobilising and standing down.
+NON_STATE = frozenset({"IGO", "UNO", "EUR", "NGO", "MNC"})
+HOME_TYPES = frozenset(
+    {"MOBILIZE", "RETREAT", "ACCUSE", "REJECT", "THREATEN", "REQUEST", "SANCTION", "PROTEST"}
+)
+NARRATIVE_EVENTS = 3  # how many events back a place carries over
+NARRATIVE_CHARS = 600  # and at most this far back in the text
+MAX_GAP = 12  # characters between a trip's trigger and "to the country"
+
+
+def place_events(
+    events: Sequence[Event],
+    mentions: Sequence[PlaceMention],
+    *,
+    capital_of: Callable[[str], Place | None],
+    country: Callable[[str], Place | None],
+) -> list[Event]:
+    """``events`` with ``place`` set where the text states or implies it."""
+    stated = [
+        replace(e, place=_stated(e.location, mentions) or _destination_anaphor(e, mentions))
+        for e in events
+    ]
+    out: list[Event] = []
+    for e in stated:
+        place = e.place
+        if place is None:
+            place = _same_sentence(e, stated)
+        if place is None:
+            place = _departure(e, capital_of)
+        if place is None:
+            place = _narrative(e, out)
+        if place is None:
+            place = _at_home(e, country)
+        out.append(replace(e, place=place) if place is not None else e)
+    return out
+
+
+def _narrative(e: Event, before: Sequence[Event]) -> PlaceMention | None:
+    """The place of the story so far: the last placed event among the few just before, when it
+    shares a participant and is close by ("rallied outside the palace ... In a letter handed in
+    during the rally, the federation demanded ...")."""
+    mine = _participants(e)
+    for other in reversed(before[-NARRATIVE_EVENTS:]):
+        if e.sentence.start - other.sentence.end > NARRATIVE_CHARS:
+            break
+        if other.place is None or other.place.place is None or other.place.how in ("home",):
+            continue
+        if _plan(other) != _plan(e):
+            continue  # a plan does not happen where the last thing happened, nor the reverse
+        if mine & _participants(other):
+            return replace(other.place, how="narrative")
+    return None
+
+
+def _stated(location: TextSpan | None, mentions: Sequence[PlaceMention]) -> PlaceMention | None:
+    if location is None:
+        return None
+    best = None
+    for m in mentions:
+        overlaps = m.span.start < location.end and location.start < m.span.end
+        if not overlaps or (m.place is None and m.facility is None):
+            continue
+        if best is None or (best.place is None and m.place is not None):
+            best = m
+    return best
+
+
+def _destination_anaphor(e: Event, mentions: Sequence[PlaceMention]) -> PlaceMention | None:
+    """ "would pay a visit to the country": a trip whose destination is a place anaphor right
+    after the trigger, resolved against the places named before it."""
+    if e.location is not None or e.code.mode != "visit":
+        return None
+    sentence = e.sentence
+    for m in mentions:
+        if m.how != "anaphor" or m.place is None:
+            continue
+        if not (e.trigger.end <= m.span.start <= sentence.end):
+            continue
+        between = sentence.text[e.trigger.end - sentence.start : m.span.start - sentence.start]
+        if len(between) <= MAX_GAP and f" {between.strip()} ".endswith(" to "):
+            return m
+    return None
+
+
+def _plan(e: Event) -> bool:
+    return e.factuality in (Factuality.PLANNED, Factuality.HYPOTHETICAL)
+
+
+def _participants(e: Event) -> set[str]:
+    return {m.actor.id for m in (e.source, e.target, *e.others) if m is not None}
+
+
+def _same_sentence(e: Event, events: Sequence[Event]) -> PlaceMention | None:
+    mine = _participants(e)
+    for other in events:
+        if other is e or other.place is None or other.place.place is None:
+            continue
+        if other.sentence != e.sentence or not (mine & _participants(other)):
+            continue
+        return replace(other.place, how="sentence")
+    return None
+
+
+def _state_source(e: Event) -> Actor | None:
+    """The event's source when it belongs to a state (not an international body)."""
+    source = e.source.actor if e.source else None
+    if source is None or not source.country or len(source.country) != 3:
+        return None
+    return None if source.country in NON_STATE else source
+
+
+def _departure(e: Event, capital_of: Callable[[str], Place | None]) -> PlaceMention | None:
+    """A leader or state leaving with no origin written leaves from its capital."""
+    source = _state_source(e)
+    trigger = e.trigger.text.lower()
+    departs = e.code.mode == "visit" and any(trigger.startswith(w) for w in DEPARTURE_WORDS)
+    if source is None or not departs:
+        return None
+    if source.kind not in (ActorKind.PERSON, ActorKind.COUNTRY) or source.sector not in (
+        "GOV",
+        None,
+    ):
+        return None
+    place = capital_of(source.country) if source.country else None
+    return PlaceMention(e.trigger, place, how="home") if place is not None else None
+
+
+def _at_home(e: Event, country: Callable[[str], Place | None]) -> PlaceMention | None:
+    """A state's (or its institutions' and groups') unilateral act with no place written."""
+    source = _state_source(e)
+    if source is None or source.kind is ActorKind.PERSON or e.code.type not in HOME_TYPES:
+        return None
+    place = country(source.country) if source.country else None
+    return PlaceMention(e.trigger, place, how="actor") if place is not None else None

@@ -1,0 +1,320 @@
+"""Toponym resolution: pick, for each place name of an article, the gazetteer entry it means.
+
+Each reading of a name is scored from what a reader of the article would use:
+
+- how big and how well known the place is (log population; countries and first-level regions
+  before towns of the same name, because news names them far more often);
+- whether the name is the entry's own name or only one of its alternate names;
+- the article's other places and actors: a town whose country (or region) the article talks
+  about beats a bigger namesake abroad ("Springfield" in a report that mentions Illinois);
+- a qualifier written after a comma ("Paris, Texas"), which overrides everything else.
+
+Places that the text names unambiguously (countries, regions, names with one reading) are
+resolved first and make the context for the rest. Facilities resolve to the place inside their
+name or else to the city around them; "the capital" and "the country" to the last place of that
+kind. Pure: toponyms and a lookup in, ``PlaceMention`` records out.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from eventwire.models import Place, PlaceMention
+from eventwire.places.toponyms import FACILITY_WORDS, Toponym
+
+KIND_PRIOR = {"country": 4.0, "admin1": 1.5, "admin2": 0.5, "region": 1.5, "city": 0.0}
+ADMIN1_FLOOR = 300_000  # the least effective population of a region of known size
+UNKNOWN_SIZE = 10_000  # the effective population of an entry without one
+ANCHOR_MARGIN = 2.5  # how far a reading must lead the next to count as unambiguous
+OWN_NAME = 1.0  # the name is the entry's own name, not only an alternate one
+CONTEXT_SHARE = 2.5  # times the share of the article's place evidence for the entry's country
+CONTEXT_SEEN = 1.0  # the entry's country occurs at all in the article
+REGION_SEEN = 2.5  # the entry's first-level region occurs in the article
+ACTOR_WEIGHT = 0.5  # an actor's country counts half as much as a place in that country
+STRAY_SIZE = 10_000  # towns smaller than this are not read into a report about elsewhere
+FIRST_PASS_WEIGHT = 0.5  # a place resolved in the first pass, as context for the second
+CAPITAL = 3.0  # a national capital is named in news far beyond its size
+REGION_SIZE = 10_000_000  # the effective population of a named region ("Middle East")
+
+
+class PlaceLookup(Protocol):
+    """What resolution needs of the gazetteer (``eventwire.places.gazetteer.Gazetteer``)."""
+
+    def lookup(self, name: str) -> list[Place]: ...
+
+    def country(self, iso3: str) -> Place | None: ...
+
+    def admin1(self, iso3: str, name_or_code: str) -> Place | None: ...
+
+
+def normalise_key(text: str) -> str:
+    from eventwire.places.gazetteer import normalise
+
+    return normalise(text)
+
+
+@dataclass(slots=True)
+class _Context:
+    """The article's evidence: how often each country and region comes up."""
+
+    countries: defaultdict[str, float] = field(default_factory=lambda: defaultdict(float))
+    regions: defaultdict[tuple[str, str], float] = field(default_factory=lambda: defaultdict(float))
+
+    def add(self, place: Place, weight: float = 1.0) -> None:
+        if place.country:
+            self.countries[place.country] += weight
+            if place.kind == "admin1":
+                self.regions[(place.country, place.name)] += weight
+            elif place.admin1:
+                self.regions[(place.country, place.admin1)] += weight
+
+    def share(self, country: str | None) -> float:
+        total = sum(self.countries.values())
+        if not country or not total:
+            return 0.0
+        return self.countries[country] / total
+
+
+def score(
+    place: Place, key: str, context: _Context, capitals: frozenset[tuple[str, str]] = frozenset()
+) -> float:
+    """How likely ``place`` is the meaning of a name normalised to ``key`` in this article;
+    ``capitals`` holds (country, key) of national capitals as news names them."""
+    population = place.population
+    prior = KIND_PRIOR.get(place.kind, 0.0)
+    if place.kind == "admin1":
+        if population:
+            population = max(population, ADMIN1_FLOOR)
+        else:  # a region the data knows nothing about (no size, often no point): no head start
+            population, prior = UNKNOWN_SIZE, 0.0
+    elif place.kind == "region" and not population:
+        population = REGION_SIZE
+    if normalise_key(place.name) == key:
+        value = math.log10(max(population, 1)) + prior + OWN_NAME
+    else:  # known by another name ("Madrid" for the Community of Madrid): no head start
+        value = math.log10(max(population, 1))
+    if place.kind == "city" and place.country and (place.country, key) in capitals:
+        value += CAPITAL + (0.0 if normalise_key(place.name) == key else OWN_NAME)
+    if place.country and context.countries[place.country] > 0:
+        value += CONTEXT_SEEN + CONTEXT_SHARE * context.share(place.country)
+    region = place.name if place.kind == "admin1" else place.admin1
+    if place.country and region and context.regions[(place.country, region)] > 0:
+        value += REGION_SEEN
+    return value
+
+
+class Resolver:
+    """Resolves the toponyms of one article at a time against a gazetteer."""
+
+    def __init__(
+        self,
+        gazetteer: PlaceLookup,
+        *,
+        capital_of: Callable[[str], Place | None] | None = None,
+        country_for_word: Callable[[str], str | None] | None = None,
+        capitals: frozenset[tuple[str, str]] = frozenset(),
+    ) -> None:
+        self.gazetteer = gazetteer
+        self.capital_of = capital_of or (lambda _code: None)
+        self.country_for_word = country_for_word or (lambda _word: None)
+        self.capitals = capitals
+        self.abbreviations = load_abbreviations()
+
+    def lookup(self, name: str) -> list[Place]:
+        """Gazetteer readings of a name, style-guide abbreviations ("Ill.", "W.Va.") written out."""
+        known = self.abbreviations.get(_abbreviation_key(name)) if "." in name else None
+        if known is not None:
+            full, country = known
+            found = [p for p in self.gazetteer.lookup(full) if p.country == country]
+            regions = [p for p in found if p.kind == "admin1"]
+            return regions or found
+        return self.gazetteer.lookup(name)
+
+    def _score(self, place: Place, key: str, context: _Context) -> float:
+        return score(place, key, context, self.capitals)
+
+    def resolve(
+        self, toponyms: Sequence[Toponym], actor_countries: Sequence[str] = ()
+    ) -> list[PlaceMention]:
+        """One ``PlaceMention`` per toponym, in the same order."""
+        context = _Context()
+        for code in actor_countries:
+            context.countries[code] += ACTOR_WEIGHT
+        readings = [self._readings(t) for t in toponyms]
+        for t, cands in zip(toponyms, readings, strict=True):
+            anchor = _anchor(t, cands, self._score)
+            if anchor is not None:
+                context.add(anchor)
+        first = self._pass(toponyms, readings, context)
+        for t, m in zip(toponyms, first, strict=True):  # what the first reading found is context
+            if m.place is not None and m.how not in ("anaphor", "enclosing") and not t.weak:
+                context.add(m.place, FIRST_PASS_WEIGHT)
+        return self._pass(toponyms, readings, context)
+
+    def _pass(
+        self, toponyms: Sequence[Toponym], readings: list[list[Place]], context: _Context
+    ) -> list[PlaceMention]:
+        out: list[PlaceMention] = []
+        for t, cands in zip(toponyms, readings, strict=True):
+            out.append(self._resolve_one(t, cands, context, out))
+        return out
+
+    def _readings(self, t: Toponym) -> list[Place]:
+        if t.label == "ANAPHOR":
+            return []
+        found = [] if t.label == "NORP" else self.lookup(t.name)
+        if not found and t.label in ("NORP", "GPE"):  # "Sri Lankan", "Georgian": the country
+            code = self.country_for_word(t.name)
+            country = self.gazetteer.country(code) if code else None
+            return [country] if country else []
+        return found
+
+    def _resolve_one(
+        self, t: Toponym, cands: list[Place], context: _Context, before: list[PlaceMention]
+    ) -> PlaceMention:
+        if t.label == "ANAPHOR":
+            return self._anaphor(t, before)
+        if t.is_facility and not _names_a_place(cands, t):
+            return self._facility(t, context, before)
+        if not cands:
+            how = "demonym" if t.label == "NORP" else "name"
+            return PlaceMention(t.span, None, agent=t.agent, how=how)
+        key = normalise_key(t.name)
+        how = "name"
+        if t.qualifier:
+            qualified = self._qualified(cands, t.qualifier)
+            if qualified:
+                cands, how = qualified, "qualifier"
+        ranked = sorted(cands, key=lambda p: self._score(p, key, context), reverse=True)
+        best = ranked[0]
+        if how == "name" and _stray(best, context):
+            return PlaceMention(t.span, None, agent=t.agent)
+        plain = _Context()
+        overruled = len(ranked) > 1 and (
+            self._score(ranked[1], key, plain) > self._score(best, key, plain)
+        )
+        if how == "name" and overruled:
+            how = "context"  # the article's other places overruled size
+        if t.label == "NORP":
+            how = "demonym"
+        return PlaceMention(t.span, best, agent=t.agent, how=how)
+
+    def _qualified(self, cands: list[Place], qualifier: str) -> list[Place]:
+        """Readings inside the region or country named after the comma."""
+        within: list[Place] = []
+        for q in self.lookup(qualifier):
+            if q.kind == "country":
+                within += [c for c in cands if c.country == q.country and c.id != q.id]
+            elif q.kind == "admin1":
+                within += [c for c in cands if c.country == q.country and c.admin1 == q.name]
+        return list(dict.fromkeys(within))
+
+    def _facility(self, t: Toponym, context: _Context, before: list[PlaceMention]) -> PlaceMention:
+        names = (t.qualifier, *t.inner) if t.qualifier else t.inner
+        for name in names:
+            cands = self.lookup(name)
+            if name != t.qualifier:  # a place inside a facility's name is named by its own name
+                cands = [c for c in cands if normalise_key(c.name) == normalise_key(name)]
+            if cands:
+                key = normalise_key(name)
+                cities = [c for c in cands if c.kind == "city"] or cands  # buildings are in towns
+                best = max(cities, key=lambda p: self._score(p, key, context))
+                return PlaceMention(t.span, best, facility=t.name, agent=t.agent, how="enclosing")
+        around = _last(before, t.sentence, kinds=("city",), window=3)
+        return PlaceMention(
+            t.span,
+            around.place if around else None,
+            facility=t.name,
+            agent=t.agent,
+            how="enclosing",
+        )
+
+    def _anaphor(self, t: Toponym, before: list[PlaceMention]) -> PlaceMention:
+        kind = t.name
+        place: Place | None = None
+        if t.anaphor_country:
+            code = self.country_for_word(t.anaphor_country)
+            if code is not None:
+                place = self.capital_of(code) if kind == "capital" else self.gazetteer.country(code)
+        elif kind == "capital":
+            last = _last(before, t.sentence, kinds=("country", "city", "admin1"), window=6)
+            if last and last.place and last.place.country:
+                place = self.capital_of(last.place.country)
+        elif kind in ("country", "nation"):
+            last = _last(before, t.sentence, kinds=("country",), window=6)
+            place = last.place if last else None
+        elif kind in FACILITY_WORDS:  # "the palace": the last palace named
+            for m in reversed(before[-8:]):
+                if m.facility and m.facility.split()[-1].lower() == kind and m.place:
+                    return PlaceMention(t.span, m.place, facility=m.facility, how="anaphor")
+        else:
+            last = _last(before, t.sentence, kinds=("city",), window=3)
+            place = last.place if last else None
+        return PlaceMention(t.span, place, how="anaphor")
+
+
+def load_abbreviations() -> dict[str, tuple[str, str]]:
+    """``data/place_abbreviations.tsv``: abbreviation key -> (full name, country)."""
+    from importlib import resources
+
+    text = resources.files("eventwire").joinpath("data/place_abbreviations.tsv").read_text("utf-8")
+    table = {}
+    for line in text.splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        short, full, country = line.split("\t")[:3]
+        table[_abbreviation_key(short)] = (full, country)
+    return table
+
+
+def _abbreviation_key(text: str) -> str:
+    return text.replace(".", "").replace(" ", "").casefold()
+
+
+def _stray(place: Place, context: _Context) -> bool:
+    """A hamlet abroad: a small town in a country the article never mentions, while it is
+    clearly about somewhere ("Patagonia" in a report on Chile is not the village in Arizona)."""
+    if place.kind != "city" or place.population >= STRAY_SIZE or not place.country:
+        return False
+    return context.countries[place.country] == 0 and sum(context.countries.values()) >= 1
+
+
+def _names_a_place(cands: list[Place], t: Toponym) -> bool:
+    """A LOC/FAC entity that is itself a gazetteer name ("Gaza", "Crimea") is not a building."""
+    key = normalise_key(t.name)
+    return any(normalise_key(c.name) == key for c in cands)
+
+
+def _anchor(
+    t: Toponym, cands: list[Place], scorer: Callable[[Place, str, _Context], float]
+) -> Place | None:
+    """The reading of a toponym that needs no context, if there is one: a country or region
+    named by its own name that clearly leads every other reading, or a name whose readings all
+    lie in one country."""
+    if not cands or t.label == "ANAPHOR" or t.is_facility:
+        return None
+    if len({c.country for c in cands}) == 1:
+        return max(cands, key=lambda c: c.population)
+    key = normalise_key(t.name)
+    plain = _Context()
+    ranked = sorted(cands, key=lambda c: scorer(c, key, plain), reverse=True)
+    best = ranked[0]
+    if best.kind not in ("country", "admin1") or normalise_key(best.name) != key:
+        return None
+    if scorer(best, key, plain) - scorer(ranked[1], key, plain) < ANCHOR_MARGIN:
+        return None
+    return best
+
+
+def _last(
+    before: list[PlaceMention], sentence: int, *, kinds: tuple[str, ...], window: int
+) -> PlaceMention | None:
+    """The latest resolved place of one of ``kinds`` in the last ``window`` mentions."""
+    for m in reversed(before[-window:]):
+        if m.place is not None and m.place.kind in kinds and m.how != "anaphor":
+            return m
+    return None

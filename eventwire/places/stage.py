@@ -1,0 +1,144 @@
+"""The places stage for one parsed article: toponyms found, resolved, and events placed.
+
+Runs in the main process after ``nlp.pipe`` (the gazetteer is a SQLite file opened once per
+process), like event dates. ``PlaceStage`` holds the gazetteer and the actor table (capitals,
+demonyms) and is reused for every article.
+"""
+
+from __future__ import annotations
+
+import functools
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING
+
+from eventwire.models import ActorKind, Event, Place, PlaceMention, TextSpan
+from eventwire.places.event_places import place_events
+from eventwire.places.gazetteer import normalise
+from eventwire.places.resolve import Resolver
+from eventwire.places.toponyms import FACILITY_WORDS, Toponym, find_toponyms
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    from eventwire.models import ActorMention
+    from eventwire.nlp.actor_table import ActorTable
+    from eventwire.places.gazetteer import Gazetteer
+
+NON_STATE = frozenset({"IGO", "UNO", "EUR", "NGO", "MNC"})
+
+
+class PlaceStage:
+    """Resolves an article's toponyms and its events' places."""
+
+    def __init__(self, gazetteer: Gazetteer, table: ActorTable) -> None:
+        self.gazetteer = gazetteer
+        self.table = table
+        self.resolver = Resolver(
+            gazetteer,
+            capital_of=self.capital_of,
+            country_for_word=self.country_for_word,
+            capitals=frozenset(
+                (entry.code, normalise(name))
+                for entry in table.countries.values()
+                for name in entry.capitals
+            ),
+        )
+
+    @functools.lru_cache(maxsize=512)  # noqa: B019 - one stage per process, lives as long
+    def capital_of(self, code: str) -> Place | None:
+        """The capital city of a state, as the actor table names it, found in the gazetteer."""
+        entry = self.table.country(code)
+        if entry is None:
+            return None
+        for name in entry.capitals:
+            cities = [
+                p for p in self.gazetteer.lookup(name) if p.kind == "city" and p.country == code
+            ]
+            if cities:
+                return max(cities, key=lambda p: p.population)
+        return None
+
+    def country(self, code: str) -> Place | None:
+        return self.gazetteer.country(code)
+
+    def country_for_word(self, word: str) -> str | None:
+        entry = self.table.country_for_demonym(word) or self.table.country_for_name(word)
+        return entry.code if entry else None
+
+    def places(
+        self, doc: Doc, actors: Sequence[ActorMention] = (), extra: Iterable[TextSpan] = ()
+    ) -> list[PlaceMention]:
+        """Every toponym of ``doc`` resolved; ``extra`` adds spans found as event places that are
+        not entities ("in Hanoi" parsed as a proper noun only)."""
+        people = [m.span for m in actors if m.actor.kind is ActorKind.PERSON]
+        toponyms = [
+            t
+            for t in find_toponyms(doc, tuple(actors))
+            if t.weak or not any(p.start < t.span.end and t.span.start < p.end for p in people)
+        ]  # "Ripley", "Saakashvili": a person the entity recogniser took for a place
+        toponyms += _extra_toponyms(doc, toponyms, extra)
+        toponyms.sort(key=lambda t: t.span.start)
+        countries = [
+            m.actor.country
+            for m in actors
+            if m.actor.country and len(m.actor.country) == 3 and m.actor.country not in NON_STATE
+        ]
+        resolved = self.resolver.resolve(toponyms, countries)
+        return [
+            m
+            for t, m in zip(toponyms, resolved, strict=True)
+            if m.place is not None or (m.how != "demonym" and not t.weak)
+        ]
+
+    def __call__(
+        self, doc: Doc, actors: Sequence[ActorMention], events: Sequence[Event]
+    ) -> tuple[list[PlaceMention], list[Event]]:
+        mentions = self.places(doc, actors, (e.location for e in events if e.location))
+        placed = place_events(events, mentions, capital_of=self.capital_of, country=self.country)
+        return mentions, placed
+
+
+def _extra_toponyms(
+    doc: Doc, toponyms: Sequence[Toponym], spans: Iterable[TextSpan]
+) -> list[Toponym]:
+    covered = [(t.span.start, t.span.end) for t in toponyms]
+    starts = [s.start_char for s in doc.sents]
+    out: list[Toponym] = []
+    seen: set[tuple[int, int]] = set()
+    for written in spans:
+        key = (written.start, written.end)
+        if key in seen or any(a < written.end and written.start < b for a, b in covered):
+            continue
+        seen.add(key)
+        span = _proper_part(written)
+        sentence = max(bisect_right(starts, span.start) - 1, 0)
+        last = span.text.split()[-1].lower() if span.text.split() else ""
+        label = "FAC" if last in FACILITY_WORDS else "GPE"
+        inner = tuple(
+            w for w in span.text.split() if w[:1].isupper() and w.lower() not in FACILITY_WORDS
+        )
+        out.append(Toponym(span, span.text, label, sentence, inner=inner if label == "FAC" else ()))
+    return out
+
+
+def _proper_part(span: TextSpan) -> TextSpan:
+    """The name without lower-case words before it: "central Ulaanbaatar" -> "Ulaanbaatar"."""
+    words = span.text.split()
+    while len(words) > 1 and not words[0][:1].isupper():
+        cut = span.text.index(words[1], len(words[0]))
+        span = TextSpan(span.start + cut, span.end, span.text[cut:])
+        words = words[1:]
+    return span
+
+
+def geoparse(
+    nlp: Language, stage: PlaceStage, texts: Iterable[str], batch_size: int = 32
+) -> Iterator[list[PlaceMention]]:
+    """Toponyms of plain texts, resolved (for ``eventwire eval geo``); anaphors left out."""
+    from eventwire.nlp.components import ACTORS_ATTR, decode_mentions
+
+    for doc in nlp.pipe(texts, batch_size=batch_size):
+        actors = decode_mentions(doc._.get(ACTORS_ATTR)) if doc.has_extension(ACTORS_ATTR) else []
+        yield [m for m in stage.places(doc, actors) if m.how != "anaphor"]

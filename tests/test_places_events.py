@@ -1,0 +1,103 @@
+"""Event places: stated, shared in a sentence, departures, narrative, and a state at home."""
+
+from __future__ import annotations
+
+from eventwire.models import (
+    Actor,
+    ActorKind,
+    ActorMention,
+    Event,
+    EventCode,
+    Factuality,
+    Place,
+    PlaceMention,
+    TextSpan,
+)
+from eventwire.places.event_places import place_events
+
+ESTONIA = Actor("EST", "Estonia", ActorKind.COUNTRY, "EST", "GOV")
+LEADER = Actor("person:mari-tamm", "Mari Tamm", ActorKind.PERSON, "EST", "GOV", "president")
+MINISTER = Actor("person:ole-lund", "Ole Lund", ActorKind.PERSON, "NOR", "GOV", "minister")
+TALLINN = Place("geonames:1", "Tallinn", "city", "EST", None, 59.4, 24.7, 400_000, "P", 1)
+OSLO = Place("geonames:2", "Oslo", "city", "NOR", None, 59.9, 10.7, 600_000, "P", 2)
+EST = Place("country:EST", "Estonia", "country", "EST", None, 58.6, 25.0, 1_300_000, "A", 3)
+
+
+def capital_of(code: str) -> Place | None:
+    return {"EST": TALLINN, "NOR": OSLO}.get(code)
+
+
+def country(code: str) -> Place | None:
+    return EST if code == "EST" else None
+
+
+def event(
+    start: int,
+    kind: str,
+    mode: str | None,
+    trigger: str,
+    *,
+    source: Actor = LEADER,
+    target: Actor | None = MINISTER,
+    location: TextSpan | None = None,
+    sentence: TextSpan | None = None,
+    factuality: Factuality = Factuality.ASSERTED,
+) -> Event:
+    span = TextSpan(start, start + len(trigger), trigger)
+    return Event(
+        article_id="a",
+        sentence=sentence or TextSpan(start, start + 60, trigger + " " * (60 - len(trigger))),
+        trigger=span,
+        code=EventCode(kind, mode, "040", 1, 1.0),
+        factuality=factuality,
+        source=ActorMention(source, span),
+        target=ActorMention(target, span) if target else None,
+        location=location,
+    )
+
+
+def places_of(events: list[Event], mentions: list[PlaceMention]) -> list[str | None]:
+    placed = place_events(events, mentions, capital_of=capital_of, country=country)
+    return [(e.place.place.name if e.place.place else None) if e.place else None for e in placed]
+
+
+def test_the_stated_place_is_the_resolved_mention_it_overlaps() -> None:
+    oslo = TextSpan(20, 24, "Oslo")
+    mentions = [PlaceMention(oslo, OSLO)]
+    assert places_of([event(0, "CONSULT", "meet", "met", location=oslo)], mentions) == ["Oslo"]
+
+
+def test_an_event_of_the_same_sentence_with_a_shared_party_lends_its_place() -> None:
+    sentence = TextSpan(0, 80, "x" * 80)
+    oslo = TextSpan(30, 34, "Oslo")
+    summit = event(10, "CONSULT", "meet", "summit", location=oslo, sentence=sentence)
+    no_deal = event(50, "AGREE", None, "agreement", sentence=sentence)
+    assert places_of([summit, no_deal], [PlaceMention(oslo, OSLO)]) == ["Oslo", "Oslo"]
+
+
+def test_a_departure_with_no_origin_leaves_the_capital() -> None:
+    leaves = event(0, "CONSULT", "visit", "departed", target=None)
+    assert places_of([leaves], []) == ["Tallinn"]
+
+
+def test_the_story_stays_put_but_a_plan_is_not_placed_by_the_past() -> None:
+    oslo = TextSpan(20, 24, "Oslo")
+    met = event(0, "CONSULT", "meet", "met", location=oslo)
+    signed = event(100, "AGREE", None, "signed")
+    will = event(200, "AGREE", None, "will sign", factuality=Factuality.PLANNED)
+    assert places_of([met, signed, will], [PlaceMention(oslo, OSLO)]) == ["Oslo", "Oslo", None]
+
+
+def test_a_state_acts_at_home_but_a_person_travels() -> None:
+    state = event(0, "THREATEN", None, "threatened", source=ESTONIA)
+    person = event(900, "THREATEN", None, "threatened")
+    assert places_of([state, person], []) == ["Estonia", None]
+
+
+def test_a_trip_to_the_country_goes_where_the_anaphor_points() -> None:
+    text = "visit to the country soon"
+    sentence = TextSpan(100, 100 + len(text), text)
+    anaphor = TextSpan(109, 120, "the country")
+    trip = event(100, "CONSULT", "visit", "visit", sentence=sentence)
+    mention = PlaceMention(anaphor, EST, how="anaphor")
+    assert places_of([trip], [mention]) == ["Estonia"]

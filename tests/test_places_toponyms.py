@@ -1,0 +1,46 @@
+"""Toponym recognition on real parses: names, qualifiers, facilities, anaphors."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from eventwire.places.toponyms import find_toponyms
+
+
+def names(parse: Any, text: str) -> dict[str, Any]:
+    return {t.name: t for t in find_toponyms(parse(text))}
+
+
+def test_places_are_found_with_offsets_and_without_the_article(parse: Any) -> None:
+    text = "The minister flew from Lisbon to the Netherlands on Tuesday."
+    found = names(parse, text)
+    assert "Lisbon" in found and "Netherlands" in found
+    span = found["Netherlands"].span
+    assert text[span.start : span.end] == "Netherlands"
+
+
+def test_a_region_after_a_comma_qualifies_the_town(parse: Any) -> None:
+    found = names(parse, "Flooding closed schools in Springfield, Illinois, on Monday.")
+    assert found["Springfield"].qualifier == "Illinois"
+
+
+def test_a_facility_keeps_the_place_inside_its_name(parse: Any) -> None:
+    toponyms = find_toponyms(parse("Crowds gathered outside Madrid's Atocha Station at dawn."))
+    facility = [t for t in toponyms if t.is_facility]
+    assert facility, [(t.name, t.label) for t in toponyms]
+    assert "Madrid" in facility[0].inner or facility[0].name == "Madrid"
+
+
+def test_the_capital_is_an_anaphor_and_a_named_capital_is_not(parse: Any) -> None:
+    toponyms = find_toponyms(
+        parse("Talks resumed in the capital on Friday. The city of Quito was calm.")
+    )
+    anaphors = [t for t in toponyms if t.label == "ANAPHOR"]
+    assert [t.name for t in anaphors] == ["capital"]
+    assert anaphors[0].span.text == "the capital"
+
+
+def test_the_national_capital_names_its_country(parse: Any) -> None:
+    toponyms = find_toponyms(parse("Protesters marched through the Kenyan capital on Sunday."))
+    (anaphor,) = [t for t in toponyms if t.label == "ANAPHOR"]
+    assert anaphor.anaphor_country == "Kenyan"
