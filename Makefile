@@ -20,12 +20,14 @@ run: $(STAMP)
 		--meta examples/reports/meta.jsonl --db $(EXAMPLE_DB)
 	$(BIN)/eventwire articles --db $(EXAMPLE_DB)
 	$(BIN)/eventwire events --db $(EXAMPLE_DB)
+	$(BIN)/eventwire stories --db $(EXAMPLE_DB)
+	$(BIN)/eventwire timeline --db $(EXAMPLE_DB) --query Norway
 
 test: lint unit
 
 lint: $(STAMP)
-	$(BIN)/ruff check eventwire tests bench docs
-	$(BIN)/ruff format --check eventwire tests bench docs
+	$(BIN)/ruff check --no-cache eventwire tests bench docs
+	$(BIN)/ruff format --no-cache --check eventwire tests bench docs
 	$(BIN)/mypy
 
 unit: $(STAMP)
@@ -57,6 +59,7 @@ eval: $(STAMP)
 		$(BIN)/eventwire eval events $(EVAL)/$$set/gold.jsonl --db $(EVAL)/$$set.db || exit 1; \
 	done
 	$(BIN)/eventwire eval geo $(SHARED)/benchmarks/geo
+	$(BIN)/eventwire eval stories $(SHARED)/benchmarks/stories/ecbplus_test
 
 # Re-pin the dependencies (needs pip-tools, in the dev lock). Commit the two lock files.
 lock: $(STAMP)

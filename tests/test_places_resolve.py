@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from eventwire.places.gazetteer import Gazetteer, build_index
 
 from eventwire.models import PlaceMention
+from eventwire.places.gazetteer import Gazetteer, build_index
 from eventwire.places.stage import PlaceStage
 
 
