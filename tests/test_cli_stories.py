@@ -65,7 +65,7 @@ def test_the_examples_group_into_the_stories_they_were_written_as(tmp_path: Path
         visit["urls"][0]
         == "https://news.example.org/2024/04/14/norwegian-prime-minister-sets-off-for-chile"
     )
-    assert visit["title"].startswith("Chile, Norway")
+    assert visit["title"].startswith("Ingrid Solhaug, Tomás Aravena")  # people before states
     assert visit["title"].endswith("2024-04-14–17")
 
     text = run_cli("stories", "--db", str(db))

@@ -496,6 +496,16 @@ class StoryIndex:
         )
 
 
+_ACTOR_ORDER = {"person": 0, "org": 1}  # then states (ISO codes) and groups
+
+
+def title_ids(story: Story) -> tuple[str, ...]:
+    """The actor and place ids a title shows: two actors, people before organisations before
+    states ("Kim Jong Un" says more than "China"), and the main place."""
+    actors = sorted(story.actors, key=lambda a: _ACTOR_ORDER.get(a.split(":", 1)[0], 2))
+    return (*actors[:2], *story.places[:1])
+
+
 def title(story: Story, names: Mapping[str, str] | None = None) -> str:
     """A short label: top actors and place (else names), top terms, date range.
 
@@ -505,9 +515,7 @@ def title(story: Story, names: Mapping[str, str] | None = None) -> str:
     """
     shown = names or {}
     heads = list(  # a place often has the name of a country actor: show it once
-        dict.fromkeys(
-            shown.get(item) or _display_id(item) for item in (*story.actors[:2], *story.places[:1])
-        )
+        dict.fromkeys(shown.get(item) or _display_id(item) for item in title_ids(story))
     )
     if not heads:
         heads = list(story.names[:2])

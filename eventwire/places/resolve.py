@@ -17,6 +17,7 @@ kind. Pure: toponyms and a lookup in, ``PlaceMention`` records out.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import defaultdict
 from collections.abc import Callable, Sequence
@@ -79,11 +80,9 @@ class _Context:
         return self.countries[country] / total
 
 
-def score(
-    place: Place, key: str, context: _Context, capitals: frozenset[tuple[str, str]] = frozenset()
-) -> float:
+def score(place: Place, key: str, context: _Context, *, capital: bool = False) -> float:
     """How likely ``place`` is the meaning of a name normalised to ``key`` in this article;
-    ``capitals`` holds (country, key) of national capitals as news names them."""
+    ``capital`` says the place is its country's capital and the name is the one news uses."""
     population = place.population
     prior = KIND_PRIOR.get(place.kind, 0.0)
     if place.kind == "admin1":
@@ -97,7 +96,7 @@ def score(
         value = math.log10(max(population, 1)) + prior + OWN_NAME
     else:  # known by another name ("Madrid" for the Community of Madrid): no head start
         value = math.log10(max(population, 1))
-    if place.kind == "city" and place.country and (place.country, key) in capitals:
+    if capital:
         value += CAPITAL + (0.0 if normalise_key(place.name) == key else OWN_NAME)
     if place.country and context.countries[place.country] > 0:
         value += CONTEXT_SEEN + CONTEXT_SHARE * context.share(place.country)
@@ -135,7 +134,22 @@ class Resolver:
         return self.gazetteer.lookup(name)
 
     def _score(self, place: Place, key: str, context: _Context) -> float:
-        return score(place, key, context, self.capitals)
+        return score(place, key, context, capital=place.id in self._capital_ids(key))
+
+    @functools.lru_cache(maxsize=4096)  # noqa: B019 - a resolver lives as long as its stage
+    def _capital_ids(self, key: str) -> frozenset[str]:
+        """The ids of the capitals a name can mean: per country whose capital news calls so,
+        its largest city of that own name ("Washington": the capital, not the 30 towns)."""
+        best: dict[str, Place] = {}
+        for place in self.gazetteer.lookup(key):
+            country = place.country
+            if place.kind != "city" or not country or (country, key) not in self.capitals:
+                continue
+            if (country, normalise_key(place.name)) not in self.capitals:
+                continue
+            if country not in best or place.population > best[country].population:
+                best[country] = place
+        return frozenset(p.id for p in best.values())
 
     def resolve(
         self, toponyms: Sequence[Toponym], actor_countries: Sequence[str] = ()
@@ -218,7 +232,10 @@ class Resolver:
         for name in names:
             cands = self.lookup(name)
             if name != t.qualifier:  # a place inside a facility's name is named by its own name
-                cands = [c for c in cands if normalise_key(c.name) == normalise_key(name)]
+                own = normalise_key(name)
+                cands = [
+                    c for c in cands if normalise_key(c.name) == own and not _stray(c, context)
+                ]
             if cands:
                 key = normalise_key(name)
                 cities = [c for c in cands if c.kind == "city"] or cands  # buildings are in towns
