@@ -42,6 +42,7 @@ docs: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py --out docs/benchmarks.md
+	$(BIN)/python bench/stories_store.py --out docs/benchmarks.md
 
 # Accuracy figures for docs/accuracy.md: our examples, the seeds and the public event sets in ../shared.
 SHARED ?= ../shared

@@ -218,7 +218,7 @@ def _gazetteer_line(results: dict[str, list[dict[str, float]]]) -> str:
     )
 
 
-def _write(out: Path, section: str) -> None:
+def write_section(out: Path, section: str) -> None:
     mark = section.split("bench:", 1)[1].split(" ", 1)[0]
     text = out.read_text(encoding="utf-8") if out.exists() else "# Benchmarks\n"
     pattern = re.compile(rf"<!-- bench:{mark} -->.*?<!-- /bench:{mark} -->", re.S)
@@ -268,7 +268,7 @@ def main() -> None:
     for section in sections:
         print(section)
         if args.out is not None:
-            _write(args.out, section)
+            write_section(args.out, section)
 
 
 def _series(

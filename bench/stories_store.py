@@ -164,10 +164,29 @@ def main() -> None:
     parser.add_argument("--probe", type=int, default=200, help="timed reports (each way)")
     parser.add_argument("--batch", type=int, default=50, help="reports per save when batched")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--out", type=Path, default=None, help="write the section into this file")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="eventwire-stories-") as folder:
         lines = run(args.size, args.probe, args.batch, args.seed, Path(folder))
     print("\n".join(lines))
+    if args.out is not None:
+        from run import write_section
+
+        section = [
+            "<!-- bench:stories -->",
+            "## Story linking: one report added to a store of many",
+            "",
+            f"`bench/stories_store.py`: {args.size:,} generated reports indexed and saved first, "
+            f"then {args.probe} more added one at a time (index add, then saving what changed, "
+            "one transaction each); times in ms unless marked. Target: under 200 ms median at "
+            "100,000.",
+            "",
+            "```",
+            *lines,
+            "```",
+            "<!-- /bench:stories -->",
+        ]
+        write_section(args.out, "\n".join(section))
 
 
 if __name__ == "__main__":

@@ -804,14 +804,39 @@ def eval_stories(
             "--seed", help="Shuffle the documents first (order sensitivity).", show_default=False
         ),
     ] = None,
+    text_only: Annotated[
+        bool,
+        typer.Option("--text-only", help="Link by text alone, without extracted actors/places."),
+    ] = False,
     json_out: Annotated[bool, typer.Option("--json", help="Scores as one JSON object.")] = False,
 ) -> None:
     """Score story clustering against gold document clusters: BCubed and pairwise F1."""
     from eventwire.eval.stories import evaluate_stories, format_cluster_report
 
     with _errors():
-        scores = evaluate_stories(folder, seed=seed)
+        entities = None if text_only else _story_entities(_settings())
+        scores = evaluate_stories(folder, seed=seed, entities=entities)
     if json_out:
         typer.echo(json.dumps(scores.to_dict(), ensure_ascii=False))
     else:
         typer.echo(format_cluster_report(scores))
+
+
+def _story_entities(settings: Settings) -> Any:
+    """Documents through the extraction pipeline: their actor and place ids, as stories use."""
+    from eventwire.models import Article, Segment, SegmentKind
+    from eventwire.nlp.extract import Extractor
+    from eventwire.pipeline import analysis_entities
+
+    extractor = Extractor(settings.spacy_model, batch_size=settings.nlp_batch_size)
+
+    def entities(docs: Any) -> list[tuple[frozenset[str], frozenset[str]]]:
+        articles = []
+        for doc in docs:
+            text = f"{doc.title}\n{doc.text}"
+            segment = Segment(SegmentKind.BODY, 0, len(text))
+            articles.append(Article(source=doc.id, text=text, segments=(segment,), raw=text))
+        found = {a.article_id: analysis_entities(a) for a in extractor.extract(articles)}
+        return [found[a.id] for a in articles]
+
+    return entities

@@ -21,10 +21,11 @@ URL and is skipped; the next sentence becomes the title) with gold sub-topics fr
 from __future__ import annotations
 
 import csv
+import dataclasses
 import logging
 import random
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -154,11 +155,28 @@ def read_ecbplus(path: Path) -> list[tuple[StoryDoc, str]]:
     return sorted(items, key=lambda item: item[0].id)
 
 
+Entities = Callable[[Sequence[StoryDoc]], list[tuple[frozenset[str], frozenset[str]]]]
+"""Actor ids and place ids for each document, as the NLP stage finds them."""
+
+
 def evaluate_stories(
-    path: Path, *, options: StoryOptions | None = None, seed: int | None = None
+    path: Path,
+    *,
+    options: StoryOptions | None = None,
+    seed: int | None = None,
+    entities: Entities | None = None,
 ) -> ClusterScores:
-    """Cluster the ECB+ documents under ``path`` (sorted by id, or shuffled by ``seed``), score."""
+    """Cluster the ECB+ documents under ``path`` (sorted by id, or shuffled by ``seed``), score.
+
+    With ``entities`` (the extraction pipeline), documents carry their actors and places as in
+    the real system; without, text alone links them."""
     items = read_ecbplus(path)
+    if entities is not None:
+        found = entities([doc for doc, _ in items])
+        items = [
+            (dataclasses.replace(doc, actors=actors, places=places), gold)
+            for (doc, gold), (actors, places) in zip(items, found, strict=True)
+        ]
     if seed is not None:
         random.Random(seed).shuffle(items)
     predicted = cluster_documents((doc for doc, _ in items), options=options)

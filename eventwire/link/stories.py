@@ -399,9 +399,9 @@ class StoryIndex:
         core |= {("place", p) for p, n in cluster.places.items() if n >= floor}
         if not mine or not core:
             return cosine
-        jaccard = len(mine & core) / len(mine | core)
-        weight = self.options.entity_weight
-        return (1.0 - weight) * cosine + weight * jaccard
+        shared = len(mine & core) / min(len(mine), len(core))  # containment: a report names
+        weight = self.options.entity_weight  # a few of a story's actors, or many more than it
+        return (1.0 - weight) * cosine + weight * shared
 
     def _time_factor(self, published: dt.date | None, cluster: _Cluster) -> float:
         """1 near the story's date range, halving with distance, 0 beyond ``max_gap_days``."""

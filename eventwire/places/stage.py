@@ -85,12 +85,35 @@ class PlaceStage:
             for m in actors
             if m.actor.country and len(m.actor.country) == 3 and m.actor.country not in NON_STATE
         ]
-        resolved = self.resolver.resolve(toponyms, countries)
+        resolved = self._as_actors_say(self.resolver.resolve(toponyms, countries), actors)
         return [
             m
             for t, m in zip(toponyms, resolved, strict=True)
             if m.place is not None or (m.how != "demonym" and not t.weak)
         ]
+
+    def _as_actors_say(
+        self, mentions: list[PlaceMention], actors: Sequence[ActorMention]
+    ) -> list[PlaceMention]:
+        """A name the actors stage read as a state ("the North" for North Korea, "Seoul" for
+        South Korea) lies in that state, wherever the article writes it: a reading elsewhere
+        gives way to the state itself. Only for shorthand the gazetteer does not know as the
+        state's name: "Georgia" stays the resolver's to read (the country or the US state)."""
+        states = {
+            normalise(m.span.text): m.actor.country
+            for m in actors
+            if m.actor.kind is ActorKind.COUNTRY and m.actor.country
+        }  # one sense per article: "the North" is North Korea wherever it is written
+        out = []
+        for m in mentions:
+            code = states.get(normalise(m.span.text))
+            state = self.gazetteer.country(code) if code else None
+            shorthand = state is not None and state not in self.gazetteer.lookup(m.span.text)
+            if shorthand and state is not None and (m.place is None or m.place.country != code):
+                out.append(PlaceMention(m.span, state, m.facility, True, "actor"))
+            else:
+                out.append(m)
+        return out
 
     def __call__(
         self, doc: Doc, actors: Sequence[ActorMention], events: Sequence[Event]

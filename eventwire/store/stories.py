@@ -217,9 +217,9 @@ def _display_names(conn: Connection, shown: Iterable[Story]) -> dict[str, str]:
     actor_ids: set[str] = set()
     place_ids: set[str] = set()
     for story in shown:
-        ids = title_ids(story)
-        place_ids.update(i for i in ids if i in story.places)
-        actor_ids.update(i for i in ids if i not in story.places)
+        heads = title_ids(story)
+        place_ids.update(i for i in heads if i in story.places)
+        actor_ids.update(i for i in heads if i not in story.places)
     names: dict[str, str] = {}
     for table, ids in ((actors, actor_ids), (places, place_ids)):
         stmt = select(table.c.id, table.c.name)
