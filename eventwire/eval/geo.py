@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from eventwire.eval.geo_sets import GeoDoc, GoldToponym, OffsetCheck, find_geo_sets, load_geo_set
+from eventwire.eval.spans import overlap_pairs
 
 log = logging.getLogger(__name__)
 
@@ -266,28 +267,6 @@ def evaluate_geo(path: Path, parser: Geoparser, *, country_of: CountryOf) -> lis
         log.info("%s: %d documents scored", geo_set.name, scores.documents)
         results.append(scores)
     return results
-
-
-def overlap_pairs(
-    gold: Sequence[GoldToponym], predicted: Sequence[PredictedToponym]
-) -> list[tuple[int, int]]:
-    """One-to-one (gold index, predicted index) overlapping pairs, largest overlap first."""
-    candidates = []
-    for g, gold_toponym in enumerate(gold):
-        for p, pred in enumerate(predicted):
-            overlap = min(gold_toponym.end, pred.end) - max(gold_toponym.start, pred.start)
-            if overlap > 0:
-                spread = abs((gold_toponym.end - gold_toponym.start) - (pred.end - pred.start))
-                candidates.append((-overlap, spread, g, p))
-    used_gold: set[int] = set()
-    used_pred: set[int] = set()
-    pairs = []
-    for _, _, g, p in sorted(candidates):
-        if g not in used_gold and p not in used_pred:
-            used_gold.add(g)
-            used_pred.add(p)
-            pairs.append((g, p))
-    return sorted(pairs)
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

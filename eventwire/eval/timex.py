@@ -33,6 +33,7 @@ from datetime import date
 from pathlib import Path
 from typing import Protocol
 
+from eventwire.eval.spans import overlap_pairs
 from eventwire.eval.timeml import GoldTimex, TimemlDoc, TimemlError, read_timeml_dir
 
 log = logging.getLogger(__name__)
@@ -186,7 +187,7 @@ def score_document(
     gold: Sequence[GoldTimex], predicted: Sequence[PredictedTimex], *, partial_dates: bool = False
 ) -> TimexScores:
     """The counts of one document (``documents == 1``)."""
-    pairs = relaxed_pairs(gold, predicted)
+    pairs = overlap_pairs(gold, predicted)
     type_correct = sum(
         gold[g].type.strip().upper() == predicted[p].type.strip().upper() for g, p in pairs
     )
@@ -203,28 +204,6 @@ def score_document(
         type_correct=type_correct,
         value_correct=value_correct,
     )
-
-
-def relaxed_pairs(
-    gold: Sequence[GoldTimex], predicted: Sequence[PredictedTimex]
-) -> list[tuple[int, int]]:
-    """One-to-one (gold index, predicted index) overlapping pairs, largest overlap first."""
-    candidates = []
-    for g, gold_timex in enumerate(gold):
-        for p, pred in enumerate(predicted):
-            overlap = min(gold_timex.end, pred.end) - max(gold_timex.start, pred.start)
-            if overlap > 0:
-                spread = abs((gold_timex.end - gold_timex.start) - (pred.end - pred.start))
-                candidates.append((-overlap, spread, g, p))
-    used_gold: set[int] = set()
-    used_pred: set[int] = set()
-    pairs = []
-    for _, _, g, p in sorted(candidates):
-        if g not in used_gold and p not in used_pred:
-            used_gold.add(g)
-            used_pred.add(p)
-            pairs.append((g, p))
-    return sorted(pairs)
 
 
 def _strict_count(gold: Sequence[GoldTimex], predicted: Sequence[PredictedTimex]) -> int:
@@ -290,3 +269,6 @@ def _ratio(part: int, whole: int) -> float:
 def _f1(precision: float, recall: float) -> float:
     total = precision + recall
     return 2 * precision * recall / total if total else 0.0
+
+
+relaxed_pairs = overlap_pairs  # TempEval-3 "relaxed" matching: any overlap

@@ -48,6 +48,9 @@ LOCATIVE_WORDS = frozenset({"in", "near", "from", "to", "at", "outside", "of"})
 MISLABELS = frozenset({"PERSON", "ORG"})
 
 
+WATCHED = FACILITY_WORDS | ANAPHOR_NOUNS  # the nouns the token-level passes look at
+
+
 @dataclass(frozen=True, slots=True)
 class Toponym:
     """A place name as the text gives it.
@@ -96,8 +99,9 @@ def find_toponyms(doc: Doc, actors: tuple[ActorMention, ...] = ()) -> list[Topon
         elif ent.label_ in ("FAC", "LOC"):
             qualifier = _place_after(doc, ent.end, ents)
         found.extend(_from_entity(ent, sentence, qualifier, agents))
-    found.extend(_facilities(doc, starts, sent_index, ents))
-    found.extend(_anaphors(doc, starts, sent_index, {t.span.start for t in found}))
+    nouns = [tok for tok in doc if tok.lower_ in WATCHED]  # one pass over the tokens
+    found.extend(_facilities(nouns, starts, sent_index, ents))
+    found.extend(_anaphors(nouns, starts, sent_index, {t.span.start for t in found}))
     found.sort(key=lambda t: t.span.start)
     return found
 
@@ -191,13 +195,14 @@ def _inner_names(ent: Span) -> tuple[str, ...]:
 
 
 def _facilities(
-    doc: Doc, starts: list[int], sent_index: dict[int, int], ents: list[Span]
+    nouns: list[Token], starts: list[int], sent_index: dict[int, int], ents: list[Span]
 ) -> list[Toponym]:
     """Named facilities the entity recogniser missed: a facility word with capitalised words
     before it ("Atocha Station", "Pyongyang station", "Madrid's Atocha Station")."""
     covered = {i for e in ents if e.label_ in ("FAC", "LOC") for i in range(e.start, e.end)}
     out = []
-    for tok in doc:
+    for tok in nouns:
+        doc = tok.doc
         if (
             tok.lower_ not in FACILITY_WORDS
             or tok.i in covered
@@ -242,12 +247,13 @@ def _place_after(doc: Doc, i: int, ents: list[Span]) -> str | None:
 
 
 def _anaphors(
-    doc: Doc, starts: list[int], sent_index: dict[int, int], taken: set[int]
+    nouns: list[Token], starts: list[int], sent_index: dict[int, int], taken: set[int]
 ) -> list[Toponym]:
     """ "the capital", "the country", "the North Korean capital": a definite noun naming a kind
     of place, with no name of its own."""
     out = []
-    for tok in doc:
+    for tok in nouns:
+        doc = tok.doc
         lemma = tok.lemma_.lower()
         if (lemma not in ANAPHOR_NOUNS and lemma not in FACILITY_WORDS) or tok.idx in taken:
             continue
