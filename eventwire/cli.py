@@ -840,3 +840,38 @@ def _story_entities(settings: Settings) -> Any:
         return [found[a.id] for a in articles]
 
     return entities
+
+
+@eval_app.command("timeline")
+def eval_timeline(
+    folder: Annotated[
+        Path,
+        typer.Argument(
+            help="Timeline17 topics (news-tls format): a folder of topic folders, or one, each"
+            " with articles.jsonl and timelines.jsonl."
+        ),
+    ],
+    topic: Annotated[
+        str | None,
+        typer.Option("--topic", help="Only this topic (a folder name).", show_default=False),
+    ] = None,
+    json_out: Annotated[bool, typer.Option("--json", help="Scores as one JSON object.")] = False,
+) -> None:
+    """Score event timelines against gold timelines (date F1, ROUGE-1/2), beside a baseline of
+    publication dates. Extracts every topic's articles: minutes per topic."""
+    from eventwire.eval.timelines import (
+        PipelineEvents,
+        evaluate_timelines,
+        format_timeline_report,
+    )
+
+    def on_topic(item: Any) -> None:
+        err.print(f"{item.name}: {len(item.articles)} articles, extracting…", markup=False)
+
+    with _errors():
+        events = PipelineEvents(_settings())
+        report = evaluate_timelines(folder, events=events, topic=topic, on_topic=on_topic)
+    if json_out:
+        typer.echo(json.dumps(report.to_dict(), ensure_ascii=False))
+    else:
+        typer.echo(format_timeline_report(report))

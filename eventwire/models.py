@@ -273,8 +273,12 @@ class PlaceMention:
     enclosing city is ``place``. ``agent`` marks a place name used as an actor ("Beijing said").
     ``how`` says what decided the resolution: ``name`` (the only or clearly dominant reading),
     ``context`` (the article's other places and actors), ``qualifier`` ("Paris, Texas"),
-    ``enclosing`` (a facility placed in the city around it), ``anaphor`` ("the capital"),
-    ``home`` (a departure from the actor's capital) or ``actor`` (a state acting at home).
+    ``enclosing`` (a facility placed by the place its name contains or is written with:
+    "Pyongyang station", "the palace in Santiago"), ``setting`` (a facility placed in the town
+    the article was just talking about), ``anaphor`` ("the capital"),
+    ``home`` (a departure from the actor's capital), ``actor`` (a state acting at home, or a
+    state's shorthand such as "the North"), ``sentence`` / ``narrative`` (an event's place taken
+    from another event of its sentence or of the story just before) or ``demonym``.
     """
 
     span: TextSpan

@@ -36,6 +36,8 @@ CONTEXT_SHARE = 2.5  # times the share of the article's place evidence for the e
 CONTEXT_SEEN = 1.0  # the entry's country occurs at all in the article
 REGION_SEEN = 2.5  # the entry's first-level region occurs in the article
 ACTOR_WEIGHT = 0.5  # an actor's country counts half as much as a place in that country
+SHORT_CODE = 3  # an all-capitals name this short is a code ("EU", "WA", "LA")
+BIG_FOR_CODE = 1_000_000  # ... which names a town only if the town is this big ("LA")
 STRAY_SIZE = 10_000  # towns smaller than this are not read into a report about elsewhere
 FIRST_PASS_WEIGHT = 0.5  # a place resolved in the first pass, as context for the second
 CAPITAL = 3.0  # a national capital is named in news far beyond its size
@@ -131,7 +133,11 @@ class Resolver:
             found = [p for p in self.gazetteer.lookup(full) if p.country == country]
             regions = [p for p in found if p.kind == "admin1"]
             return regions or found
-        return self.gazetteer.lookup(name)
+        found = self.gazetteer.lookup(name)
+        letters = name.replace(".", "")
+        if letters.isupper() and len(letters) <= SHORT_CODE:  # "EU", "WA": codes, not the town
+            found = [p for p in found if p.kind != "city" or p.population >= BIG_FOR_CODE]
+        return found
 
     def _score(self, place: Place, key: str, context: _Context) -> float:
         return score(place, key, context, capital=place.id in self._capital_ids(key))
@@ -165,7 +171,7 @@ class Resolver:
                 context.add(anchor)
         first = self._pass(toponyms, readings, context)
         for t, m in zip(toponyms, first, strict=True):  # what the first reading found is context
-            if m.place is not None and m.how not in ("anaphor", "enclosing") and not t.weak:
+            if m.place is not None and m.how not in ("anaphor", "setting") and not t.weak:
                 context.add(m.place, FIRST_PASS_WEIGHT)
         return self._pass(toponyms, readings, context)
 
@@ -238,8 +244,7 @@ class Resolver:
                 ]
             if cands:
                 key = normalise_key(name)
-                cities = [c for c in cands if c.kind == "city"] or cands  # buildings are in towns
-                best = max(cities, key=lambda p: self._score(p, key, context))
+                best = max(cands, key=lambda p: self._score(p, key, context))
                 return PlaceMention(t.span, best, facility=t.name, agent=t.agent, how="enclosing")
         around = _last(before, t.sentence, kinds=("city",), window=3)
         return PlaceMention(
@@ -247,7 +252,7 @@ class Resolver:
             around.place if around else None,
             facility=t.name,
             agent=t.agent,
-            how="enclosing",
+            how="setting",
         )
 
     def _anaphor(self, t: Toponym, before: list[PlaceMention]) -> PlaceMention:

@@ -97,8 +97,9 @@ class PlaceStage:
     ) -> list[PlaceMention]:
         """A name the actors stage read as a state ("the North" for North Korea, "Seoul" for
         South Korea) lies in that state, wherever the article writes it: a reading elsewhere
-        gives way to the state itself. Only for shorthand the gazetteer does not know as the
-        state's name: "Georgia" stays the resolver's to read (the country or the US state)."""
+        gives way to the state itself. Only for shorthand the gazetteer knows no place of that
+        state by: "Paris" or "Georgia" stay the resolver's to read (France or Texas, the
+        country or the US state)."""
         states = {
             normalise(m.span.text): m.actor.country
             for m in actors
@@ -108,8 +109,9 @@ class PlaceStage:
         for m in mentions:
             code = states.get(normalise(m.span.text))
             state = self.gazetteer.country(code) if code else None
-            shorthand = state is not None and state not in self.gazetteer.lookup(m.span.text)
-            if shorthand and state is not None and (m.place is None or m.place.country != code):
+            readings = self.gazetteer.lookup(m.span.text) if state is not None else []
+            shorthand = not any(p.country == code for p in readings)  # "the North", not "Paris"
+            if state is not None and shorthand and (m.place is None or m.place.country != code):
                 out.append(PlaceMention(m.span, state, m.facility, True, "actor"))
             else:
                 out.append(m)
@@ -159,9 +161,10 @@ def _proper_part(span: TextSpan) -> TextSpan:
 def geoparse(
     nlp: Language, stage: PlaceStage, texts: Iterable[str], batch_size: int = 32
 ) -> Iterator[list[PlaceMention]]:
-    """Toponyms of plain texts, resolved (for ``eventwire eval geo``); anaphors left out."""
+    """Toponyms of plain texts, resolved (for ``eventwire eval geo``). Anaphors and facilities
+    placed only by the article's setting are left out: they name no place themselves."""
     from eventwire.nlp.components import ACTORS_ATTR, decode_mentions
 
     for doc in nlp.pipe(texts, batch_size=batch_size):
         actors = decode_mentions(doc._.get(ACTORS_ATTR)) if doc.has_extension(ACTORS_ATTR) else []
-        yield [m for m in stage.places(doc, actors) if m.how != "anaphor"]
+        yield [m for m in stage.places(doc, actors) if m.how not in ("anaphor", "setting")]
