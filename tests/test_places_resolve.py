@@ -82,3 +82,34 @@ def test_the_capital_after_a_country_is_its_capital(stage: Any, parse: Any) -> N
 def test_unknown_names_stay_unresolved_but_recognised(stage: Any, parse: Any) -> None:
     found = stage.places(parse("The ship sank off the coast of Zorblaxia on Sunday."))
     assert all(m.place is None for m in found if "Zorblaxia" in m.span.text)
+
+
+def test_short_capital_codes_are_not_small_towns(stage: Any, parse: Any) -> None:
+    found = resolved(stage, parse, "Ministers from the EU met in Brussels on Tuesday.")
+    eu = found.get("EU")
+    assert eu is None or eu.place is None or eu.place.kind != "city"
+
+
+def test_seas_and_counties_are_places_of_their_own(stage: Any, parse: Any) -> None:
+    text = "Storms swept in from the Atlantic and flooded villages across Yorkshire."
+    found = resolved(stage, parse, text)
+    assert found["Atlantic"].place is not None and found["Atlantic"].place.kind == "region"
+    yorkshire = found["Yorkshire"].place
+    assert yorkshire is not None and yorkshire.country == "GBR"
+
+
+def test_a_hamlet_abroad_is_not_read_into_a_report_about_elsewhere(stage: Any, table: Any) -> None:
+    from eventwire.models import TextSpan
+    from eventwire.places.resolve import Resolver
+    from eventwire.places.toponyms import Toponym
+
+    resolver = Resolver(stage.gazetteer)
+    toponyms = [
+        Toponym(TextSpan(0, 5, "Chile"), "Chile", "GPE", 0),
+        Toponym(TextSpan(20, 29, "Santiago"), "Santiago", "GPE", 0),
+        Toponym(TextSpan(40, 45, "Zzyzx"), "Zzyzx", "GPE", 1),
+    ]
+    chile, santiago, unknown = resolver.resolve(toponyms)
+    assert chile.place is not None and chile.place.country == "CHL"
+    assert santiago.place is not None and santiago.place.country == "CHL"
+    assert unknown.place is None

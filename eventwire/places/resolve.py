@@ -42,6 +42,7 @@ STRAY_SIZE = 10_000  # towns smaller than this are not read into a report about 
 FIRST_PASS_WEIGHT = 0.5  # a place resolved in the first pass, as context for the second
 CAPITAL = 3.0  # a national capital is named in news far beyond its size
 REGION_SIZE = 10_000_000  # the effective population of a named region ("Middle East")
+COUNTY_SIZE = 1_000_000  # ... and of one inside a single country ("Yorkshire", "Kashmir")
 
 
 class PlaceLookup(Protocol):
@@ -92,8 +93,8 @@ def score(place: Place, key: str, context: _Context, *, capital: bool = False) -
             population = max(population, ADMIN1_FLOOR)
         else:  # a region the data knows nothing about (no size, often no point): no head start
             population, prior = UNKNOWN_SIZE, 0.0
-    elif place.kind == "region" and not population:
-        population = REGION_SIZE
+    elif place.kind == "region" and not population:  # "Middle East"; "Kent" within a country
+        population = REGION_SIZE if place.country is None else COUNTY_SIZE
     if normalise_key(place.name) == key:
         value = math.log10(max(population, 1)) + prior + OWN_NAME
     else:  # known by another name ("Madrid" for the Community of Madrid): no head start

@@ -43,7 +43,9 @@ FACILITY_WORDS = TOWN_NAMED | frozenset(
 
 ROAD_WORDS = frozenset({"road", "street", "avenue", "highway", "boulevard", "lane", "drive"})
 NAMED_AFTER = ROAD_WORDS | {"square", "bridge"}  # named after people and other places
-LOCATIVE_WORDS = frozenset({"in", "near", "from", "to", "at", "outside", "of"})
+LOCATIVE_WORDS = frozenset(
+    {"in", "near", "from", "to", "at", "outside", "of", "across", "throughout", "into", "around"}
+)
 # Labels the small English model often gives a town in local news ("in Alexandria" as PERSON).
 MISLABELS = frozenset({"PERSON", "ORG"})
 
