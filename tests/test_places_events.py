@@ -101,3 +101,11 @@ def test_a_trip_to_the_country_goes_where_the_anaphor_points() -> None:
     trip = event(100, "CONSULT", "visit", "visit", sentence=sentence)
     mention = PlaceMention(anaphor, EST, how="anaphor")
     assert places_of([trip], [mention]) == ["Estonia"]
+
+
+def test_a_trip_to_a_state_is_not_placed_where_the_story_just_was() -> None:
+    norway = Actor("NOR", "Norway", ActorKind.COUNTRY, "NOR", "GOV")
+    tallinn = TextSpan(20, 27, "Tallinn")
+    met = event(0, "CONSULT", "meet", "met", location=tallinn)
+    trip = event(100, "CONSULT", "visit", "will travel", target=norway)
+    assert places_of([met, trip], [PlaceMention(tallinn, TALLINN)]) == ["Tallinn", None]

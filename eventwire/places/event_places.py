@@ -74,7 +74,7 @@ def _narrative(e: Event, before: Sequence[Event]) -> PlaceMention | None:
             break
         if other.place is None or other.place.place is None or other.place.how in ("home",):
             continue
-        if _plan(other) != _plan(e):
+        if _plan(other) != _plan(e) or not _fits_trip(e, other.place):
             continue  # a plan does not happen where the last thing happened, nor the reverse
         if mine & _participants(other):
             return replace(other.place, how="narrative")
@@ -111,6 +111,14 @@ def _destination_anaphor(e: Event, mentions: Sequence[PlaceMention]) -> PlaceMen
     return None
 
 
+def _fits_trip(e: Event, place: PlaceMention | None) -> bool:
+    """A trip to a state happens in that state: "visits Argentina" is not in Santiago."""
+    target = e.target.actor if e.target else None
+    if e.code.mode != "visit" or target is None or target.kind is not ActorKind.COUNTRY:
+        return True
+    return place is not None and place.place is not None and place.place.country == target.country
+
+
 def _plan(e: Event) -> bool:
     return e.factuality in (Factuality.PLANNED, Factuality.HYPOTHETICAL)
 
@@ -125,6 +133,8 @@ def _same_sentence(e: Event, events: Sequence[Event]) -> PlaceMention | None:
         if other is e or other.place is None or other.place.place is None:
             continue
         if other.sentence != e.sentence or not (mine & _participants(other)):
+            continue
+        if not _fits_trip(e, other.place):
             continue
         return replace(other.place, how="sentence")
     return None
