@@ -61,6 +61,7 @@ eval: $(STAMP)
 	done
 	$(BIN)/eventwire eval geo $(SHARED)/benchmarks/geo
 	$(BIN)/eventwire eval stories $(SHARED)/benchmarks/stories/ecbplus_test
+	$(BIN)/eventwire eval timeline $(SHARED)/benchmarks/stories/timeline17_subset
 
 # Re-pin the dependencies (needs pip-tools, in the dev lock). Commit the two lock files.
 lock: $(STAMP)

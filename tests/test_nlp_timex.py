@@ -337,3 +337,9 @@ def test_times_of_day(nlp: Any) -> None:
 def test_month_day_without_any_year_or_publication_date(nlp: Any) -> None:
     t = one(nlp, "The vote was held on Feb. 24.", None, "Feb. 24")
     assert (t.value, t.anchored) == ("XXXX-02-24", "none")
+
+
+def test_a_date_off_the_calendar_is_left_out_not_a_crash(nlp: Any) -> None:
+    found = values(nlp, "The temple was built 7000 years ago, officials said on Monday.", SUNDAY)
+    assert ("Monday", "2019-02-18") in found  # said: the Monday before
+    assert not any("7000" in text for text, _ in found)

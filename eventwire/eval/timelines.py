@@ -21,8 +21,11 @@ one sentence per event in turn (each event's earliest report first), skipping ne
 (word-set Jaccard ≥ 0.6), until ``m`` are taken.
 
 **Baseline.** The ``k`` dates on which most articles were published (ties: the earlier date),
-each summarised by the first sentence of its first article (in file order). Beside ours it shows
-whether the dates events are reported to happen on beat the dates reports appear on.
+each summarised by the first ``m`` sentences of its first article (in file order), as long as
+ours may be. Beside ours it shows whether the dates events are reported to happen on beat the
+dates reports appear on, and whether event evidence makes better summaries than leads. An event
+dated by tense alone (no time stated)
+is dated to its report's publication day, so our dates lean towards publication days too.
 
 **Metrics**, per gold timeline:
 
@@ -450,11 +453,13 @@ def _jaccard(a: set[str], b: set[str]) -> float:
 def publication_timeline(
     articles: Sequence[TopicArticle],
     dates: int,
+    per_date: int = 1,
     *,
     span: tuple[dt.date, dt.date] | None = None,
 ) -> DatedTimeline:
     """The baseline: the ``dates`` days the most articles were published on (ties: earlier), each
-    with the first sentence of its first article (in the order given)."""
+    with the first ``per_date`` sentences of its first article (in the order given), so that it
+    says as much per date as our timeline may."""
     inside = [a for a in articles if span is None or span[0] <= a.published <= span[1]]
     counts = Counter(a.published for a in inside)
     chosen = sorted(sorted(counts, key=lambda d: (-counts[d], d))[:dates])
@@ -462,7 +467,7 @@ def publication_timeline(
     for article in inside:
         if article.sentences:
             first.setdefault(article.published, article)
-    entries = (DatedSummary(d, first[d].sentences[:1] if d in first else ()) for d in chosen)
+    entries = (DatedSummary(d, first[d].sentences[:per_date] if d in first else ()) for d in chosen)
     return DatedTimeline(tuple(entries))
 
 
@@ -481,9 +486,15 @@ class TopicResult:
     events: tuple[TimelineScores, ...]
     baseline: tuple[TimelineScores, ...]
 
+    def scores(self, system: str) -> tuple[TimelineScores, ...]:
+        """A system's scores by name: ``events`` or ``baseline``."""
+        if system not in SYSTEMS:
+            raise ValueError(f"no system {system!r}: one of {', '.join(SYSTEMS)}")
+        return self.events if system == "events" else self.baseline
+
     def figures(self, system: str) -> dict[str, float]:
-        """A system's headline figures (``events`` or ``baseline``), mean over gold timelines."""
-        return _mean([s.figures() for s in getattr(self, system)])
+        """A system's headline figures, the mean over the topic's gold timelines."""
+        return _mean([s.figures() for s in self.scores(system)])
 
 
 @dataclass(frozen=True, slots=True)
@@ -500,7 +511,7 @@ class TimelineReport:
                 {
                     "topic": t.name,
                     "articles": t.articles,
-                    **{system: [s.to_dict() for s in getattr(t, system)] for system in SYSTEMS},
+                    **{system: [s.to_dict() for s in t.scores(system)] for system in SYSTEMS},
                 }
                 for t in self.topics
             ],
@@ -520,7 +531,7 @@ def evaluate_topic(topic: Topic, events: EventSource) -> TopicResult:
     for gold in topic.gold:
         k, m = len(gold.entries), gold.sentences_per_date
         ours.append(score_timeline(event_timeline(entries, k, m, span=gold.span), gold))
-        base.append(score_timeline(publication_timeline(articles, k, span=gold.span), gold))
+        base.append(score_timeline(publication_timeline(articles, k, m, span=gold.span), gold))
     return TopicResult(topic.name, len(articles), tuple(ours), tuple(base))
 
 
@@ -593,28 +604,34 @@ _COLUMNS = ("date P", "date R", "date F1", "R1 cat", "R2 cat", "R1 day", "R2 day
 def format_timeline_report(report: TimelineReport) -> str:
     """A plain-text table: each topic and the mean, ours (events) above the baseline."""
     width = max([len("mean"), *(len(t.name) for t in report.topics)])
-    head = f"{'topic':<{width}}  {'system':<8}  {'dates':>7}" + "".join(f"{c:>9}" for c in _COLUMNS)
+    head = f"{'topic':<{width}} {'articles':>8}  {'system':<8} {'dates':>6}"
     lines = [
-        f"Timeline17: {len(report.topics)} topics; F1 unless marked; ROUGE on lower-cased words,"
-        " no stemming; 'day' = date-aligned (exact date)",
-        head,
+        f"Timeline17, {_count(len(report.topics), 'topic')}: k = gold dates; summaries of up to the"
+        " gold average of sentences a date (both systems)",
+        "F1 unless marked; ROUGE on lower-cased words, no stemming; cat = concatenated,"
+        " day = date-aligned (exact date)",
+        head + "".join(f"{c:>8}" for c in _COLUMNS),
     ]
     for t in report.topics:
         for system in SYSTEMS:
-            scores = getattr(t, system)
+            scores = t.scores(system)
             dates = f"{sum(s.matched_dates for s in scores)}/{sum(s.gold_dates for s in scores)}"
-            label = t.name if system == SYSTEMS[0] else ""
-            lines.append(_row(label, system, dates, t.figures(system), width))
+            first = system == SYSTEMS[0]
+            label = f"{t.name:<{width}} {t.articles:>8}" if first else " " * (width + 9)
+            lines.append(_row(label, system, dates, t.figures(system)))
     for system in SYSTEMS:
-        lines.append(
-            _row("mean" if system == SYSTEMS[0] else "", system, "", report.mean(system), width)
-        )
+        label = f"{'mean' if system == SYSTEMS[0] else '':<{width}} {'':>8}"
+        lines.append(_row(label, system, "", report.mean(system)))
     return "\n".join(lines)
 
 
-def _row(label: str, system: str, dates: str, figures: dict[str, float], width: int) -> str:
-    values = "".join(f"{figures[name]:>9.3f}" for name in FIGURES)
-    return f"{label:<{width}}  {system:<8}  {dates:>7}{values}"
+def _row(label: str, system: str, dates: str, figures: dict[str, float]) -> str:
+    values = "".join(f"{figures[name]:>8.3f}" for name in FIGURES)
+    return f"{label}  {system:<8} {dates:>6}{values}"
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 def _mean(rows: Sequence[dict[str, float]]) -> dict[str, float]:

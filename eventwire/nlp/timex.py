@@ -74,7 +74,10 @@ def find_timexes(doc: Doc, published: date | None) -> list[Timex]:
     for cand in _select(_candidates(text, entity_chars)):
         start, mod = _modifier(text, cand.start)
         ctx = Context(published, governing_tense(doc, cand.start, cand.end), anchor)
-        resolved = RESOLVERS[cand.name](cand.match, ctx)
+        try:
+            resolved = RESOLVERS[cand.name](cand.match, ctx)
+        except (ValueError, OverflowError):  # off the calendar: "7000 years ago", "year 10000"
+            continue
         if resolved is None:
             continue
         timex = _finish(text, (start, cand.start, cand.end), resolved, mod)
