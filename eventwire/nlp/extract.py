@@ -99,9 +99,14 @@ class Extractor:
         )
         for doc, article_id in docs:
             when = published.pop(article_id, None)
-            yield analyse_doc(
-                doc, article_id, self.version, when, dates=self.dates, places=self.places
-            )
+            try:
+                analysis = analyse_doc(
+                    doc, article_id, self.version, when, dates=self.dates, places=self.places
+                )
+            except Exception as exc:  # noqa: BLE001 - a bug on one article must not cost the batch
+                log.error("article %s: extraction failed, skipped: %r", article_id, exc)
+                continue
+            yield analysis
 
 
 def _place_stage(path: Path | None) -> PlaceStage:
