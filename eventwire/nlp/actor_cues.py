@@ -99,6 +99,7 @@ class Cues:
         self.korea_from = next((t.i for t in doc if t.lower_ in KOREA_CUES), len(doc))
         self.text = doc.text  # built once: Doc.text rebuilds the string on every access
         self._ending: dict[tuple[int, int], list[tuple[int, str]]] = {}
+        self._phrases: dict[tuple[int, WordKind], tuple[int, WordEntry] | None] = {}
 
     # --- single cues ending at a token ---------------------------------------------------------
 
@@ -124,7 +125,14 @@ class Cues:
         return out[::-1]
 
     def phrase_ending_at(self, j: int, kind: WordKind) -> tuple[int, WordEntry] | None:
-        """The longest actor word of ``kind`` that ends at token ``j``."""
+        """The longest actor word of ``kind`` that ends at token ``j`` (memoised per document:
+        the actor passes ask about the same tokens many times)."""
+        key = (j, kind)
+        if key not in self._phrases:
+            self._phrases[key] = self._phrase_ending_at(j, kind)
+        return self._phrases[key]
+
+    def _phrase_ending_at(self, j: int, kind: WordKind) -> tuple[int, WordEntry] | None:
         if j < 0 or self.doc[j].is_space:
             return None
         for start, text in self._texts_ending_at(j, MAX_PHRASE_TOKENS):
