@@ -44,3 +44,10 @@ def test_the_national_capital_names_its_country(parse: Any) -> None:
     toponyms = find_toponyms(parse("Protesters marched through the Kenyan capital on Sunday."))
     (anaphor,) = [t for t in toponyms if t.label == "ANAPHOR"]
     assert anaphor.anaphor_country == "Kenyan"
+
+
+def test_the_place_an_organisation_is_named_after_is_a_candidate(parse: Any) -> None:
+    doc = parse("The Georgia Environmental Protection Division will inspect the plant.")
+    embedded = [t for t in find_toponyms(doc) if t.embedded]
+    assert [t.name for t in embedded] == ["Georgia Environmental", "Georgia"]
+    assert all(t.weak for t in embedded)

@@ -38,6 +38,7 @@ REGION_SEEN = 2.5  # the entry's first-level region occurs in the article
 ACTOR_WEIGHT = 0.5  # an actor's country counts half as much as a place in that country
 SHORT_CODE = 3  # an all-capitals name this short is a code ("EU", "WA", "LA")
 BIG_FOR_CODE = 1_000_000  # ... which names a town only if the town is this big ("LA")
+WELL_KNOWN = 50_000  # a town an organisation's name may refer to
 STRAY_SIZE = 10_000  # towns smaller than this are not read into a report about elsewhere
 FIRST_PASS_WEIGHT = 0.5  # a place resolved in the first pass, as context for the second
 CAPITAL = 3.0  # a national capital is named in news far beyond its size
@@ -188,6 +189,9 @@ class Resolver:
         if t.label == "ANAPHOR":
             return []
         found = [] if t.label == "NORP" else self.lookup(t.name)
+        if t.embedded:  # only a well-known place named exactly so names an organisation
+            key = normalise_key(t.name)
+            found = [p for p in found if normalise_key(p.name) == key and _well_known(p)]
         if not found and t.label in ("NORP", "GPE"):  # "Sri Lankan", "Georgian": the country
             code = self.country_for_word(t.name)
             country = self.gazetteer.country(code) if code else None
@@ -296,6 +300,10 @@ def load_abbreviations() -> dict[str, tuple[str, str]]:
 
 def _abbreviation_key(text: str) -> str:
     return text.replace(".", "").replace(" ", "").casefold()
+
+
+def _well_known(place: Place) -> bool:
+    return place.kind in ("country", "admin1", "admin2") or place.population >= WELL_KNOWN
 
 
 def _stray(place: Place, context: _Context) -> bool:

@@ -86,10 +86,19 @@ class PlaceStage:
             if m.actor.country and len(m.actor.country) == 3 and m.actor.country not in NON_STATE
         ]
         resolved = self._as_actors_say(self.resolver.resolve(toponyms, countries), actors)
-        return [
-            m
+        kept = [
+            (t, m)
             for t, m in zip(toponyms, resolved, strict=True)
             if m.place is not None or (m.how != "demonym" and not t.weak)
+        ]
+        longer = [m.span for t, m in kept if t.embedded]
+        return [  # of "Georgia Environmental" and "Georgia", the longest that resolved
+            m
+            for t, m in kept
+            if not t.embedded
+            or not any(
+                s.start <= m.span.start and m.span.end <= s.end and s != m.span for s in longer
+            )
         ]
 
     def _as_actors_say(

@@ -72,6 +72,7 @@ class Toponym:
     agent: bool = False
     anaphor_country: str | None = None
     weak: bool = False  # recovered from a PERSON/ORG entity after "in"/"near"/...: keep if known
+    embedded: bool = False  # the place an organisation is named after ("Gainesville Police")
 
     @property
     def is_facility(self) -> bool:
@@ -89,6 +90,8 @@ def find_toponyms(doc: Doc, actors: tuple[ActorMention, ...] = ()) -> list[Topon
     found: list[Toponym] = [
         t for e in doc.ents if (t := _mislabelled(e, starts, sent_index)) is not None
     ]
+    for e in doc.ents:
+        found.extend(_embedded(e, starts, sent_index))
     skip: set[int] = set()
     for i, ent in enumerate(ents):
         if i in skip:
@@ -121,6 +124,27 @@ def _mislabelled(ent: Span, starts: list[int], sent_index: dict[int, int]) -> To
     span = TextSpan(ent.start_char, ent.end_char, ent.text)
     sentence = _sentence_of(starts, sent_index, ent.start)
     return Toponym(span, ent.text, "GPE", sentence, weak=True)
+
+
+def _embedded(ent: Span, starts: list[int], sent_index: dict[int, int]) -> list[Toponym]:
+    """The place an organisation is named after: the capitalised words that open its name
+    ("Gainesville Police", "the Georgia Environmental Protection Division"), as one- and
+    two-word candidates; resolution keeps one only for a well-known place named so exactly."""
+    tokens = [t for t in ent if t.lower_ != "the"]
+    if ent.label_ != "ORG" or len(tokens) < 2:
+        return []
+    run = []
+    for tok in tokens[:-1]:  # something must remain to be the organisation
+        if tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+            break
+        run.append(tok)
+    sentence = _sentence_of(starts, sent_index, ent.start)
+    out = []
+    for size in range(min(len(run), 2), 0, -1):
+        span = ent.doc[run[0].i : run[size - 1].i + 1]
+        where = TextSpan(span.start_char, span.end_char, span.text)
+        out.append(Toponym(where, span.text, "GPE", sentence, weak=True, embedded=True))
+    return out
 
 
 def _sentence_of(starts: list[int], index: dict[int, int], token_i: int) -> int:
