@@ -12,11 +12,14 @@ at most ``m`` sentences each, ``m`` = ``s / k`` rounded half up (at least 1).
 
 **Our timeline.** The topic's articles are ingested into a temporary store with their
 publication dates, extracted, fused and put in date order (``fuse`` → ``timeline``). A date is
-weighed by how many distinct reports state an event on it (ties: more mentions, then the earlier
-date), and the ``k`` heaviest are kept. Only events dated to one day count: an event dated to a
-week, month, year or range of days names no day and contributes nothing, and neither does a
-negated or hypothetical event (nothing is said to have happened). A date's summary is taken from
-the evidence sentences of its events, most-reported event first (ties: more mentions, then id),
+weighed by how many distinct reports give it as the date of an event they state (a date the text
+gives: an event reported in the present tense with no time stated is dated to its report's day,
+which says nothing the publication date does not), then by all reports, then by mentions, then
+the earlier date; the ``k`` heaviest are kept. Only events dated to one day count: an event
+dated to a week, month, year or range of days names no day and contributes nothing, and neither
+does a negated or hypothetical event (nothing is said to have happened). A date's summary is
+taken from the evidence sentences of its events, most-reported event first (ties: more mentions,
+then id),
 one sentence per event in turn (each event's earliest report first), skipping near-duplicates
 (word-set Jaccard ≥ 0.6), until ``m`` are taken.
 
@@ -407,8 +410,9 @@ def event_timeline(
     *,
     span: tuple[dt.date, dt.date] | None = None,
 ) -> DatedTimeline:
-    """Our timeline from timeline entries: the ``dates`` days the most reports state events on,
-    each with up to ``per_date`` evidence sentences (see the module docstring)."""
+    """Our timeline from timeline entries: the ``dates`` days the most reports give as the date of
+    events they state (a present tense dated to its report's day counts only to break ties), each
+    with up to ``per_date`` evidence sentences (see the module docstring)."""
     by_day: dict[dt.date, list[FusedEvent]] = {}
     for entry in entries:
         f = entry.event
@@ -418,10 +422,16 @@ def event_timeline(
         if span is None or span[0] <= day <= span[1]:
             by_day.setdefault(day, []).append(f)
 
-    def weight(day: dt.date) -> tuple[int, int, dt.date]:
+    def weight(day: dt.date) -> tuple[int, int, int, dt.date]:
         events = by_day[day]
         reports = {s.event.article_id for f in events for s in f.evidence}
-        return -len(reports), -sum(f.mentions for f in events), day
+        stated = {  # a date the text gives, not a present tense dated to its report's day
+            s.event.article_id
+            for f in events
+            for s in f.evidence
+            if s.event.date is not None and s.event.date.derivation != "tense"
+        }
+        return -len(stated), -len(reports), -sum(f.mentions for f in events), day
 
     chosen = sorted(sorted(by_day, key=weight)[:dates])
     return DatedTimeline(tuple(DatedSummary(d, _summary(by_day[d], per_date)) for d in chosen))
