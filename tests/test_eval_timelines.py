@@ -20,23 +20,22 @@ from conftest import MODEL, run_cli
 
 from eventwire.config import load_settings
 from eventwire.errors import EventwireError
-from eventwire.eval.timelines import (
+from eventwire.eval.rouge import detokenize, ngrams, overlap, words
+from eventwire.eval.timeline_sets import (
     DatedSummary,
     DatedTimeline,
-    PipelineEvents,
     TimelineEvalError,
-    TimelineReport,
     TopicArticle,
-    detokenize,
+    read_timeline17,
+)
+from eventwire.eval.timelines import (
+    PipelineEvents,
+    TimelineReport,
     evaluate_timelines,
     event_timeline,
     format_timeline_report,
-    ngrams,
-    overlap,
     publication_timeline,
-    read_timeline17,
     score_timeline,
-    words,
 )
 from eventwire.link.fusion import FusedEvent, fuse
 from eventwire.link.timeline import timeline
