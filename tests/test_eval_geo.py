@@ -32,9 +32,9 @@ from eventwire.eval.geo_sets import (
     GoldToponym,
     find_geo_sets,
     load_geo_set,
-    loose_date,
     read_geo_set,
 )
+from eventwire.eval.loose_dates import loose_date
 
 # --- tiny sets in each format --------------------------------------------------------------------
 
