@@ -17,6 +17,7 @@ from eventwire.cli.common import (
     DbOption,
     JsonOption,
     _errors,
+    _existing_store,
     _full_ids,
     _jsonable,
     _parse_date,
@@ -181,19 +182,15 @@ def events(
 ) -> None:
     """List extracted event mentions: who did what to whom, with factuality and evidence."""
     from eventwire.export import gold_record
-    from eventwire.store import open_store
 
-    with _errors():
-        settings = _settings(db=db)
-        _require_store(settings)
-        with open_store(settings.db) as store:
-            article_ids = [store.get_article(article).id] if article else None
-            actor_ids = None
-            if actor is not None:
-                actor_ids = [a.id for a in store.find_actors(actor)]
-            rows = store.list_events(
-                article_ids=article_ids, actor_ids=actor_ids, types=event_type, limit=limit
-            )
+    with _errors(), _existing_store(db) as store:
+        article_ids = [store.get_article(article).id] if article else None
+        actor_ids = None
+        if actor is not None:
+            actor_ids = [a.id for a in store.find_actors(actor)]
+        rows = store.list_events(
+            article_ids=article_ids, actor_ids=actor_ids, types=event_type, limit=limit
+        )
     if json_out:
         for row in rows:
             typer.echo(json.dumps(gold_record(row), ensure_ascii=False))
@@ -242,7 +239,6 @@ def export(
 ) -> None:
     """Export every stored event mention in an exchange format."""
     from eventwire.export import ExportFormat, write_export
-    from eventwire.store import open_store
 
     try:
         chosen = ExportFormat(fmt.lower())
@@ -250,9 +246,7 @@ def export(
         names = ", ".join(f.value for f in ExportFormat)
         raise typer.BadParameter(f"{fmt!r} is not one of {names}", param_hint="--format") from exc
     with _errors():
-        settings = _settings(db=db)
-        _require_store(settings)
-        with open_store(settings.db) as store:
+        with _existing_store(db) as store:
             rows = store.list_events()
         count = write_export(rows, chosen, output if output is not None else sys.stdout)
     err.print(f"export: {count} event mentions ({chosen.value})", markup=False)
@@ -284,13 +278,9 @@ def articles(
     json_out: JsonOption = False,
 ) -> None:
     """List stored articles, newest first, or the best matches of a search."""
-    from eventwire.store import open_store
 
-    with _errors():
-        settings = _settings(db=db)
-        _require_store(settings)
-        with open_store(settings.db) as store:
-            rows = store.list_articles(search=search, limit=limit, offset=offset)
+    with _errors(), _existing_store(db) as store:
+        rows = store.list_articles(search=search, limit=limit, offset=offset)
     if json_out:
         for row in rows:
             typer.echo(json.dumps(_jsonable(row), ensure_ascii=False))
@@ -322,13 +312,9 @@ def show(
     json_out: JsonOption = False,
 ) -> None:
     """Show one stored article: metadata, copies, and the text with captions marked."""
-    from eventwire.store import open_store
 
-    with _errors():
-        settings = _settings(db=db)
-        _require_store(settings)
-        with open_store(settings.db) as store:
-            record = store.get_article(article_id)
+    with _errors(), _existing_store(db) as store:
+        record = store.get_article(article_id)
     article = record.article
     if json_out:
         typer.echo(json.dumps(_jsonable(record), ensure_ascii=False))

@@ -9,7 +9,7 @@ import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -19,6 +19,9 @@ from eventwire import __version__
 from eventwire.config import Settings, load_settings
 from eventwire.errors import EventwireError
 from eventwire.models import Article
+
+if TYPE_CHECKING:
+    from eventwire.store import Store
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_ALL_REJECTED = 0, 1, 2, 3
 
@@ -109,6 +112,17 @@ def _progress(enabled: bool) -> Iterator[Progress | None]:
     )
     with Progress(*columns, console=err, transient=True) as progress:
         yield progress
+
+
+@contextmanager
+def _existing_store(db: str | None) -> Iterator[Store]:
+    """The store a reading command works on: it must exist already (see ``_require_store``)."""
+    from eventwire.store import open_store
+
+    settings = _settings(db=db)
+    _require_store(settings)
+    with open_store(settings.db) as store:
+        yield store
 
 
 def _require_store(settings: Settings) -> None:

@@ -16,8 +16,7 @@ from eventwire.cli.common import (
     EXIT_USAGE,
     DbOption,
     _errors,
-    _require_store,
-    _settings,
+    _existing_store,
     app,
     err,
 )
@@ -34,18 +33,14 @@ def actor(
 ) -> None:
     """Show an actor's profile: names seen, role, country, events by type, and journey."""
     from eventwire.link.journeys import format_profile, profile, profile_json
-    from eventwire.store import open_store
 
-    with _errors():
-        settings = _settings(db=db)
-        _require_store(settings)
-        with open_store(settings.db) as store:
-            found = store.find_actors(name)
-            if not found:
-                raise NotFoundError(f"no actor matches {name!r}")
-            events = {a.id: [s.event for s in store.list_events(actor_ids=[a.id])] for a in found}
-            best = max(found, key=lambda a: (_exact(a, name), len(events[a.id])))
-            result = profile(best, store.actor_names(best.id), events[best.id])
+    with _errors(), _existing_store(db) as store:
+        found = store.find_actors(name)
+        if not found:
+            raise NotFoundError(f"no actor matches {name!r}")
+        events = {a.id: [s.event for s in store.list_events(actor_ids=[a.id])] for a in found}
+        best = max(found, key=lambda a: (_exact(a, name), len(events[a.id])))
+        result = profile(best, store.actor_names(best.id), events[best.id])
     if json_out:
         typer.echo(json.dumps(profile_json(result), ensure_ascii=False))
         return
@@ -97,31 +92,27 @@ def timeline(
         timeline_markdown,
     )
     from eventwire.link.timeline import timeline as build_timeline
-    from eventwire.store import open_store
 
     chosen = [x for x in (story, actor, query) if x is not None]
     if len(chosen) != 1:
         err.print("error: give exactly one of --story, --actor, --query", markup=False)
         raise typer.Exit(EXIT_USAGE)
-    with _errors():
-        settings = _settings(db=db)
-        _require_store(settings)
-        with open_store(settings.db) as store:
-            if story is not None:
-                record = store.get_story(story)
-                title = record.title
-                rows = store.list_events(article_ids=[a.id for a in record.articles])
-            elif actor is not None:
-                found = store.find_actors(actor)
-                if not found:
-                    raise NotFoundError(f"no actor matches {actor!r}")
-                title = f"Timeline: {found[0].name}" if len(found) == 1 else f"Timeline: {actor}"
-                rows = store.list_events(actor_ids=[a.id for a in found])
-            else:
-                assert query is not None
-                hits = store.list_articles(search=query, limit=500)
-                title = f"Timeline: {query}"
-                rows = store.list_events(article_ids=[h.id for h in hits]) if hits else []
+    with _errors(), _existing_store(db) as store:
+        if story is not None:
+            record = store.get_story(story)
+            title = record.title
+            rows = store.list_events(article_ids=[a.id for a in record.articles])
+        elif actor is not None:
+            found = store.find_actors(actor)
+            if not found:
+                raise NotFoundError(f"no actor matches {actor!r}")
+            title = f"Timeline: {found[0].name}" if len(found) == 1 else f"Timeline: {actor}"
+            rows = store.list_events(actor_ids=[a.id for a in found])
+        else:
+            assert query is not None
+            hits = store.list_articles(search=query, limit=500)
+            title = f"Timeline: {query}"
+            rows = store.list_events(article_ids=[h.id for h in hits]) if hits else []
     entries = build_timeline(fuse(rows), undated=undated)
     kind = TimelineFormat.JSON if json_out else output
     if kind is TimelineFormat.JSON:
@@ -148,16 +139,12 @@ def brief(
     from eventwire.link.brief import brief as make_brief
     from eventwire.link.brief import brief_json, brief_markdown, report_of
     from eventwire.link.fusion import fuse
-    from eventwire.store import open_store
 
-    with _errors():
-        settings = _settings(db=db)
-        _require_store(settings)
-        with open_store(settings.db) as store:
-            record = store.get_story(story)
-            ids = [a.id for a in record.articles]
-            reports = [report_of(article) for article in store.iter_articles(ids)]
-            fused = fuse(store.list_events(article_ids=ids))
+    with _errors(), _existing_store(db) as store:
+        record = store.get_story(story)
+        ids = [a.id for a in record.articles]
+        reports = [report_of(article) for article in store.iter_articles(ids)]
+        fused = fuse(store.list_events(article_ids=ids))
     result = make_brief(record.title, reports, fused)
     if json_out:
         typer.echo(json.dumps(brief_json(result), ensure_ascii=False))
@@ -186,13 +173,9 @@ def stories(
 ) -> None:
     """List stories, newest first: the reports of one happening, grouped on extraction."""
     from eventwire.link.stories import date_range
-    from eventwire.store import open_store
 
-    with _errors():
-        settings = _settings(db=db)
-        _require_store(settings)
-        with open_store(settings.db) as store:
-            rows = store.list_stories(limit=limit)
+    with _errors(), _existing_store(db) as store:
+        rows = store.list_stories(limit=limit)
     if json_out:
         for row in rows:
             typer.echo(json.dumps(_story_json(row), ensure_ascii=False))

@@ -6,6 +6,7 @@ analysis is replaced whole (delete, then insert) so re-running extraction is ide
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -131,33 +132,12 @@ def _upsert_places(conn: Connection, found: dict[str, Place]) -> None:
 
 
 def place_values(place: Place) -> dict[str, Any]:
-    return {
-        "id": place.id,
-        "name": place.name,
-        "kind": place.kind,
-        "country": place.country,
-        "admin1": place.admin1,
-        "lat": place.lat,
-        "lon": place.lon,
-        "population": place.population,
-        "feature_class": place.feature_class,
-        "geonames_id": place.geonames_id,
-    }
+    """A ``places`` row: its columns are the record's fields."""
+    return dataclasses.asdict(place)
 
 
 def place_from_row(row: Any) -> Place:
-    return Place(
-        id=row.id,
-        name=row.name,
-        kind=row.kind,
-        country=row.country,
-        admin1=row.admin1,
-        lat=row.lat,
-        lon=row.lon,
-        population=row.population,
-        feature_class=row.feature_class,
-        geonames_id=row.geonames_id,
-    )
+    return Place(**{f.name: getattr(row, f.name) for f in dataclasses.fields(Place)})
 
 
 def _upsert_actors(conn: Connection, found: dict[str, Actor], now: dt.datetime) -> None:
