@@ -10,7 +10,7 @@ import pytest
 from conftest import EXAMPLES, REPO
 
 from eventwire.config import load_settings
-from eventwire.eval import EventScores, load_mentions, parse_mention, score_events
+from eventwire.eval import EventScores, Mention, load_mentions, parse_mention, score_events
 from eventwire.export import gold_record
 from eventwire.ingest import load_meta
 from eventwire.models import Article, Event, SegmentKind
@@ -29,7 +29,7 @@ def extractor() -> Extractor:
 
 def _score(
     reports: list[Path], meta: Path, gold: Path, db: Path, extractor: Extractor
-) -> EventScores:
+) -> tuple[EventScores, list[Mention], list[Mention]]:
     settings = load_settings({"db": str(db)}, environ={})
     with open_store(str(db)) as store:
         run_ingest([str(p) for p in reports], store=store, settings=settings, meta=load_meta(meta))
@@ -38,7 +38,8 @@ def _score(
         for article in store.iter_articles():
             _no_event_outside_the_story(article, [s.event for s in stored])
         predicted = [parse_mention(gold_record(s)) for s in stored]
-    return score_events(load_mentions(gold), predicted)
+    wanted = load_mentions(gold)
+    return score_events(wanted, predicted), wanted, predicted
 
 
 def _no_event_outside_the_story(article: Article, events: list[Event]) -> None:
@@ -71,14 +72,21 @@ def test_examples_meet_the_floors(tmp_path: Path, extractor: Extractor) -> None:
     gold = EXAMPLES / "gold-events.jsonl"
     gold_files = {m.article for m in load_mentions(gold)}
     files = sorted(p for p in reports.glob("*.txt") if p.name in gold_files)
-    scores = _score(files, reports / "meta.jsonl", gold, tmp_path / "ex.db", extractor)
+    scores, _, _ = _score(files, reports / "meta.jsonl", gold, tmp_path / "ex.db", extractor)
     _check(scores, FLOORS["examples"])
 
 
 def test_seeds_meet_the_floors(shared: Path, tmp_path: Path, extractor: Extractor) -> None:
     seeds = shared / "seeds"
     files = sorted(seeds.glob("*.txt"))
-    scores = _score(
+    scores, gold, predicted = _score(
         files, seeds / "meta.jsonl", seeds / "gold-events.jsonl", tmp_path / "s.db", extractor
     )
     _check(scores, FLOORS["seeds"])
+    # Every dated gold event the system finds gets exactly the gold date (issue 4).
+    wrong = [
+        (gold[g].sentence[:60], gold[g].date, predicted[p].date)
+        for g, p in scores.matches
+        if gold[g].date is not None and predicted[p].date != gold[g].date
+    ]
+    assert not wrong, wrong

@@ -77,3 +77,75 @@ def test_in_the_coming_weeks_without_a_statement_day_counts_from_publication() -
     dates = _dates("Kenya will impose new duties on Tanzanian rice in the coming weeks.", TUESDAY)
     values = [d.value for d in dates.values() if d is not None]
     assert values == ["2024-03-12/2024-04-09"]
+
+
+def test_a_clause_of_simultaneity_takes_the_time_of_its_main_clause() -> None:
+    dates = _dates(
+        "Relations between Kenya and Uganda looked close to collapse during 2021, as Uganda "
+        "staged a series of missile tests near the border.",
+        TUESDAY,
+    )
+    assert dates["tests"] is not None and dates["tests"].value == "2021"
+
+
+def test_an_event_named_again_takes_the_date_of_its_first_mention() -> None:
+    dates = _dates(
+        "Kenyan President Amara Okafor will meet Ghanaian President Kofi Mensah on Thursday "
+        "and Friday in Accra. In his upcoming meeting with Mr Mensah, analysts say Mr Okafor "
+        "will seek debt relief and a trade deal.",
+        TUESDAY,
+    )
+    by_word = {k: (v.value if v else None) for k, v in dates.items()}
+    assert by_word.get("meeting") == by_word.get("seek") == "2024-03-14/2024-03-15"
+    seek = dates["seek"]
+    assert seek is not None and seek.derivation == "narrative"
+
+
+def test_a_past_event_continues_the_frame_of_the_previous_sentence_about_its_actor() -> None:
+    dates = _dates(
+        "President Amara Okafor turned to diplomacy with Ghana last year. "
+        "He also visited Uganda twice.",
+        TUESDAY,
+    )
+    visited = dates["visited"]
+    assert visited is not None and visited.value == "2023"
+    assert visited.derivation == "narrative" and visited.span is not None
+
+
+def test_the_frame_does_not_pass_to_another_actor() -> None:
+    dates = _dates(
+        "President Amara Okafor turned to diplomacy with Ghana last year. "
+        "Uganda's president visited Kenya twice.",
+        TUESDAY,
+    )
+    assert dates["visited"] is None
+
+
+def test_a_planned_meeting_falls_within_a_trip_under_way() -> None:
+    dates = _dates(
+        "Kenyan President Amara Okafor left Nairobi on Monday for a three-day visit to Ghana. "
+        "Mr Okafor has arrived in Accra. "
+        "He is expected to hold meetings with ministers at the presidential palace.",
+        TUESDAY,
+    )
+    meetings = dates["hold meetings"]
+    assert meetings is not None and meetings.value == "2024-03-12/2024-03-13"
+    assert meetings.precision == "range"
+
+
+def test_a_trip_that_has_ended_gives_no_window() -> None:
+    dates = _dates(
+        "Kenyan President Amara Okafor left Nairobi on Monday for a three-day visit to Ghana. "
+        "He is expected to hold meetings with ministers at the presidential palace.",
+        dt.date(2024, 3, 22),
+    )
+    assert dates["hold meetings"] is None
+
+
+def test_a_demand_stated_as_a_present_predicate_is_dated_to_the_report() -> None:
+    dates = _dates(
+        "Nairobi says it is time for Uganda to lift its harsh sanctions on Kenyan traders.",
+        TUESDAY,
+    )
+    dated = [d.value for d in dates.values() if d is not None]
+    assert dated == ["2024-03-12"]

@@ -51,7 +51,7 @@ def analyse_doc(
     mentions = decode_mentions(doc._.get(ACTORS_ATTR))
     events = decode_events(doc._.get(EVENTS_ATTR), article_id)
     if dates:
-        events = date_events(doc, events, published)
+        events = date_events(doc, events, published, mentions)
     toponyms: list[PlaceMention] = []
     if places is not None:
         toponyms, events = places(doc, mentions, events)
