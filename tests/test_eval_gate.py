@@ -55,7 +55,9 @@ def _check(scores: EventScores, floors: dict[str, float]) -> None:
     assert scores.country_dyad is not None and scores.actor_dyad is not None
     assert scores.factuality is not None
     assert scores.location_country is not None and scores.location_place is not None
+    assert scores.date_exact is not None
     measured = {
+        "date_exact": scores.date_exact.value,
         "type_f1": scores.type.f1,
         "country_dyad_f1": scores.country_dyad.f1,
         "actor_dyad_f1": scores.actor_dyad.f1,

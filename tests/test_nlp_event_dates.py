@@ -149,3 +149,53 @@ def test_a_demand_stated_as_a_present_predicate_is_dated_to_the_report() -> None
     )
     dated = [d.value for d in dates.values() if d is not None]
     assert dated == ["2024-03-12"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "value"),
+    [
+        (
+            "Kenya's president left Nairobi on Sunday for a three-day state visit to Ghana.",
+            "visit",
+            "2024-03-10/2024-03-12",
+        ),
+        (
+            "Three days of talks between Kenya and Uganda ended without a deal on Monday.",
+            "talks",
+            "2024-03-09/2024-03-11",
+        ),
+    ],
+)
+def test_a_stated_length_widens_the_day_to_the_days_covered(
+    text: str, trigger: str, value: str
+) -> None:
+    dates = _dates(text, TUESDAY)
+    found = dates[trigger]
+    assert found is not None and found.value == value and found.precision == "range"
+
+
+def test_a_when_clause_on_a_month_takes_that_month() -> None:
+    dates = _dates(
+        "Ties soured in January, when Kenya accused Uganda of blocking its lorries.", TUESDAY
+    )
+    assert dates["accused"] is not None and dates["accused"].value == "2024-01"
+
+
+def test_a_participle_adjunct_dates_its_main_clause_and_what_is_joined_to_it() -> None:
+    dates = _dates(
+        "Speaking to reporters in Kampala on Monday, Uganda's foreign minister accused Kenya "
+        "of smuggling and called for a joint inquiry.",
+        TUESDAY,
+    )
+    by_word = {k: (v.value if v else None) for k, v in dates.items()}
+    assert by_word.get("accused") == "2024-03-11"
+    assert by_word.get("called") == "2024-03-11"
+
+
+def test_a_time_deep_in_the_clause_still_dates_it() -> None:
+    dates = _dates(
+        "Police arrested four protesters after clashes near the gate of the ministry building "
+        "late on Sunday evening, a spokesman said.",
+        TUESDAY,
+    )
+    assert dates["arrested"] is not None and dates["arrested"].value == "2024-03-10"

@@ -4,12 +4,13 @@ The events stage attaches time-expression spans to each event (``Event.times``);
 normalises every expression of the article (``find_timexes``). An event's date is the value of the
 DATE/TIME expressions among its own spans: one gives its value at its precision, several day-level
 ones give the range they span ("on Wednesday and Thursday"). An event with no time of its own
-takes, in order: the time of the clause its clause happens along with ("... during 2017, as the
+takes, in order: a time of the clauses around its own (``clause_times``: "... during 2017, as the
 North staged weapons tests"); a date from another event (``event_frames``: the same event named
 again, an event it happens during, a trip under way); the month or year the previous sentence set
-for the same actor in the past tense ("Mr Kim turned to diplomacy last year. He also visited China
-three times"); the publication date when it is reported as going on or just done ("is heading
-to", "has arrived in"). Otherwise it gets no date rather than a wrong one.
+for the same actor in the past tense (``clause_times``); the publication date when it is reported
+as going on or just done ("is heading to", "has arrived in"). Otherwise it gets no date rather
+than a wrong one. A stated length widens a day to the days it covers ("left on Sunday for a
+three-day visit").
 """
 
 from __future__ import annotations
@@ -19,9 +20,10 @@ import re
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from eventwire.models import ActorMention, Event, EventDate, Factuality, TextSpan
+from eventwire.nlp.clause_times import borrowed_times, previous_frame, stated_length
 from eventwire.nlp.event_frames import frame_dates, trigger_token
 from eventwire.nlp.timex import Timex, find_timexes
 
@@ -30,8 +32,6 @@ DERIVATION = {"explicit": "explicit", "dct": "publication", "narrative": "narrat
 NOW_FACTUALITY = (Factuality.ASSERTED, Factuality.REPORTED)
 _NEAR = re.compile(r"\b(coming|next few|recent|past few|last few) (days|weeks|months)\b")
 NEAR_DAYS = {"days": 7, "weeks": 28, "months": 182}
-SIMULTANEOUS = frozenset({"as", "while", "when"})  # marks of a clause happening along with its head
-MAX_CLIMB = 6
 
 
 def date_events(
@@ -47,6 +47,17 @@ def date_events(
     dated = [dataclasses.replace(e, date=event_date(doc, e, timexes, published)) for e in events]
     dated = frame_dates(doc, dated, timexes, published)
     return [_continued(doc, e, timexes, mentions) if e.date is None else e for e in dated]
+
+
+def _continued(
+    doc: Doc, event: Event, timexes: Sequence[Timex], mentions: Sequence[ActorMention]
+) -> Event:
+    timex = previous_frame(doc, event, timexes, mentions)
+    value = _calendar_value(timex) if timex is not None else None
+    if timex is None or value is None:
+        return event
+    span = TextSpan(timex.start, timex.end, timex.text)
+    return dataclasses.replace(event, date=EventDate(value, _precision(value), "narrative", span))
 
 
 def _calendar_value(timex: Timex) -> str | None:
@@ -69,11 +80,9 @@ def event_date(
     ]
     dated = [(t, v) for t in own if (v := _calendar_value(t)) is not None]
     if not own:
-        head = _simultaneous_with(doc, event)
-        if head is not None:
-            dated = [(t, v) for t in _hanging_from(doc, head, timexes) if (v := _calendar_value(t))]
+        dated = [(t, v) for t in borrowed_times(doc, event, timexes) if (v := _calendar_value(t))]
     if dated:
-        return _from_expressions(doc, dated)
+        return _with_length(doc, event, own, dated) or _from_expressions(doc, dated)
     if published is not None:
         anchor = _reported_day(event, timexes) or published
         window = next((w for t in own if (w := _near_window(t, anchor)) is not None), None)
@@ -86,84 +95,6 @@ def event_date(
     if _reported_as_current(doc, event):
         return EventDate(published.isoformat(), "day", "tense")
     return None
-
-
-def _clause_verb(token: Token) -> Token | None:
-    for _ in range(MAX_CLIMB):
-        if token.pos_ in ("VERB", "AUX"):
-            return token
-        if token.head.i == token.i:
-            return None
-        token = token.head
-    return None
-
-
-def _simultaneous_with(doc: Doc, event: Event) -> Token | None:
-    """The verb of the clause the event's clause happens along with ("as the North staged ...")."""
-    token = trigger_token(doc, event)
-    verb = _clause_verb(token) if token is not None else None
-    if verb is None or verb.dep_ != "advcl":
-        return None
-    if not any(c.dep_ == "mark" and c.lower_ in SIMULTANEOUS for c in verb.children):
-        return None
-    return verb.head
-
-
-def _hanging_from(doc: Doc, verb: Token, timexes: Sequence[Timex]) -> list[Timex]:
-    """The time expressions of ``verb``'s own clause (not those of clauses below it)."""
-    sent = verb.sent
-    found = []
-    for timex in timexes:
-        if not (sent.start_char <= timex.start and timex.end <= sent.end_char):
-            continue
-        span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
-        tok = span.root if span is not None and len(span) else None
-        for _ in range(MAX_CLIMB):
-            if tok is None or tok.i == verb.i:
-                break
-            if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
-                tok = None
-                break
-            tok = tok.head
-        if tok is not None and tok.i == verb.i:
-            found.append(timex)
-    return found
-
-
-def _continued(
-    doc: Doc, event: Event, timexes: Sequence[Timex], mentions: Sequence[ActorMention]
-) -> Event:
-    """A past event with no time whose actor was the subject of the previous sentence, set in
-    the past at month or year precision, continues that frame."""
-    token = trigger_token(doc, event)
-    if token is None or token.tag_ != "VBD" or event.factuality is not Factuality.ASSERTED:
-        return event
-    if event.source is None or token.sent.start == 0:
-        return event
-    before = doc[token.sent.start - 1].sent
-    root = before.root
-    if root.tag_ != "VBD":
-        return event
-    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
-    actor = event.source.actor.id
-    if not any(
-        m.actor.id == actor
-        and any(s.left_edge.idx <= m.span.start and m.span.end <= _end(s) for s in subjects)
-        for m in mentions
-    ):
-        return event
-    for timex in _hanging_from(doc, root, timexes):
-        value = _calendar_value(timex)
-        if value is not None and len(value) in (4, 7):
-            span = TextSpan(timex.start, timex.end, timex.text)
-            found = EventDate(value, _precision(value), "narrative", span)
-            return dataclasses.replace(event, date=found)
-    return event
-
-
-def _end(token: Token) -> int:
-    right = token.right_edge
-    return right.idx + len(right)
 
 
 def _reported_day(event: Event, timexes: Sequence[Timex]) -> date | None:
@@ -213,6 +144,25 @@ def _from_expressions(doc: Doc, dated: list[tuple[Timex, str]]) -> EventDate:
         sunday = date.fromisocalendar(year, week, 7)
         return EventDate(f"{monday}/{sunday}", "week", derivation, span)
     return EventDate(value, _precision(value), derivation, span)
+
+
+def _with_length(
+    doc: Doc, event: Event, own: Sequence[Timex], dated: list[tuple[Timex, str]]
+) -> EventDate | None:
+    """One stated day and a stated length: the days the event covers ("left on Sunday for a
+    three-day visit", "two days of talks ended on Thursday")."""
+    days = {v for _, v in dated}
+    if len(days) != 1 or len(next(iter(days))) != 10:
+        return None
+    length = stated_length(doc, event, own)
+    if length is None:
+        return None
+    count, ends = length
+    day = date.fromisoformat(next(iter(days)))
+    first = day - timedelta(days=count - 1) if ends else day
+    last = first + timedelta(days=count - 1)
+    found = _from_expressions(doc, dated)
+    return dataclasses.replace(found, value=f"{first}/{last}", precision="range")
 
 
 def _modifier(timex: Timex) -> bool:

@@ -122,7 +122,7 @@ def _anchor(token: Token, by_token: dict[int, Event]) -> Event | None:
 
 
 def _trip_windows(events: list[Event], timexes: Sequence[Timex], published: date) -> list[Event]:
-    legs: dict[tuple[str, str], list[tuple[Event, date]]] = {}
+    legs: dict[tuple[str, str], list[Event]] = {}
     for event in events:
         if (
             event.code.mode == "visit"
@@ -130,18 +130,18 @@ def _trip_windows(events: list[Event], timexes: Sequence[Timex], published: date
             and event.source is not None
             and event.target is not None
             and event.date is not None
-            and event.date.precision == "day"
+            and event.date.precision in ("day", "range")
         ):
             key = (event.source.actor.id, event.target.actor.id)
-            legs.setdefault(key, []).append((event, date.fromisoformat(event.date.value)))
+            legs.setdefault(key, []).append(event)
     windows: dict[str, EventDate] = {}
     for (traveller, _), trip in legs.items():
-        length = next((n for e, _ in trip if (n := _stated_length(e, timexes)) is not None), None)
+        length = next((n for e in trip if (n := _stated_length(e, timexes)) is not None), None)
         if length is None:
             continue
         days, timex = length
-        start = min(day for _, day in trip)
-        end = start + timedelta(days=days - 1)
+        start = min(_days(e)[0] for e in trip)
+        end = max(start + timedelta(days=days - 1), *(_days(e)[1] for e in trip))
         if start <= published <= end:
             span = TextSpan(timex.start, timex.end, timex.text)
             if published == end:
@@ -162,6 +162,13 @@ def _in_window(event: Event, windows: dict[str, EventDate]) -> Event:
         return event
     window = windows.get(event.source.actor.id)
     return event if window is None else dataclasses.replace(event, date=window)
+
+
+def _days(event: Event) -> tuple[date, date]:
+    """The first and last day of a day- or range-dated event."""
+    assert event.date is not None
+    first, _, last = event.date.value.partition("/")
+    return date.fromisoformat(first), date.fromisoformat(last or first)
 
 
 def _stated_length(event: Event, timexes: Sequence[Timex]) -> tuple[int, Timex] | None:
