@@ -12,12 +12,20 @@ import logging
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Protocol, runtime_checkable
+from typing import Protocol, runtime_checkable
 
 from eventwire.config import Settings
 from eventwire.ingest import expand_inputs, meta_for, read_source
 from eventwire.ingest.dedup import NearDuplicateIndex
-from eventwire.link.stories import IndexChanges, IndexState, Story, StoryDoc, StoryIndex
+from eventwire.link.stories import (
+    IndexChanges,
+    IndexState,
+    Story,
+    StoryDoc,
+    StoryEntities,
+    StoryIndex,
+    stated_days,
+)
 from eventwire.models import (
     ActorKind,
     Article,
@@ -27,9 +35,6 @@ from eventwire.models import (
     Rejection,
     SourceMeta,
 )
-
-if TYPE_CHECKING:
-    from eventwire.store.stories import StoryEntities
 
 log = logging.getLogger(__name__)
 
@@ -241,23 +246,29 @@ STORY_SAVE_EVERY = 50  # articles put into stories between two saves of the stor
 _CATCH_UP_BATCH = 500  # analysed articles without a story, looked up together
 
 
-def story_doc(article: Article, actors: Iterable[str], places: Iterable[str]) -> StoryDoc:
-    """What story linking takes of an article: title, body paragraphs, date, actor and place ids."""
+def story_doc(article: Article, entities: StoryEntities) -> StoryDoc:
+    """What story linking takes of an article: title, body paragraphs, date, actor and place
+    ids, and the days it states."""
     return StoryDoc(
         id=article.id,
         title=article.title or "",
         text=article.narrative_text(),
         published=article.published,
-        actors=frozenset(actors),
-        places=frozenset(places),
+        actors=entities.actors,
+        places=entities.places,
+        stated=entities.stated,
     )
 
 
-def analysis_entities(analysis: ArticleAnalysis) -> tuple[frozenset[str], frozenset[str]]:
-    """The ids of the analysis's named actors (not groups) and of its resolved places."""
+def analysis_entities(analysis: ArticleAnalysis) -> StoryEntities:
+    """The ids of the analysis's named actors (not groups) and of its resolved places, and the
+    days of its latest explicitly dated event."""
     actors = {m.actor.id for m in analysis.actors if m.actor.kind in STORY_ACTOR_KINDS}
     places = {m.place.id for m in analysis.places if m.place is not None}
-    return frozenset(actors), frozenset(places)
+    dates = [
+        (e.date.value, e.date.derivation, e.factuality.value) for e in analysis.events if e.date
+    ]
+    return StoryEntities(frozenset(actors), frozenset(places), stated_days(dates))
 
 
 class StoryLinker:
@@ -288,12 +299,12 @@ class StoryLinker:
             self._index = StoryIndex.from_state(state) if state is not None else StoryIndex()
         return self._index
 
-    def add(self, article: Article, actors: Iterable[str], places: Iterable[str]) -> str:
+    def add(self, article: Article, entities: StoryEntities) -> str:
         """Put one article into its story (saving the batch when it is full); the story id."""
         known = self.index.story_of(article.id)
         if known is not None:
             return known
-        story = self.index.add(story_doc(article, actors, places))
+        story = self.index.add(story_doc(article, entities))
         self.summary.linked += 1
         if self.index.story(story).doc_ids == (article.id,):
             self.summary.opened += 1
@@ -332,8 +343,7 @@ class StoryLinker:
         kinds = [kind.value for kind in STORY_ACTOR_KINDS]
         entities = self.store.story_entities([a.id for a in behind], kinds)
         for article in behind:
-            found = entities.get(article.id)
-            self.add(article, found.actors if found else (), found.places if found else ())
+            self.add(article, entities.get(article.id) or StoryEntities())
 
 
 def run_extract(
@@ -378,7 +388,7 @@ def run_extract(
         summary.events += len(analysis.events)
         article = in_flight.pop(analysis.article_id, None)
         if linker is not None and article is not None:
-            linker.add(article, *analysis_entities(analysis))
+            linker.add(article, analysis_entities(analysis))
         if on_article is not None:
             on_article(analysis)
     if linker is not None:

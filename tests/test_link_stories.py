@@ -20,6 +20,7 @@ from eventwire.link.stories import (
     StoryOptions,
     StoryStateError,
     date_range,
+    stated_days,
     title,
 )
 from eventwire.link.text import DocumentFrequency, extract_features, stem, tokenize, weigh
@@ -271,6 +272,38 @@ def test_the_same_report_two_months_later_opens_a_new_story() -> None:
     first = index.add(MARCH[0])
     assert index.add(later) != first
     assert index.add(next_day) == first
+
+
+def test_an_undated_report_is_placed_by_the_days_it_states() -> None:
+    undated = [dataclasses.replace(doc, published=None) for doc in (MARCH[0], MARCH[1])]
+    same_days = (D(2018, 3, 25), D(2018, 3, 28))
+    index = StoryIndex()
+    first = index.add(dataclasses.replace(undated[0], stated=same_days))
+    assert index.story(first).first == D(2018, 3, 25)
+    years_later = dataclasses.replace(
+        undated[1], id="m2-2021", stated=(D(2021, 3, 1), D(2021, 3, 31))
+    )
+    assert index.add(years_later) != first
+    assert index.add(dataclasses.replace(undated[1], stated=same_days)) == first
+
+
+def test_a_publication_date_outranks_the_days_stated() -> None:
+    doc = dataclasses.replace(MARCH[0], stated=(D(2001, 1, 1), D(2001, 12, 31)))
+    assert doc.days == (D(2018, 3, 28), D(2018, 3, 28))
+
+
+def test_stated_days_are_the_latest_explicit_date_of_a_happened_event() -> None:
+    dates = [
+        ("2004", "explicit", "asserted"),  # background: an earlier disaster
+        ("2012-04-11", "explicit", "asserted"),  # the news
+        ("2013", "explicit", "planned"),  # a plan is not the report's time
+        ("2019-02-27", "publication", "asserted"),  # relative: no anchor without a date
+        ("not a date", "explicit", "asserted"),
+    ]
+    assert stated_days(dates) == (D(2012, 4, 11), D(2012, 4, 11))
+    assert stated_days([("2008-03", "explicit", "reported")]) == (D(2008, 3, 1), D(2008, 3, 31))
+    assert stated_days([("2015", "explicit", "asserted")]) is None  # a year places too little
+    assert stated_days([]) is None
 
 
 def test_undated_events_of_one_kind_stay_apart() -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -15,6 +17,7 @@ from eventwire.models import (
     ArticleAnalysis,
     Event,
     EventCode,
+    EventDate,
     Factuality,
     TextSpan,
 )
@@ -93,3 +96,17 @@ def test_analysis_of_unknown_article_is_refused(store: Store) -> None:
     with pytest.raises(NotFoundError):
         store.save_analysis(_analysis("0123456789abcdef", TEXT))
     assert store.list_events() == []
+
+
+def test_story_entities_give_the_days_an_undated_report_states(store: Store) -> None:
+    article = make_article(TEXT)  # no publication date
+    store.add_article(article)
+    analysis = _analysis(article.id, article.text)
+    (event,) = analysis.events
+    dated = dataclasses.replace(
+        event, date=EventDate("2023-05-08", "day", "explicit", _span(article.text, "Monday"))
+    )
+    store.save_analysis(dataclasses.replace(analysis, events=(dated,)))
+    found = store.story_entities([article.id], [ActorKind.PERSON.value])[article.id]
+    assert found.actors == {"person:rosa-quispe"}
+    assert found.stated == (dt.date(2023, 5, 8), dt.date(2023, 5, 8))

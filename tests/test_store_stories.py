@@ -16,7 +16,7 @@ from sqlalchemy import update
 from store_articles import make_article
 
 from eventwire.errors import NotFoundError, StorageError
-from eventwire.link.stories import StoryDoc, StoryIndex
+from eventwire.link.stories import StoryDoc, StoryEntities, StoryIndex
 from eventwire.models import (
     Actor,
     ActorKind,
@@ -90,7 +90,7 @@ def store(tmp_path: Path) -> Iterator[Store]:
 
 
 def doc(article: Article) -> StoryDoc:
-    return story_doc(article, (), ())
+    return story_doc(article, StoryEntities())
 
 
 def save(store: Store, index: StoryIndex) -> None:
@@ -306,11 +306,11 @@ def test_the_linker_saves_in_batches(store: Store) -> None:
     run_extract(store=store, analyser=FakeAnalyser(), stories=False)
     summary = run_extract(store=store, analyser=FakeAnalyser(), stories=False)
     linker = StoryLinker(store, save_every=2, summary=summary)
-    linker.add(FERRY[0], (), ())
+    linker.add(FERRY[0], StoryEntities())
     assert store.load_story_state() is None
-    linker.add(FERRY[1], (), ())
+    linker.add(FERRY[1], StoryEntities())
     assert len(loaded(store)) == 2
-    linker.add(QUOTA, (), ())
+    linker.add(QUOTA, StoryEntities())
     assert len(loaded(store)) == 2  # not saved yet
     linker.save()
     assert len(loaded(store)) == 3

@@ -152,14 +152,15 @@ def eval_stories(
 
 
 def _story_entities(settings: Settings) -> Any:
-    """Documents through the extraction pipeline: their actor and place ids, as stories use."""
+    """Documents through the extraction pipeline: their actor and place ids and stated days, as
+    stories use."""
     from eventwire.models import Segment
     from eventwire.nlp.extract import Extractor
     from eventwire.pipeline import analysis_entities
 
     extractor = Extractor(settings.spacy_model, batch_size=settings.nlp_batch_size)
 
-    def entities(docs: Any) -> list[tuple[frozenset[str], frozenset[str]]]:
+    def entities(docs: Any) -> list[Any]:
         articles = []
         for doc in docs:
             text = f"{doc.title}\n{doc.text}"

@@ -14,8 +14,9 @@ ECB+ (Cybulska & Vossen 2014) has two sub-topics per topic, different real event
 (two earthquakes in Indonesia, two arrests of polygamist leaders); each sub-topic is a gold story.
 :func:`read_ecbplus` reads ``xml/<topic>/*.xml`` (sentence 0 of an ``ecbplus`` file is its source
 URL and is skipped; the next sentence becomes the title) with gold sub-topics from
-``doc_clusters.tsv``. ECB+ has no dates, so ``published`` is None and only the text decides. Topics
-36–45 are a **test** split: report on them, do not choose settings with them.
+``doc_clusters.tsv``. ECB+ has no publication dates, so ``published`` is None: with extraction, a
+document is placed in time by the dates it states (``StoryDoc.stated``), else text alone decides.
+Topics 36–45 are a **test** split: report on them, do not choose settings with them.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from pathlib import Path
 from lxml import etree  # type: ignore[import-untyped]
 
 from eventwire.errors import EventwireError
-from eventwire.link.stories import StoryDoc, StoryIndex, StoryOptions
+from eventwire.link.stories import StoryDoc, StoryEntities, StoryIndex, StoryOptions
 
 log = logging.getLogger(__name__)
 
@@ -155,8 +156,8 @@ def read_ecbplus(path: Path) -> list[tuple[StoryDoc, str]]:
     return sorted(items, key=lambda item: item[0].id)
 
 
-Entities = Callable[[Sequence[StoryDoc]], list[tuple[frozenset[str], frozenset[str]]]]
-"""Actor ids and place ids for each document, as the NLP stage finds them."""
+Entities = Callable[[Sequence[StoryDoc]], list[StoryEntities]]
+"""Actor ids, place ids and stated days of each document, as the NLP stage finds them."""
 
 
 def evaluate_stories(
@@ -168,14 +169,14 @@ def evaluate_stories(
 ) -> ClusterScores:
     """Cluster the ECB+ documents under ``path`` (sorted by id, or shuffled by ``seed``), score.
 
-    With ``entities`` (the extraction pipeline), documents carry their actors and places as in
-    the real system; without, text alone links them."""
+    With ``entities`` (the extraction pipeline), documents carry their actors, places and stated
+    days as in the real system; without, text alone links them."""
     items = read_ecbplus(path)
     if entities is not None:
         found = entities([doc for doc, _ in items])
         items = [
-            (dataclasses.replace(doc, actors=actors, places=places), gold)
-            for (doc, gold), (actors, places) in zip(items, found, strict=True)
+            (dataclasses.replace(doc, actors=e.actors, places=e.places, stated=e.stated), gold)
+            for (doc, gold), e in zip(items, found, strict=True)
         ]
     if seed is not None:
         random.Random(seed).shuffle(items)

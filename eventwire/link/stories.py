@@ -14,7 +14,8 @@ its ``centroid_terms`` heaviest terms after every join. Adding a report:
    compares the report's actors and places with the story's core ones (those in at least
    ``core_share`` of its reports) and is left out when either side has none; ``time`` is 1 up to
    ``grace_days`` outside the story's date range, then halves every ``half_life_days``, and is 0
-   beyond ``max_gap_days`` (reports without a date, or stories without one, are not constrained);
+   beyond ``max_gap_days`` (reports without a date, or stories without one, are not constrained;
+   a report without a publication date is placed by the days it states, ``StoryDoc.stated``);
 4. the report joins the best story whose ``score ≥ threshold`` and ``cosine ≥ text_floor``;
    otherwise it opens a story. Only the joined story changes (other than cached centroid lengths).
 
@@ -47,9 +48,11 @@ from eventwire.link.story_records import (
     IndexState,
     Story,
     StoryDoc,
+    StoryEntities,
     StoryOptions,
     StoryState,
     StoryStateError,
+    stated_days,
 )
 from eventwire.link.text import DocumentFrequency, extract_features, merge_names, norm, weigh
 
@@ -59,11 +62,13 @@ __all__ = [
     "IndexState",
     "Story",
     "StoryDoc",
+    "StoryEntities",
     "StoryIndex",
     "StoryOptions",
     "StoryState",
     "StoryStateError",
     "date_range",
+    "stated_days",
     "title",
     "title_ids",
 ]
@@ -244,7 +249,7 @@ class StoryIndex:
         ranked: list[tuple[float, int]] = []
         for index, dot in dots.items():
             cluster = self._clusters[index]
-            factor = self._time_factor(doc.published, cluster)
+            factor = self._time_factor(doc.days, cluster)
             if factor > 0.0:
                 ranked.append((factor * dot / (self._cached_norm(cluster) or 1.0), index))
         best: tuple[int, float] | None = None
@@ -253,7 +258,7 @@ class StoryIndex:
             cosine = self._cosine(vector, length, cluster)
             if cosine < opts.text_floor:
                 continue
-            score = self._time_factor(doc.published, cluster) * self._blend(cosine, doc, cluster)
+            score = self._time_factor(doc.days, cluster) * self._blend(cosine, doc, cluster)
             if score >= opts.threshold and (best is None or score > best[1]):
                 best = (index, score)
         return best
@@ -278,12 +283,13 @@ class StoryIndex:
         weight = self.options.entity_weight  # a few of a story's actors, or many more than it
         return (1.0 - weight) * cosine + weight * shared
 
-    def _time_factor(self, published: dt.date | None, cluster: _Cluster) -> float:
+    def _time_factor(self, days: tuple[dt.date, dt.date] | None, cluster: _Cluster) -> float:
         """1 near the story's date range, halving with distance, 0 beyond ``max_gap_days``."""
-        if published is None or cluster.first is None or cluster.last is None:
+        if days is None or cluster.first is None or cluster.last is None:
             return 1.0
         opts = self.options
-        gap = max((cluster.first - published).days, (published - cluster.last).days, 0)
+        first, last = days
+        gap = max((cluster.first - last).days, (first - cluster.last).days, 0)
         if gap > opts.max_gap_days:
             return 0.0
         if gap <= opts.grace_days:
@@ -346,9 +352,10 @@ class StoryIndex:
         names = {**cluster.surfaces, **surfaces}
         cluster.surfaces = {t: names[t] for t in centroid if t in names}
         cluster.doc_ids.append(doc.id)
-        if doc.published is not None:
-            cluster.first = min(cluster.first or doc.published, doc.published)
-            cluster.last = max(cluster.last or doc.published, doc.published)
+        if doc.days is not None:
+            first, last = doc.days
+            cluster.first = min(cluster.first or first, first)
+            cluster.last = max(cluster.last or last, last)
         cluster.actors.update(doc.actors)
         cluster.places.update(doc.places)
         cluster.updated = self._clock

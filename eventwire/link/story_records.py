@@ -5,11 +5,12 @@ of one batch)."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, fields
 from typing import Any
 
 from eventwire.errors import EventwireError
+from eventwire.models import date_interval
 
 STATE_VERSION = 1
 
@@ -20,7 +21,9 @@ class StoryStateError(EventwireError):
 
 @dataclass(frozen=True, slots=True)
 class StoryDoc:
-    """What story clustering needs of a report; ``actors`` and ``places`` are ids."""
+    """What story clustering needs of a report; ``actors`` and ``places`` are ids. ``stated``
+    matters only for a report without a publication date: the days its own latest explicitly
+    dated event covers (:func:`stated_days`), so that undated reports are still placed in time."""
 
     id: str
     title: str
@@ -28,6 +31,48 @@ class StoryDoc:
     published: dt.date | None
     actors: frozenset[str] = frozenset()
     places: frozenset[str] = frozenset()
+    stated: tuple[dt.date, dt.date] | None = None
+
+    @property
+    def days(self) -> tuple[dt.date, dt.date] | None:
+        """The report's time: its publication day, else the days it states, else None."""
+        if self.published is not None:
+            return self.published, self.published
+        return self.stated
+
+
+@dataclass(frozen=True, slots=True)
+class StoryEntities:
+    """What story linking uses of an article's analysis: actor and place ids, and the days it
+    states (:func:`stated_days`)."""
+
+    actors: frozenset[str] = frozenset()
+    places: frozenset[str] = frozenset()
+    stated: tuple[dt.date, dt.date] | None = None
+
+
+HAPPENED = frozenset({"asserted", "reported"})
+MAX_STATED_DAYS = 31  # a day, a range of days, a week or a month; not a year
+
+
+def stated_days(dates: Iterable[tuple[str, str, str]]) -> tuple[dt.date, dt.date] | None:
+    """The days of the latest event a report dates explicitly to a day or a month ("on March 3,
+    2011", "in March 2011") and states as having happened, from ``(value, derivation,
+    factuality)`` of its events' dates. Relative dates are left out: a report without a
+    publication date cannot resolve them. A year alone is left out too: it says little against
+    a story's month-long gaps, and years in news are mostly background ("since 2011"). A news
+    report's latest explicit date is most often its own news; earlier ones are background."""
+    found = []
+    for value, derivation, factuality in dates:
+        if derivation != "explicit" or factuality not in HAPPENED:
+            continue
+        try:
+            first, last = date_interval(value)
+        except ValueError:
+            continue
+        if (last - first).days <= MAX_STATED_DAYS:
+            found.append((first, last))
+    return max(found, key=lambda days: (days[1], days[0])) if found else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,7 +21,7 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.sql import ColumnElement
 
 from eventwire.errors import NotFoundError, StorageError
-from eventwire.link.stories import IndexChanges, IndexState, Story, StoryStateError
+from eventwire.link.stories import IndexChanges, IndexState, Story, StoryEntities, StoryStateError
 from eventwire.models import Actor, Article, ArticleAnalysis, Rejection
 from eventwire.store import events as event_tables
 from eventwire.store import migrate
@@ -49,7 +49,7 @@ from eventwire.store.schema import (
     extractions,
     rejections,
 )
-from eventwire.store.stories import StoryEntities, StoryRecord
+from eventwire.store.stories import StoryRecord
 
 __all__ = [
     "ArticleCopy",

@@ -28,6 +28,8 @@ from eventwire.link.stories import (
     IndexChanges,
     IndexState,
     Story,
+    StoryEntities,
+    stated_days,
     title,
     title_ids,
 )
@@ -36,6 +38,7 @@ from eventwire.store.schema import (
     actors,
     article_copies,
     articles,
+    events,
     link_state,
     place_mentions,
     places,
@@ -75,14 +78,6 @@ class StoryRecord:
     n_articles: int
     updated_at: dt.datetime
     articles: tuple[StoryArticle, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class StoryEntities:
-    """What story linking uses of an article's stored analysis: actor and place ids."""
-
-    actors: frozenset[str] = frozenset()
-    places: frozenset[str] = frozenset()
 
 
 # --- the index -------------------------------------------------------------------------------
@@ -299,9 +294,11 @@ def get_story(conn: Connection, story_id: str) -> StoryRecord:
 def story_entities(
     conn: Connection, article_ids: Sequence[str], actor_kinds: Iterable[str]
 ) -> dict[str, StoryEntities]:
-    """Stored actor ids (of the given kinds) and resolved place ids of each article."""
+    """Stored actor ids (of the given kinds), resolved place ids and stated days of each
+    article."""
     kinds = list(actor_kinds)
     found: dict[str, tuple[set[str], set[str]]] = {a: (set(), set()) for a in article_ids}
+    dates: dict[str, list[tuple[str, str, str]]] = {a: [] for a in article_ids}
     for chunk in _chunks(list(article_ids)):
         named = conn.execute(
             select(actor_mentions.c.article_id, actor_mentions.c.actor_id)
@@ -318,7 +315,20 @@ def story_entities(
         )
         for article_id, place_id in placed:
             found[article_id][1].add(place_id)
-    return {a: StoryEntities(frozenset(x), frozenset(p)) for a, (x, p) in found.items()}
+        dated = conn.execute(
+            select(
+                events.c.article_id,
+                events.c.date_value,
+                events.c.date_derivation,
+                events.c.factuality,
+            ).where(events.c.article_id.in_(chunk), events.c.date_value.is_not(None))
+        )
+        for article_id, value, derivation, factuality in dated:
+            dates[article_id].append((value, derivation or "", factuality))
+    return {
+        a: StoryEntities(frozenset(x), frozenset(p), stated_days(dates[a]))
+        for a, (x, p) in found.items()
+    }
 
 
 def articles_without_story(conn: Connection, article_ids: Sequence[str]) -> set[str]:
