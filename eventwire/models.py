@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import hashlib
+import math
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -245,6 +246,49 @@ class EventDate:
 
 
 @dataclass(frozen=True, slots=True)
+class EventDuration:
+    """How long an event lasts (or is to last), as stated: an ISO 8601 duration (``PT48H``,
+    ``P4D``), the TIMEX3 modifier that qualifies it (``MORE_THAN``, ``LESS_THAN``, ``APPROX``,
+    ...), and the expression it came from."""
+
+    value: str
+    mod: str | None
+    span: TextSpan
+
+    def hours(self) -> tuple[float, float] | None:
+        """The lengths, in hours, the statement allows: a plain amount within 5% of itself (a
+        stated "two days" is 48 hours, give or take), "about" within 20%, "more than" from the
+        amount up, "less than" up to it. None when the value is not a plain amount."""
+        amount = duration_hours(self.value)
+        if amount is None:
+            return None
+        mod = self.mod or ""
+        if mod in ("MORE_THAN", "EQUAL_OR_MORE", "START"):
+            return amount, math.inf
+        if mod in ("LESS_THAN", "EQUAL_OR_LESS"):
+            return 0.0, amount
+        slack = 0.2 if mod == "APPROX" else 0.05
+        return amount * (1 - slack), amount * (1 + slack)
+
+
+_AMOUNT = r"(\d+(?:\.\d+)?)"
+_ISO_DURATION = re.compile(
+    f"^P(?:{_AMOUNT}Y)?(?:{_AMOUNT}M)?(?:{_AMOUNT}W)?(?:{_AMOUNT}D)?"
+    f"(?:T(?:{_AMOUNT}H)?(?:{_AMOUNT}M)?(?:{_AMOUNT}S)?)?$"
+)
+_UNIT_HOURS = (24 * 365.25, 24 * 30.44, 24 * 7, 24, 1, 1 / 60, 1 / 3600)
+
+
+def duration_hours(value: str) -> float | None:
+    """An ISO 8601 duration in hours (``PT48H`` -> 48, ``P2D`` -> 48); None for a vague one
+    (``PXY``) or anything else."""
+    match = _ISO_DURATION.match(value)
+    if match is None or not any(match.groups()):
+        return None
+    return sum(float(n) * unit for n, unit in zip(match.groups(), _UNIT_HOURS, strict=True) if n)
+
+
+@dataclass(frozen=True, slots=True)
 class Place:
     """A gazetteer entry: a country, first-level region, city or named region, with a point.
 
@@ -341,6 +385,7 @@ class Event:
     times: tuple[TextSpan, ...] = ()  # time expressions about it (resolution: dates stage)
     said_by: TextSpan | None = None  # who the article attributes it to
     date: EventDate | None = None  # resolved by the dates stage (eventwire.nlp.event_dates)
+    duration: EventDuration | None = None  # how long, as stated (dates stage)
     place: PlaceMention | None = None  # where it happened, resolved (eventwire.places)
 
     @property

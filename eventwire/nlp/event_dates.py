@@ -10,7 +10,7 @@ again, an event it happens during, a trip under way); the month or year the prev
 for the same actor in the past tense (``clause_times``); the publication date when it is reported
 as going on or just done ("is heading to", "has arrived in"). Otherwise it gets no date rather
 than a wrong one. A stated length widens a day to the days it covers ("left on Sunday for a
-three-day visit").
+three-day visit"), and is kept as the event's duration.
 """
 
 from __future__ import annotations
@@ -22,7 +22,15 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc
 
-from eventwire.models import ActorMention, Event, EventDate, Factuality, TextSpan
+from eventwire.models import (
+    ActorMention,
+    Event,
+    EventDate,
+    EventDuration,
+    Factuality,
+    TextSpan,
+    duration_hours,
+)
 from eventwire.nlp.clause_times import borrowed_times, previous_frame, stated_length
 from eventwire.nlp.event_frames import frame_dates, trigger_token
 from eventwire.nlp.timex import Timex, find_timexes
@@ -44,7 +52,12 @@ def date_events(
     if not events:
         return []
     timexes = find_timexes(doc, published)
-    dated = [dataclasses.replace(e, date=event_date(doc, e, timexes, published)) for e in events]
+    dated = [
+        dataclasses.replace(
+            e, date=event_date(doc, e, timexes, published), duration=event_duration(e, timexes)
+        )
+        for e in events
+    ]
     dated = frame_dates(doc, dated, timexes, published)
     return [_continued(doc, e, timexes, mentions) if e.date is None else e for e in dated]
 
@@ -61,10 +74,12 @@ def _continued(
 
 
 def _calendar_value(timex: Timex) -> str | None:
-    """The calendar part of a DATE/TIME value (``2019-01-07TAF`` -> ``2019-01-07``), if any."""
-    if timex.type not in ("DATE", "TIME") or not timex.value:
+    """The calendar part of a DATE/TIME value (``2019-01-07TAF`` -> ``2019-01-07``), or of the
+    day a length reaches ("three days later"), if any."""
+    value = timex.point if timex.type == "DURATION" else timex.value
+    if timex.type not in ("DATE", "TIME", "DURATION") or not value:
         return None
-    match = _ISO.match(timex.value)
+    match = _ISO.match(value)
     return match.group(0) if match else None
 
 
@@ -72,12 +87,28 @@ def _precision(value: str) -> str:
     return {4: "year", 7: "month", 10: "day"}.get(len(value), "day")
 
 
+def _own(event: Event, timexes: Sequence[Timex]) -> list[Timex]:
+    return [
+        t for t in timexes if any(t.start < span.end and span.start < t.end for span in event.times)
+    ]
+
+
+def event_duration(event: Event, timexes: Sequence[Timex]) -> EventDuration | None:
+    """How long the event lasts, from the first plain length among its own time expressions
+    ("a 48-hour journey", "talks lasting more than two days"); vague ones ("for years") give
+    none."""
+    for timex in _own(event, timexes):
+        length = timex.type == "DURATION" and timex.point is None  # not "a week later"
+        if length and timex.value and duration_hours(timex.value):
+            span = TextSpan(timex.start, timex.end, timex.text)
+            return EventDuration(timex.value, timex.mod, span)
+    return None
+
+
 def event_date(
     doc: Doc, event: Event, timexes: Sequence[Timex], published: date | None
 ) -> EventDate | None:
-    own = [
-        t for t in timexes if any(t.start < span.end and span.start < t.end for span in event.times)
-    ]
+    own = _own(event, timexes)
     dated = [(t, v) for t in own if (v := _calendar_value(t)) is not None]
     if not own:
         dated = [(t, v) for t in borrowed_times(doc, event, timexes) if (v := _calendar_value(t))]

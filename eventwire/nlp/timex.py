@@ -23,6 +23,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from eventwire.nlp.timex_patterns import MODIFIERS, POINT_MODIFIERS, modifier_before, patterns
+from eventwire.nlp.timex_periods import PERIOD_RESOLVERS, quarter_of
 from eventwire.nlp.timex_resolve import RESOLVERS, Context, Resolved
 
 if TYPE_CHECKING:
@@ -39,7 +40,10 @@ CUE = re.compile(
     re.IGNORECASE,
 )
 WEAK = frozenset({"year", "month_bare", "duration", "vague_dur"})
-AMOUNT = re.compile(r"(?i:\d|an? |one|two|three|four|five|six|seven|eight|nine|ten|few|several)")
+AMOUNT = re.compile(
+    r"(?i:\d|an? |one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
+    r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|few|several|couple)"
+)
 DAY_VALUE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T|$)")
 
 
@@ -54,6 +58,7 @@ class Timex:
     value: str | None
     mod: str | None = None
     anchored: str = "dct"  # explicit | dct | narrative | tense | none
+    point: str | None = None  # for a DURATION such as "three days later": the day it reaches
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,18 +76,22 @@ def find_timexes(doc: Doc, published: date | None) -> list[Timex]:
     entity_chars = _entity_chars(doc)
     found: list[Timex] = []
     anchor: date | None = None
+    quarter: str | None = None
+    resolvers = RESOLVERS | PERIOD_RESOLVERS
     for cand in _select(_candidates(text, entity_chars)):
         start, mod = _modifier(text, cand.start)
-        ctx = Context(published, governing_tense(doc, cand.start, cand.end), anchor)
+        ctx = Context(published, governing_tense(doc, cand.start, cand.end), anchor, quarter)
         try:
-            resolved = RESOLVERS[cand.name](cand.match, ctx)
+            resolved = resolvers[cand.name](cand.match, ctx)
         except (ValueError, OverflowError):  # off the calendar: "7000 years ago", "year 10000"
             continue
         if resolved is None:
             continue
         timex = _finish(text, (start, cand.start, cand.end), resolved, mod)
         found.append(timex)
-        anchor = _day_of(timex.value) or anchor
+        anchor = _day_of(timex.value) or _day_of(timex.point) or anchor
+        if cand.name == "quarter":
+            quarter = quarter_of(timex.value) or quarter
     return found
 
 
@@ -135,12 +144,20 @@ def _finish(text: str, bounds: tuple[int, int, int], res: Resolved, mod: str | N
     modifiers ("more than", "about") on expressions that begin with a number."""
     start, core, end = bounds
     if mod is not None:
-        point = res.type == "DATE" and res.value not in {"PAST_REF", "FUTURE_REF", "PRESENT_REF"}
+        point = res.type in {"DATE", "TIME"} and res.value not in {
+            "PAST_REF",
+            "FUTURE_REF",
+            "PRESENT_REF",
+        }
         amount = AMOUNT.match(text, core) is not None
-        if not ((point and mod in POINT_MODIFIERS) or (mod not in POINT_MODIFIERS and amount)):
+        around = point and text[start:core].lower().startswith("around")
+        if not (
+            (point and mod in POINT_MODIFIERS)
+            or (mod not in POINT_MODIFIERS and (amount or around))
+        ):
             start, mod = core, None
     mod = mod or res.mod
-    return Timex(start, end, text[start:end], res.type, res.value, mod, res.anchored)
+    return Timex(start, end, text[start:end], res.type, res.value, mod, res.anchored, res.point)
 
 
 def _day_of(value: str | None) -> date | None:

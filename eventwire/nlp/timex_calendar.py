@@ -82,8 +82,8 @@ def month_year(dct: date, month: int, mode: str) -> int:
         return dct.year if month < dct.month else dct.year - 1
     if mode == "next":
         return dct.year if month > dct.month else dct.year + 1
-    if mode == "past":
-        return dct.year if month <= dct.month else dct.year - 1
+    if mode == "past":  # a past verb may report a plan for next month ("said it would ...")
+        return dct.year if month <= dct.month + 1 else dct.year - 1
     if mode == "future":
         return dct.year if month >= dct.month else dct.year + 1
     return _nearest_year(dct, month, 15)
@@ -133,3 +133,72 @@ def safe_date(year: int, month: int, day: int) -> date | None:
         return date(year, month, day)
     except ValueError:
         return None
+
+
+FIXED_HOLIDAYS = {
+    "new year's day": (1, 1), "valentine's day": (2, 14), "may day": (5, 1),
+    "independence day": (7, 4), "halloween": (10, 31), "veterans day": (11, 11),
+    "christmas eve": (12, 24), "christmas": (12, 25), "christmas day": (12, 25),
+    "boxing day": (12, 26), "new year's eve": (12, 31),
+}  # fmt: skip
+
+
+def easter(year: int) -> date:
+    """Western Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    n = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * n) // 451
+    month, day = divmod(h + n - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
+def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> date:
+    """The ``nth`` (1-based; -1 = last) ``weekday`` of a month."""
+    if nth < 0:
+        last = date(year, month, calendar.monthrange(year, month)[1])
+        return last - timedelta(days=(last.weekday() - weekday) % 7)
+    first = date(year, month, 1)
+    return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+
+
+MOVABLE_HOLIDAYS: dict[str, Callable[[int], date]] = {
+    "easter": easter,
+    "easter sunday": easter,
+    "good friday": lambda year: easter(year) - timedelta(days=2),
+    "thanksgiving": lambda year: _nth_weekday(year, 11, 3, 4),
+    "thanksgiving day": lambda year: _nth_weekday(year, 11, 3, 4),
+    "labor day": lambda year: _nth_weekday(year, 9, 0, 1),
+    "memorial day": lambda year: _nth_weekday(year, 5, 0, -1),
+    # the Tuesday after the first Monday of November
+    "election day": lambda year: _nth_weekday(year, 11, 0, 1) + timedelta(days=1),
+}
+
+
+def holiday(name: str, year: int) -> date:
+    """The day of a (US-centred) public holiday in ``year``; ``name`` is any case."""
+    low = name.lower()
+    if low in FIXED_HOLIDAYS:
+        return date(year, *FIXED_HOLIDAYS[low])
+    if low in MOVABLE_HOLIDAYS:
+        return MOVABLE_HOLIDAYS[low](year)
+    raise ValueError(f"unknown holiday {name!r}")
+
+
+def holiday_near(dct: date, name: str, mode: str) -> date:
+    """The holiday meant relative to ``dct``: ``last``/``past`` the latest one not after it
+    (``last`` strictly before), ``next``/``future`` the first one not before it, ``present``
+    the nearest."""
+    days = [holiday(name, year) for year in (dct.year - 1, dct.year, dct.year + 1)]
+    if mode == "last":
+        return max(d for d in days if d < dct)
+    if mode == "past":
+        return max(d for d in days if d <= dct)
+    if mode == "next":
+        return min(d for d in days if d > dct)
+    if mode == "future":
+        return min(d for d in days if d >= dct)
+    return min(days, key=lambda d: abs((d - dct).days))

@@ -22,13 +22,23 @@ WEEKDAYS = {
     "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
     "sunday": 6,
 }  # fmt: skip
-NUMBERS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "hundred": 100,
-    "half a": 0.5, "a half": 0.5,
+UNIT_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9,
 }  # fmt: skip
-VAGUE_NUMBERS = ("several", "a few", "few", "many", "some", "a couple of", "couple of")
+TEENS = {
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}  # fmt: skip
+TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+NUMBERS = {
+    "a": 1, "an": 1, "hundred": 100, "a hundred": 100, "half a": 0.5, "a half": 0.5,
+    "a couple of": 2, "couple of": 2,
+} | UNIT_WORDS | TEENS | TENS  # fmt: skip
+VAGUE_NUMBERS = ("several", "a few", "few", "many", "some")
 UNITS = {
     "second": "S", "minute": "MIN", "hour": "H", "day": "D", "week": "W", "fortnight": "2W",
     "month": "M", "quarter": "Q", "year": "Y", "decade": "DE", "century": "CE",
@@ -39,12 +49,19 @@ ORDINALS = {
 MODIFIERS = {
     "early": "START", "earlier": "START", "late": "END", "later": "END", "mid": "MID",
     "the beginning of": "START", "the start of": "START", "the middle of": "MID",
-    "the end of": "END", "more than": "MORE_THAN", "over": "MORE_THAN",
+    "the end of": "END", "more than": "MORE_THAN",
     "less than": "LESS_THAN", "under": "LESS_THAN", "nearly": "LESS_THAN", "almost": "LESS_THAN",
     "about": "APPROX", "around": "APPROX", "some": "APPROX", "approximately": "APPROX",
     "roughly": "APPROX", "at least": "EQUAL_OR_MORE", "up to": "EQUAL_OR_LESS",
+    "no more than": "EQUAL_OR_LESS",
 }  # fmt: skip
 POINT_MODIFIERS = frozenset({"START", "MID", "END"})
+HOLIDAYS = (
+    "New Year's Day", "New Year's Eve", "Christmas Day", "Christmas Eve", "Christmas",
+    "Boxing Day", "Valentine's Day", "May Day", "Independence Day", "Halloween", "Easter",
+    "Easter Sunday", "Good Friday", "Thanksgiving Day", "Thanksgiving", "Labor Day",
+    "Memorial Day", "Election Day", "Veterans Day",
+)  # fmt: skip
 
 
 def _alt(words: Iterable[str]) -> str:
@@ -59,27 +76,39 @@ def _cap(words: dict[str, int]) -> str:
 # Building blocks of the patterns (immutable strings).
 _MONTH = _cap(MONTHS) + r"\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-_YEAR = r"(?P<year>1[5-9]\d\d|20\d\d)"
+_TENS_UNITS = rf"(?:{_alt(TENS)})(?:[- ](?:{_alt(UNIT_WORDS)}))?"
+_SPELLED_YEAR = (
+    rf"nineteen[- ](?:hundred|{_alt(TEENS)}|{_TENS_UNITS})|"
+    rf"two thousand(?:(?: and)? (?:{_alt(UNIT_WORDS)}|{_alt(TEENS)}))?"
+)
+_YEAR = rf"(?P<year>1[5-9]\d\d|20\d\d|{_SPELLED_YEAR})"
 _WDAY = _cap(WEEKDAYS)
-_NUM = rf"(?P<num>\d+(?:\.\d+)?|{_alt(NUMBERS)}|{_alt(VAGUE_NUMBERS)})"
-_UNIT = rf"(?P<unit>{_alt(UNITS)}|centurie)s?"
+_COUNT = rf"\d+(?: 1/2|\.\d+)?|{_TENS_UNITS}|{_alt(NUMBERS)}"
+# The lookahead lets the engine skip most words at once (amounts start with a digit or with
+# one of these letters), which keeps the amount patterns cheap on long articles.
+_NUM = (
+    r"(?=[\dacefhmnost])"
+    rf"(?P<num>(?:{_COUNT})(?: and a half)?|{_alt(VAGUE_NUMBERS)})"
+)
+_UNIT = rf"(?P<unit>{_alt(UNITS)}|centurie)s?(?P<half> and a half)?"
 _PART = r"(?P<part>morning|afternoon|evening|night)"
 _QUAL = r"(?P<qual>last|next|this|past|coming|previous|following|current)"
 _SEASON = r"(?P<season>spring|summer|autumn|winter|fall)"
 
 
 def _calendar_sources() -> list[tuple[str, str]]:
-    """Calendar dates: ISO, month-day(-year), month-year, months, quarters."""
-    month, day, year, qual = _MONTH, _DAY, _YEAR, _QUAL
+    """Calendar dates: ISO, month-day(-year), month-year, months."""
+    month, day, year, qual, wday = _MONTH, _DAY, _YEAR, _QUAL, _WDAY
     return [
         ("iso", r"\b(?P<year>\d{4})-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
-        ("mdy", rf"\b(?P<month>{month}) {day}\b(?:,? {year}\b)?(?!\d)"),
-        ("dmy", rf"\b{day} (?:of )?(?P<month>{month})(?:,? {year}\b)?"),
+        ("mdy", rf"\b(?:{wday},? )?(?P<month>{month}) {day}\b(?:,? {year}\b)?(?!\d)"),
+        ("dmy", rf"\b(?:{wday},? )?{day} (?:of )?(?P<month>{month})(?:,? {year}\b)?"),
         ("my", rf"\b(?P<month>{month}),? (?:of )?{year}\b"),
-        ("qual_month", rf"\b{qual} (?P<month>{_cap(MONTHS)})\b"),
+        ("month_qyear", rf"\b(?P<month>{month}),? (?:of )?(?P<qual>this|last|next) year\b"),
+        ("qual_month", rf"\b{qual} (?P<month>{_cap(MONTHS)})\b(?!\.? \d)"),
         (
             "month",
-            rf"\b(?:in|by|since|until|till|of|from|to|through) "
+            rf"\b(?:(?:in|by|since|until|till|of|from|to|through|early|late) |mid-)"
             rf"(?P<core>(?P<month>{month}))\b",
         ),
         (
@@ -87,12 +116,29 @@ def _calendar_sources() -> list[tuple[str, str]]:
             r"\b(?P<month>(?-i:January|February|April|June|July|August|"
             r"September|October|November|December))\b",
         ),
+    ]
+
+
+def _period_sources() -> list[tuple[str, str]]:
+    """Quarters and halves of (fiscal) years, and the reporting period of a results story."""
+    return [
         (
             "quarter",
-            rf"\b(?:the )?(?:(?:this|last|next) year's )?(?:fiscal )?"
+            rf"\b(?:the (?=(?:\S+ ){{0,2}}?(?:{_alt(ORDINALS)}|latest|current) (?:quarter|half)))?"
+            rf"(?:(?P<qyear>this|last|next) year's |"
+            rf"(?P<pyear>1[5-9]\d\d|20\d\d) |(?P<back>year-ago|year-earlier) )?(?:fiscal[- ])?"
             rf"(?P<ord>{_alt(ORDINALS)}|latest|current)[- ](?P<unit>quarter|half)"
-            rf"(?: of {year})?\b",
+            rf"(?: of {_YEAR})?\b",
         ),
+        (
+            "period",
+            r"\b(?P<det>the|that|this|last year's) (?:comparable |corresponding |same )?"
+            r"(?:(?P<adj>latest|current|year-ago|year-earlier|1[5-9]\d\d|20\d\d) )?"
+            r"(?P<noun>quarter|period)\b(?:,? (?P<ago>a year (?:ago|earlier)|last year))?"
+            r"(?! of\b)",
+        ),
+        ("year_back", r"\b(?P<core>year-(?:ago|earlier))\b(?! (?:quarter|period)\b)"),
+        ("year_end", r"\b(?:the )?year(?:'s)?[- ]end\b"),
     ]
 
 
@@ -100,7 +146,14 @@ def _amount_sources() -> list[tuple[str, str]]:
     """Expressions built on an amount: "20 years ago", "once a week", "48 hours"."""
     num, unit, wday = _NUM, _UNIT, _WDAY
     return [
-        ("ago", rf"\b{num}[ -]{unit} (?P<dir>ago|earlier|later|before|after|from now|hence)\b"),
+        (
+            "ago",
+            rf"\b{num}[ -]{unit}(?: or so)? (?P<dir>ago|earlier|from now|hence)\b",
+        ),
+        (
+            "offset",
+            rf"\b(?P<core>(?:the )?{num}[ -]{unit}(?: or so)?) (?P<dir>later|after|before)\b",
+        ),
         (
             "rel_day",
             r"\bthe (?:(?P<unit>day|week|month|year) (?P<dir>before|after)|"
@@ -115,16 +168,28 @@ def _amount_sources() -> list[tuple[str, str]]:
         (
             "set_every",
             rf"\b(?:every|each) (?:(?P<other>other) )?(?:(?P<wday>{wday})|"
-            rf"(?P<unit>{_alt(UNITS)}))\b",
+            rf"(?P<month>{_cap(MONTHS)})|(?P<unit>{_alt(UNITS)}))\b",
         ),
         ("set_adverb", r"\b(?P<adv>dai|week|month|annual|year|hour)ly\b(?!-)"),
         (
             "past_n",
             rf"\b(?:the )?(?P<qual>past|last|next|coming|previous|first|final) "
-            rf"{num} {unit}\b",
+            rf"{num} {unit}(?: or so)?\b",
         ),
-        ("duration", rf"\b{num}[ -]{unit}(?:-long)?\b(?!-old)"),
-        ("vague_dur", rf"\b(?:for|in|over) (?P<core>(?P<unit>{_alt(UNITS)})s)\b(?! ago)"),
+        (
+            "duration",
+            rf"\b(?:the (?=\S+ (?:{_alt(UNITS)}|centurie)s\b))?{num}[ -]{unit}(?:-long)?\b"
+            r"(?!-old| old\b|-)",
+        ),
+        (
+            "vague_dur",
+            rf"\b(?:for|in|over|within) (?P<core>(?P<unit>{_alt(UNITS)}|centurie)s)\b(?! ago)",
+        ),
+        (
+            "rate",
+            r"\b(?:million|billion|thousand|percent|cents|shares|units|\d%?) "
+            r"(?P<core>a (?P<unit>year|month|week|day))\b",
+        ),
         (
             "recent",
             r"\b(?:(?P<recent>recent)|the (?P<coming>coming)) (?P<unit>day|week|month|"
@@ -132,8 +197,9 @@ def _amount_sources() -> list[tuple[str, str]]:
         ),
         (
             "refs",
-            r"\b(?P<ref>right now|now|currently|at present|nowadays|recently|"
-            r"the (?:future|past))\b(?!-)",
+            r"\b(?P<ref>right now|now|currently|at present|nowadays|these days|"
+            r"(?:more |most )?recently|the (?:near )?future|the near term|the past)\b(?!-)|"
+            r"\b(?P<adj>current)\b(?= [a-z])(?! (?:account|affairs))",
         ),
     ]
 
@@ -149,9 +215,26 @@ def _relative_sources() -> list[tuple[str, str]]:
             rf"century))\b",
         ),
         ("weekend", r"\bthe weekend\b"),
+        (
+            "holiday",
+            rf"\b(?:(?P<qual>last|next|this) )?(?P<name>(?-i:{_alt(HOLIDAYS)}))(?P<week> week)?"
+            rf"(?:,? {year})?\b",
+        ),
         ("season_year", rf"\b(?:the )?{season}(?: of)? {year}\b"),
-        ("season", r"\bin (?P<core>the (?P<season>spring|summer|autumn|winter|fall))\b"),
-        ("deictic", rf"\b(?P<word>today|tomorrow|yesterday|tonight)(?:'s)?(?: {part})?\b"),
+        (
+            "season",
+            r"\b(?:in|into|over|during|through|until|by|since) (?P<core>the "
+            r"(?:(?P<smod>early|late) )?(?P<season>spring|summer|autumn|winter|fall))\b",
+        ),
+        (
+            "the_unit",
+            r"\b(?:of|in|for|during|through|throughout) (?P<core>the (?:(?P<adj>full|current|"
+            r"fiscal|current fiscal) )?(?P<unit>year|month))\b(?P<ended> end(?:ed|ing)\b)?",
+        ),
+        (
+            "deictic",
+            rf"\b(?P<word>today|tomorrow|yesterday|tonight|last night)(?:'s)?(?: {part})?\b",
+        ),
         ("this_part", rf"\bthis {part}\b"),
         ("weekday", rf"\b(?:(?P<qual>last|next|this) )?(?P<wday>{wday})(?: {part})?\b"),
         (
@@ -160,18 +243,43 @@ def _relative_sources() -> list[tuple[str, str]]:
             r"(?:(?P<cent>1[5-9]|20)(?P<dec>\d)0|'(?P<dec2>\d)0)'?s\b",
         ),
         (
-            "clock",
-            r"\b(?P<hour>[01]?\d)(?::(?P<minute>[0-5]\d))? ?(?P<ampm>a\.m\.|p\.m\.|"
-            r"am\b|pm\b)|\b(?P<named>noon|midnight)\b",
+            "decade_word",
+            r"\bthe (?:(?P<dmod>early|mid|late)[- ])?"
+            r"(?P<tens>twen|thir|for|fif|six|seven|eigh|nine)ties\b",
         ),
+        ("century", r"\b(?:the )?(?P<nth>[12]?\d)(?:st|nd|rd|th)[- ]century\b"),
+        ("year_words", rf"\b(?:the year )?{year}\b(?<![0-9])"),
         ("year", rf"\b(?:fiscal )?{year}\b(?![\d%,.]\d|-\d)"),
+    ]
+
+
+def _clock_sources() -> list[tuple[str, str]]:
+    """Clock times, alone or with the day they fall on ("10 p.m. Wednesday", "noon Friday")."""
+    clock = (
+        r"(?:(?P<hour>[01]?\d)(?::(?P<minute>[0-5]\d))? ?(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)|"
+        r"(?P<named>noon|midnight|midday))"
+    )
+    zone = r"(?: (?:[ECMP][SD]T|GMT|UTC))?"
+    day = (
+        rf"(?:(?P<wday>{_WDAY})|(?P<month>{_MONTH}) (?P<day>[0-3]?\d)\b|"
+        r"(?P<word>today|tomorrow|yesterday))"
+    )
+    return [
+        ("clock_day", rf"\b{clock}{zone},? (?:on )?{day}"),
+        ("clock", rf"\b{clock}"),
     ]
 
 
 @cache
 def patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     """The compiled patterns, in priority order for equal-length matches."""
-    sources = _calendar_sources() + _amount_sources() + _relative_sources()
+    sources = (
+        _calendar_sources()
+        + _period_sources()
+        + _amount_sources()
+        + _relative_sources()
+        + _clock_sources()
+    )
     return tuple((name, re.compile(src, re.IGNORECASE)) for name, src in sources)
 
 
@@ -182,11 +290,32 @@ def modifier_before() -> re.Pattern[str]:
 
 
 def number_value(text: str) -> float | None:
-    """``3``, ``three`` or ``1.5`` as a number; None for vague quantities ("several")."""
-    low = text.lower()
+    """``3``, ``three``, ``twenty-four``, ``2 1/2``, ``two and a half`` as a number; None for
+    vague quantities ("several")."""
+    low = " ".join(text.lower().replace("-", " ").split())
+    half = 0.0
+    for tail in (" and a half", " 1/2"):
+        if low.endswith(tail):
+            low, half = low[: -len(tail)], 0.5
     if low in NUMBERS:
-        return NUMBERS[low]
+        return NUMBERS[low] + half
+    words = low.split()
+    if len(words) == 2 and words[0] in TENS and words[1] in UNIT_WORDS:
+        return TENS[words[0]] + UNIT_WORDS[words[1]] + half
     try:
-        return float(low)
+        return float(low) + half
     except ValueError:
         return None
+
+
+def year_number(text: str) -> int:
+    """A year written in digits or words: ``1994``, ``nineteen ninety-four``, ``two thousand``."""
+    low = " ".join(text.lower().replace("-", " ").split())
+    if low.isdigit():
+        return int(low)
+    words = low.replace(" and ", " ").split()
+    if words[:2] == ["two", "thousand"]:
+        return 2000 + int(number_value(" ".join(words[2:])) or 0)
+    if words[1:] == ["hundred"]:
+        return 1900
+    return 1900 + int(number_value(" ".join(words[1:])) or 0)

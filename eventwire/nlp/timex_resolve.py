@@ -8,6 +8,7 @@ Relative expressions without a publication date get ``value=None`` and ``anchore
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,6 +18,9 @@ from eventwire.nlp.timex_calendar import (
     PARTS_OF_DAY,
     SEASONS,
     day_year,
+    holiday,
+    holiday_near,
+    iso_week,
     month_year,
     safe_date,
     season_value,
@@ -24,7 +28,13 @@ from eventwire.nlp.timex_calendar import (
     value_at,
     weekday_near,
 )
-from eventwire.nlp.timex_patterns import MONTHS, ORDINALS, UNITS, WEEKDAYS, number_value
+from eventwire.nlp.timex_patterns import (
+    MONTHS,
+    UNITS,
+    WEEKDAYS,
+    number_value,
+    year_number,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +42,7 @@ class Context:
     dct: date | None
     tense: str  # past | present | future
     anchor: date | None  # last day-level date mentioned before this expression
+    quarter: str | None = None  # last quarter mentioned before it ("1989-Q3"), if any
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +51,7 @@ class Resolved:
     value: str | None
     mod: str | None = None
     anchored: str = "dct"
+    point: str | None = None  # the calendar day a DURATION reaches ("three days later")
 
 
 UNRESOLVED = "none"
@@ -47,7 +59,7 @@ QUAL_OFFSET = {"last": -1, "previous": -1, "past": -1, "this": 0, "current": 0, 
 QUAL_OFFSET |= {"coming": 1, "following": 1}
 
 
-def _unit(word: str) -> str:
+def unit_of(word: str) -> str:
     low = word.lower().rstrip("s")
     return "CE" if low.startswith("centur") else UNITS[low]
 
@@ -56,27 +68,45 @@ def _month(word: str) -> int:
     return MONTHS[word.lower().rstrip(".")]
 
 
-def _relative(ctx: Context, compute: Callable[[date], str | None], how: str = "dct") -> Resolved:
+def relative(ctx: Context, compute: Callable[[date], str | None], how: str = "dct") -> Resolved:
     if ctx.dct is None:
         return Resolved("DATE", None, anchored=UNRESOLVED)
     return Resolved("DATE", compute(ctx.dct), anchored=how)
 
 
+SMALLER = {"Y": ("M", 12), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60), "MIN": ("S", 60)}
+
+
+def _part(amount: str, unit: str) -> str:
+    return f"{amount}{'M' if unit == 'MIN' else unit}"
+
+
 def duration_value(amount: float | None, unit: str) -> str:
-    """``P4D``, ``PT48H``, ``P1.5Y``; ``X`` for an unknown amount."""
+    """``P4D``, ``PT48H``, ``P2Y6M`` (two and a half years); ``X`` for an unknown amount."""
     if unit == "2W":
         amount, unit = (None if amount is None else amount * 2), "W"
     if amount is None:
-        number = "X"
+        parts = [("X", unit)]
+    elif float(amount).is_integer():
+        parts = [(str(int(amount)), unit)]
+    elif unit in SMALLER:
+        whole, (small, per) = int(amount), SMALLER[unit]
+        rest = round((amount - whole) * per, 6)
+        rest_text = str(int(rest)) if float(rest).is_integer() else str(rest)
+        parts = ([(str(whole), unit)] if whole else []) + [(rest_text, small)]
     else:
-        number = str(int(amount)) if float(amount).is_integer() else str(amount)
-    if unit in {"H", "MIN", "S"}:
-        return f"PT{number}{'M' if unit == 'MIN' else unit}"
-    if unit in {"DE", "CE"}:
-        return f"P{number}{unit}"
-    if unit == "Q":
-        return f"P{number}Q"
-    return f"P{number}{unit}"
+        parts = [(str(amount), unit)]
+    days = "".join(_part(a, u) for a, u in parts if u not in {"H", "MIN", "S"})
+    clock = "".join(_part(a, u) for a, u in parts if u in {"H", "MIN", "S"})
+    return "P" + days + (f"T{clock}" if clock else "")
+
+
+def amount_of(m: re.Match[str]) -> float | None:
+    """The number of units a match counts ("two", "2 1/2", "a minute and a half")."""
+    amount = number_value(m["num"])
+    if amount is not None and m.groupdict().get("half"):
+        amount += 0.5
+    return amount
 
 
 def r_iso(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -88,8 +118,8 @@ def r_monthday(m: re.Match[str], ctx: Context) -> Resolved | None:
     month, day_of_month = _month(m["month"]), int(m["day"])
     if not 1 <= day_of_month <= 31:
         return None
-    if m["year"]:
-        day = safe_date(int(m["year"]), month, day_of_month)
+    if m.groupdict().get("year"):
+        day = safe_date(year_number(m["year"]), month, day_of_month)
         return None if day is None else Resolved("DATE", day.isoformat(), anchored="explicit")
     if ctx.dct is None:
         return Resolved("DATE", f"XXXX-{month:02d}-{day_of_month:02d}", anchored=UNRESOLVED)
@@ -99,50 +129,27 @@ def r_monthday(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def r_monthyear(m: re.Match[str], ctx: Context) -> Resolved | None:
-    return Resolved("DATE", f"{m['year']}-{_month(m['month']):02d}", anchored="explicit")
+    year = year_number(m["year"])
+    return Resolved("DATE", f"{year:04d}-{_month(m['month']):02d}", anchored="explicit")
+
+
+def r_month_qyear(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "June last year", "January this year", "April of next year"."""
+    month, offset = _month(m["month"]), QUAL_OFFSET[m["qual"].lower()]
+    return relative(ctx, lambda d: f"{d.year + offset:04d}-{month:02d}")
 
 
 def r_month(m: re.Match[str], ctx: Context) -> Resolved | None:
     month = _month(m["month"])
-    mode = (m.groupdict().get("qual") or ctx.tense).lower()
-    mode = {"past": "last", "coming": "next", "previous": "last", "following": "next"}.get(
-        mode, mode
-    )
-    how = "dct" if mode in {"last", "next", "this"} else "tense"
-    return _relative(ctx, lambda d: f"{month_year(d, month, mode):04d}-{month:02d}", how)
-
-
-def r_quarter(m: re.Match[str], ctx: Context) -> Resolved | None:
-    half = m["unit"].lower() == "half"
-    ordinal = m["ord"].lower()
-    if ordinal in {"latest", "current"} or (half and ordinal not in {"first", "second"}):
-        back = -1 if ordinal == "latest" else 0  # the latest quarter is the last one reported
-        return _relative(ctx, lambda d: value_at(shift(d, "Q", back), "Q"))
-    number = ORDINALS[ordinal]
-    label = f"H{number}" if half else f"Q{number}"
-    if m["year"]:
-        return Resolved("DATE", f"{m['year']}-{label}", anchored="explicit")
-    return _relative(ctx, lambda d: f"{d.year:04d}-{label}")
-
-
-def r_ago(m: re.Match[str], ctx: Context) -> Resolved | None:
-    unit, amount = _unit(m["unit"]), number_value(m["num"])
-    if unit in {"H", "MIN", "S", "2W"}:
-        return None
-    direction = m["dir"].lower()
-    sign = -1 if direction in {"ago", "earlier", "before"} else 1
-    narrative = direction in {"earlier", "later", "before", "after"}
-    base, how = (ctx.anchor, "narrative") if narrative and ctx.anchor else (ctx.dct, "dct")
-    if amount is None or not float(amount).is_integer():
-        return Resolved("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", anchored="explicit")
-    if base is None:
-        return Resolved("DATE", None, anchored=UNRESOLVED)
-    shifted = shift(base, unit, sign * int(amount))
-    return Resolved("DATE", value_at(shifted, "D" if unit == "W" else unit), anchored=how)
+    qual = (m.groupdict().get("qual") or "").lower()
+    named = {"past": "last", "coming": "next", "previous": "last", "following": "next"}
+    mode = named.get(qual, qual) or ctx.tense
+    how = "dct" if qual else "tense"
+    return relative(ctx, lambda d: f"{month_year(d, month, mode):04d}-{month:02d}", how)
 
 
 def r_rel_day(m: re.Match[str], ctx: Context) -> Resolved | None:
-    unit = _unit(m["unit"] or m["unit2"])
+    unit = unit_of(m["unit"] or m["unit2"])
     direction = (m["dir"] or m["dir2"]).lower()
     step = {"before": -1, "previous": -1, "prior": -1, "same": 0}.get(direction, 1)
     base, how = (ctx.anchor, "narrative") if ctx.anchor else (ctx.dct, "dct")
@@ -152,7 +159,7 @@ def r_rel_day(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def r_set_freq(m: re.Match[str], ctx: Context) -> Resolved | None:
-    return Resolved("SET", duration_value(1, _unit(m["unit"])), anchored="explicit")
+    return Resolved("SET", duration_value(1, unit_of(m["unit"])), anchored="explicit")
 
 
 def r_set_adverb(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -161,37 +168,52 @@ def r_set_adverb(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def r_set_every(m: re.Match[str], ctx: Context) -> Resolved | None:
+    if m["month"]:
+        return Resolved("SET", f"XXXX-{_month(m['month']):02d}", anchored="explicit")
     if m["wday"]:
         return Resolved("SET", f"XXXX-WXX-{WEEKDAYS[m['wday'].lower()] + 1}", anchored="explicit")
     amount = 2 if m["other"] else 1
-    return Resolved("SET", duration_value(amount, _unit(m["unit"])), anchored="explicit")
+    return Resolved("SET", duration_value(amount, unit_of(m["unit"])), anchored="explicit")
+
+
+def _approx(m: re.Match[str]) -> str | None:
+    return "APPROX" if "couple" in m["num"].lower() or " or so" in m.group(0) else None
 
 
 def r_past_n(m: re.Match[str], ctx: Context) -> Resolved | None:
-    value = duration_value(number_value(m["num"]), _unit(m["unit"]))
-    return Resolved("DURATION", value, anchored="explicit")
+    value = duration_value(amount_of(m), unit_of(m["unit"]))
+    return Resolved("DURATION", value, _approx(m), anchored="explicit")
 
 
 def r_duration(m: re.Match[str], ctx: Context) -> Resolved | None:
     if m["num"].lower() in {"some", "many"}:
         return None
-    value = duration_value(number_value(m["num"]), _unit(m["unit"]))
-    return Resolved("DURATION", value, anchored="explicit")
+    unit = unit_of(m["unit"])
+    after = m.string[m.end() : m.end() + 4]
+    if unit == "Q" and (after == " of " or "-" in m.group(0)):
+        return None  # "a quarter of the vote", "three-quarters": fractions, not time
+    value = duration_value(amount_of(m), unit)
+    return Resolved("DURATION", value, _approx(m), anchored="explicit")
 
 
 def r_vague_dur(m: re.Match[str], ctx: Context) -> Resolved | None:
-    return Resolved("DURATION", duration_value(None, _unit(m["unit"])), anchored="explicit")
+    return Resolved("DURATION", duration_value(None, unit_of(m["unit"])), anchored="explicit")
 
 
 def r_recent(m: re.Match[str], ctx: Context) -> Resolved | None:
     return Resolved("DATE", "PAST_REF" if m["recent"] else "FUTURE_REF", anchored="explicit")
 
 
+ADJECTIVE_REFS = {"current": "PRESENT_REF", "recent": "PAST_REF", "future": "FUTURE_REF"}
+
+
 def r_refs(m: re.Match[str], ctx: Context) -> Resolved | None:
+    if m["adj"]:  # "current conditions", "a recent ruling", "future losses"
+        return Resolved("DATE", ADJECTIVE_REFS[m["adj"].lower()], anchored="explicit")
     ref = m["ref"].lower()
-    if ref in {"recently", "the past"}:
+    if ref.endswith("recently") or ref == "the past":
         return Resolved("DATE", "PAST_REF", anchored="explicit")
-    if ref == "the future":
+    if ref.endswith(("future", "term")):
         return Resolved("DATE", "FUTURE_REF", anchored="explicit")
     return Resolved("DATE", "PRESENT_REF", anchored="explicit")
 
@@ -202,17 +224,17 @@ def r_qual_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
     if m["wday"]:
         weekday = WEEKDAYS[m["wday"].lower()]
         mode = {-1: "last", 0: "present", 1: "next"}[offset]
-        return _relative(ctx, lambda d: weekday_near(d, weekday, mode).isoformat())
+        return relative(ctx, lambda d: weekday_near(d, weekday, mode).isoformat())
     if m["season"]:
         season = SEASONS[m["season"].lower()]
-        return _relative(ctx, lambda d: season_value(d, season, offset))
+        return relative(ctx, lambda d: season_value(d, season, offset))
     word = m["unit"].lower()
     if qual in {"past", "coming"} and word not in {"weekend"}:
-        return Resolved("DURATION", duration_value(1, _unit(word)), anchored="explicit")
+        return Resolved("DURATION", duration_value(1, unit_of(word)), anchored="explicit")
     if word == "weekend":
-        return _relative(ctx, lambda d: value_at(shift(d, "W", offset), "W") + "-WE")
-    unit = _unit(word)
-    return _relative(ctx, lambda d: value_at(shift(d, unit, offset), unit))
+        return relative(ctx, lambda d: value_at(shift(d, "W", offset), "W") + "-WE")
+    unit = unit_of(word)
+    return relative(ctx, lambda d: value_at(shift(d, unit, offset), unit))
 
 
 def r_weekend(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -224,17 +246,48 @@ def r_weekend(m: re.Match[str], ctx: Context) -> Resolved | None:
         )  # Mon-Fri: the past weekend was last week's
         return value_at(shift(dct, "W", -1 if gone else 0), "W") + "-WE"
 
-    return _relative(ctx, compute, "tense")
+    return relative(ctx, compute, "tense")
 
 
 def r_season_year(m: re.Match[str], ctx: Context) -> Resolved | None:
-    return Resolved("DATE", f"{m['year']}-{SEASONS[m['season'].lower()]}", anchored="explicit")
+    year, season = year_number(m["year"]), SEASONS[m["season"].lower()]
+    return Resolved("DATE", f"{year:04d}-{season}", anchored="explicit")
 
 
 def r_season(m: re.Match[str], ctx: Context) -> Resolved | None:
     season = SEASONS[m["season"].lower()]
     offset = {"past": -1, "future": 1}.get(ctx.tense, 0)
-    return _relative(ctx, lambda d: season_value(d, season, offset), "tense")
+    mod = {"early": "START", "late": "END"}.get((m["smod"] or "").lower())
+    resolved = relative(ctx, lambda d: season_value(d, season, offset), "tense")
+    return dataclasses.replace(resolved, mod=mod)
+
+
+def r_holiday(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "Thanksgiving Day", "last Christmas", "Easter week", "Election Day 1998"."""
+    name, qual = m["name"], (m["qual"] or "").lower()
+    if m["year"]:
+        day = holiday(name, year_number(m["year"]))
+        how = "explicit"
+    elif ctx.dct is None:
+        return Resolved("DATE", None, anchored=UNRESOLVED)
+    else:
+        mode = qual.replace("this", "present") or ctx.tense
+        day, how = holiday_near(ctx.dct, name, mode), "dct" if qual else "tense"
+    return Resolved("DATE", iso_week(day) if m["week"] else day.isoformat(), anchored=how)
+
+
+def r_the_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "for the year", "earlier in the month", "the fiscal year ended June 30": the current
+    year or month; a year that ends on a given day is a span of one year."""
+    unit = unit_of(m["unit"])
+    if m["ended"] and unit == "Y":
+        return Resolved("DURATION", "P1Y", anchored="explicit")
+    return relative(ctx, lambda d: value_at(d, unit))
+
+
+def r_rate(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "$5 million a year", "20 percent a month": an amount per unit of time."""
+    return Resolved("SET", duration_value(1, unit_of(m["unit"])), anchored="explicit")
 
 
 def _with_part(day: date, part: str | None) -> str:
@@ -243,8 +296,8 @@ def _with_part(day: date, part: str | None) -> str:
 
 def r_deictic(m: re.Match[str], ctx: Context) -> Resolved | None:
     word = m["word"].lower()
-    offset = {"yesterday": -1, "tomorrow": 1}.get(word, 0)
-    part = "night" if word == "tonight" else m["part"]
+    offset = {"yesterday": -1, "tomorrow": 1, "last night": -1}.get(word, 0)
+    part = "night" if word in {"tonight", "last night"} else m["part"]
     kind = "TIME" if part else "DATE"
     if ctx.dct is None:
         return Resolved(kind, None, anchored=UNRESOLVED)
@@ -257,10 +310,26 @@ def r_this_part(m: re.Match[str], ctx: Context) -> Resolved | None:
     return Resolved("TIME", _with_part(ctx.dct, m["part"]))
 
 
+AHEAD_CUE = re.compile(
+    r"(?i)\b(?:(?P<strong>as (?:early|soon) as|scheduled for|deadline of)|until|till|by|"
+    r"starting|effective)(?: on)?,? $"
+)
+
+
+def weekday_mode(m: re.Match[str], ctx: Context) -> str:
+    """How to read a bare weekday: by tense, but news mostly reports what happened, so a
+    present-tense one ("a ruling issued Thursday", "Friday's vote") is the most recent one,
+    unless a word before it looks ahead ("as early as Tuesday", "until Friday")."""
+    cue = AHEAD_CUE.search(m.string, max(0, m.start() - 25), m.start())
+    if cue is not None and (cue["strong"] or ctx.tense != "past"):
+        return "future"
+    return ctx.tense.replace("present", "past")
+
+
 def r_weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
     weekday = WEEKDAYS[m["wday"].lower()]
     qual = (m["qual"] or "").lower()
-    mode = qual.replace("this", "present") or ctx.tense
+    mode = qual.replace("this", "present") or weekday_mode(m, ctx)
     kind = "TIME" if m["part"] else "DATE"
     if ctx.dct is None:
         return Resolved(kind, None, anchored=UNRESOLVED)
@@ -275,24 +344,66 @@ def r_decade(m: re.Match[str], ctx: Context) -> Resolved | None:
     return Resolved("DATE", f"19{m['dec2']}", mod, anchored="explicit")
 
 
-def r_clock(m: re.Match[str], ctx: Context) -> Resolved | None:
+def _clock(m: re.Match[str]) -> str | None:
+    """``T22:00`` for "10 p.m.", ``T12:00`` for "noon"; None for an impossible hour."""
     if m["named"]:
-        hour, minute = (12 if m["named"].lower() == "noon" else 24), 0
+        hour, minute = (24 if m["named"].lower() == "midnight" else 12), 0
     else:
         hour, minute = int(m["hour"]), int(m["minute"] or 0)
         if not 1 <= hour <= 12:
             return None
         pm = m["ampm"].lower().startswith("p")
         hour = hour % 12 + (12 if pm else 0)
-    clock = f"T{hour:02d}:{minute:02d}"
+    return f"T{hour:02d}:{minute:02d}"
+
+
+def r_clock(m: re.Match[str], ctx: Context) -> Resolved | None:
+    clock = _clock(m)
+    if clock is None:
+        return None
     base, how = (ctx.anchor, "narrative") if ctx.anchor else (ctx.dct, "dct")
     if base is None:
         return Resolved("TIME", None, anchored=UNRESOLVED)
     return Resolved("TIME", base.isoformat() + clock, anchored=how)
 
 
+def r_clock_day(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "10 p.m. Wednesday", "noon Friday", "5 p.m. EST Nov. 9": the clock on that day."""
+    clock = _clock(m)
+    if clock is None:
+        return None
+    if m["month"]:
+        day = r_monthday(m, dataclasses.replace(ctx, tense="future"))
+        value = day.value if day is not None else None
+    elif ctx.dct is None:
+        value = None
+    elif m["wday"]:
+        mode = weekday_mode(m, ctx)
+        value = weekday_near(ctx.dct, WEEKDAYS[m["wday"].lower()], mode).isoformat()
+    else:
+        offset = {"yesterday": -1, "tomorrow": 1}.get(m["word"].lower(), 0)
+        value = (ctx.dct + timedelta(days=offset)).isoformat()
+    if value is None or "X" in value:
+        return Resolved("TIME", None, anchored=UNRESOLVED)
+    return Resolved("TIME", value + clock, anchored="tense")
+
+
 def r_year(m: re.Match[str], ctx: Context) -> Resolved | None:
-    return Resolved("DATE", m["year"], anchored="explicit")
+    return Resolved("DATE", f"{year_number(m['year']):04d}", anchored="explicit")
+
+
+def r_decade_word(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "the nineties" is the 1990s (this century's twenties are written in digits)."""
+    tens = {"twen": 2, "thir": 3, "for": 4, "fif": 5, "six": 6, "seven": 7, "eigh": 8}
+    digit = tens.get(m["tens"].lower(), 9)
+    mod = {"early": "START", "mid": "MID", "late": "END"}.get((m["dmod"] or "").lower())
+    return Resolved("DATE", f"19{digit}", mod, anchored="explicit")
+
+
+def r_century(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "the 20th century" is ``19`` (its years are 19xx)."""
+    nth = int(m["nth"])
+    return None if nth < 1 else Resolved("DATE", f"{nth - 1:02d}", anchored="explicit")
 
 
 RESOLVERS: dict[str, Callable[[re.Match[str], Context], Resolved | None]] = {
@@ -300,11 +411,10 @@ RESOLVERS: dict[str, Callable[[re.Match[str], Context], Resolved | None]] = {
     "mdy": r_monthday,
     "dmy": r_monthday,
     "my": r_monthyear,
+    "month_qyear": r_month_qyear,
     "qual_month": r_month,
     "month": r_month,
     "month_bare": r_month,
-    "quarter": r_quarter,
-    "ago": r_ago,
     "rel_day": r_rel_day,
     "set_freq": r_set_freq,
     "set_every": r_set_every,
@@ -318,10 +428,17 @@ RESOLVERS: dict[str, Callable[[re.Match[str], Context], Resolved | None]] = {
     "weekend": r_weekend,
     "season_year": r_season_year,
     "season": r_season,
+    "the_unit": r_the_unit,
+    "holiday": r_holiday,
+    "rate": r_rate,
     "deictic": r_deictic,
     "this_part": r_this_part,
     "weekday": r_weekday,
     "decade": r_decade,
+    "decade_word": r_decade_word,
+    "century": r_century,
+    "clock_day": r_clock_day,
     "clock": r_clock,
+    "year_words": r_year,
     "year": r_year,
 }

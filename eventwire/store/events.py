@@ -23,6 +23,7 @@ from eventwire.models import (
     Event,
     EventCode,
     EventDate,
+    EventDuration,
     Factuality,
     Place,
     PlaceMention,
@@ -206,6 +207,9 @@ def _event_values(event: Event) -> dict[str, Any]:
         "date_precision": event.date.precision if event.date else None,
         "date_derivation": event.date.derivation if event.date else None,
         **edges("date", event.date.span if event.date else None),
+        "duration_value": event.duration.value if event.duration else None,
+        "duration_mod": event.duration.mod if event.duration else None,
+        **edges("duration", event.duration.span if event.duration else None),
         "place_id": event.place.place.id if event.place and event.place.place else None,
         "place_facility": event.place.facility if event.place else None,
         "place_how": event.place.how if event.place else None,
@@ -321,6 +325,7 @@ def _event_from_row(
         times=tuple(TextSpan(s, e, text[s:e]) for s, e in row["times"]),
         said_by=span("said_by"),
         date=_date_from_row(row, span("date")),
+        duration=_duration_from_row(row, span("duration")),
         place=_place_from_row(row, span("place"), gazetteer),
     )
 
@@ -338,3 +343,9 @@ def _date_from_row(row: Any, where: TextSpan | None) -> EventDate | None:
     if row["date_value"] is None:
         return None
     return EventDate(row["date_value"], row["date_precision"], row["date_derivation"], where)
+
+
+def _duration_from_row(row: Any, where: TextSpan | None) -> EventDuration | None:
+    if row["duration_value"] is None or where is None:
+        return None
+    return EventDuration(row["duration_value"], row["duration_mod"], where)
