@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from eventwire.errors import EventwireError
-from eventwire.models import ActorMention, Event, PlaceMention, TextSpan
+from eventwire.models import ActorMention, Event, PlaceMention, TextSpan, date_interval
 from eventwire.store.events import StoredEvent
 
 
@@ -83,6 +83,7 @@ def gold_record(stored: StoredEvent) -> dict[str, Any]:
         "id": e.id,
         "date_precision": e.date.precision if e.date else None,
         "date_derivation": e.date.derivation if e.date else None,
+        "duration": _duration(e),
         "article_id": e.article_id,
         "url": stored.article_url,
         "published": stored.published.isoformat() if stored.published else None,
@@ -104,8 +105,15 @@ def gold_record(stored: StoredEvent) -> dict[str, Any]:
             "place": _span(e.place.span) if e.place else None,
             "said_by": _span(e.said_by),
             "times": [_span(t) for t in e.times],
+            "date": _span(e.date.span) if e.date else None,
+            "duration": _span(e.duration.span) if e.duration else None,
         },
     }
+
+
+def _duration(e: Event) -> dict[str, Any] | None:
+    d = e.duration
+    return {"value": d.value, "mod": d.mod, "text": d.span.text} if d else None
 
 
 FLAT_COLUMNS = (
@@ -113,7 +121,8 @@ FLAT_COLUMNS = (
     "quad_class", "intensity", "factuality", "source_actor_id", "source_name", "source_country",
     "source_sector", "target_actor_id", "target_name", "target_country", "target_sector",
     "location", "location_place", "location_country", "location_lat", "location_lon",
-    "location_place_id", "times", "said_by", "sentence", "trigger", "trigger_start", "trigger_end",
+    "location_place_id", "date", "date_precision", "date_derivation", "date_text", "duration",
+    "duration_mod", "times", "said_by", "sentence", "trigger", "trigger_start", "trigger_end",
 )  # fmt: skip
 
 
@@ -146,6 +155,12 @@ def flat_record(stored: StoredEvent) -> dict[str, Any]:
         "factuality": e.factuality.value,
         "location": e.location.text if e.location else None,
         **_flat_place(e.place),
+        "date": e.date.value if e.date else None,
+        "date_precision": e.date.precision if e.date else None,
+        "date_derivation": e.date.derivation if e.date else None,
+        "date_text": e.date.span.text if e.date and e.date.span else None,
+        "duration": e.duration.value if e.duration else None,
+        "duration_mod": e.duration.mod if e.duration else None,
         "times": "; ".join(t.text for t in e.times) or None,
         "said_by": e.said_by.text if e.said_by else None,
         "sentence": e.sentence.text,
@@ -168,23 +183,29 @@ GDELT_COLUMNS = (
     "Actor2Type1Code", "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass",
     "GoldsteinScale", "NumMentions", "NumSources", "NumArticles", "ActionGeo_Type",
     "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_Lat", "ActionGeo_Long", "SOURCEURL",
-    "Factuality", "PloverType", "PloverMode",
+    "Factuality", "PloverType", "PloverMode", "DATEADDED", "EventDate", "EventDatePrecision",
 )  # fmt: skip
 
 
 def gdelt_record(stored: StoredEvent) -> dict[str, Any]:
     """GDELT 2.0 event-table columns (the subset we can fill honestly), plus our factuality.
 
-    SQLDATE is the report's publication date until event dates are resolved; GDELT itself
-    always uses the report's date.
+    SQLDATE, MonthYear and Year are the first day of the event's own date when the text gives
+    one, else the report's publication date (GDELT itself always uses the report's date);
+    ``EventDate`` and ``EventDatePrecision`` keep the full value ("2019-02-27/2019-02-28",
+    "month"), empty when the event is undated, and DATEADDED is the publication date.
     """
     e = stored.event
-    day = stored.published
+    published = stored.published
+    day = date_interval(e.date.value)[0] if e.date else published
     row: dict[str, Any] = {
         "GLOBALEVENTID": e.id,
         "SQLDATE": day.strftime("%Y%m%d") if day else "",
         "MonthYear": day.strftime("%Y%m") if day else "",
         "Year": day.year if day else "",
+        "DATEADDED": published.strftime("%Y%m%d") if published else "",
+        "EventDate": e.date.value if e.date else "",
+        "EventDatePrecision": e.date.precision if e.date else "",
         "IsRootEvent": 1,
         "EventCode": e.code.cameo,
         "EventBaseCode": e.code.cameo[:3],
@@ -268,7 +289,8 @@ def plover_record(stored: StoredEvent) -> dict[str, Any]:
         "eventText": e.trigger.text,
         "eventLoc": _location(e),
         "factuality": e.factuality.value,
-        "date": None,
+        "date": e.date.value if e.date else None,
+        "date_precision": e.date.precision if e.date else None,
         "publication_date": stored.published.isoformat() if stored.published else None,
         "text": e.sentence.text,
         "article": stored.article_source,

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
+import datetime as dt
 import io
 import json
 from pathlib import Path
@@ -17,9 +19,12 @@ from eventwire.export import (
     FLAT_COLUMNS,
     GDELT_COLUMNS,
     ExportFormat,
+    flat_record,
+    gdelt_record,
     gold_record,
     write_export,
 )
+from eventwire.models import EventDate, TextSpan
 from eventwire.store import StoredEvent, open_store
 
 
@@ -75,3 +80,41 @@ def test_parquet_needs_a_file_and_round_trips(stored: list[StoredEvent], tmp_pat
     empty = tmp_path / "empty.parquet"
     write_export([], ExportFormat.PARQUET, empty)
     assert pq.read_table(empty).schema == table.schema
+
+
+def test_every_format_carries_the_event_date(tmp_path: Path) -> None:
+    article = make_article(TEXT, source="reports/arica.txt", published=dt.date(2024, 3, 12))
+    analysis = _analysis(article.id, article.text)
+    (event,) = analysis.events
+    monday = TextSpan(TEXT.index("Monday"), TEXT.index("Monday") + 6, "Monday")
+    dated = dataclasses.replace(event, date=EventDate("2024-03-11", "day", "publication", monday))
+    with open_store(str(tmp_path / "d.db")) as store:
+        store.add_article(article)
+        store.save_analysis(dataclasses.replace(analysis, events=(dated,)))
+        stored = store.list_events()
+    assert gold_record(stored[0])["spans"]["date"]["text"] == "Monday"
+    row = flat_record(stored[0])
+    assert (row["date"], row["date_text"], row["date_derivation"]) == (
+        "2024-03-11",
+        "Monday",
+        "publication",
+    )
+    gdelt = gdelt_record(stored[0])
+    assert (gdelt["SQLDATE"], gdelt["DATEADDED"], gdelt["EventDate"]) == (
+        "20240311",
+        "20240312",
+        "2024-03-11",
+    )
+    out = io.StringIO()
+    write_export(stored, ExportFormat.PLOVER, out)
+    assert json.loads(out.getvalue())["date"] == "2024-03-11"
+
+
+def test_gdelt_falls_back_to_the_publication_date(tmp_path: Path) -> None:
+    article = make_article(TEXT, published=dt.date(2024, 3, 12))
+    with open_store(str(tmp_path / "p.db")) as store:
+        store.add_article(article)
+        store.save_analysis(_analysis(article.id, article.text))
+        (stored,) = store.list_events()
+    gdelt = gdelt_record(stored)
+    assert gdelt["EventDate"] == "" and gdelt["SQLDATE"] == gdelt["DATEADDED"] == "20240312"
