@@ -176,6 +176,7 @@ def event(
         date_precision=precision,
         place=None,
         facility=None,
+        duration=None,
         evidence=evidence,
         planned_mentions=0,
         conflicts=(),

@@ -18,6 +18,7 @@ from eventwire.models import (
     Event,
     EventCode,
     EventDate,
+    EventDuration,
     Factuality,
     Place,
     PlaceMention,
@@ -64,6 +65,7 @@ def stored(
     factuality: Factuality = Factuality.ASSERTED,
     outlet: str | None = None,
     facility: str | None = None,
+    duration: tuple[str, str | None, str] | None = None,
 ) -> StoredEvent:
     """Mention ``n`` of an event in report ``article`` (``n`` keeps the trigger offsets apart)."""
     span = TextSpan(n * 100, n * 100 + len(trigger), trigger)
@@ -78,10 +80,16 @@ def stored(
         target=ActorMention(target, span) if target else None,
         date=EventDate(when, "day", "explicit") if when else None,
         place=PlaceMention(span, where, facility=facility) if where else None,
+        duration=_duration(span, duration) if duration else None,
     )
     published = dt.date(2025, 3, 1) + dt.timedelta(days=n % 7)
     url = f"https://news.example/{article}"
     return StoredEvent(event, f"reports/{article}.html", url, outlet, published)
+
+
+def _duration(span: TextSpan, stated: tuple[str, str | None, str]) -> EventDuration:
+    value, mod, text = stated
+    return EventDuration(value, mod, TextSpan(span.start, span.end, text))
 
 
 def ids(fused: FusedEvent) -> set[str]:
@@ -372,6 +380,39 @@ def test_the_result_does_not_depend_on_input_order() -> None:
         rng.shuffle(shuffled)
         assert fuse(shuffled) == expected
     assert fuse(mentions + mentions[:3]) == expected  # the same mention twice counts once
+
+
+def test_lengths_that_cannot_both_be_true_are_flagged() -> None:
+    trip = partial(stored, when="2025-03-04", where=ORNHAVN, trigger="journey")
+    mentions = [
+        trip(1, article="a1", duration=("PT48H", None, "48 hours")),
+        trip(2, article="a2", duration=("PT48H", None, "48-hour")),
+        trip(3, article="a3", duration=("P2D", "MORE_THAN", "more than two days")),
+        trip(4, article="a4", duration=("PT60H", None, "60 hours")),
+    ]
+    (event,) = fuse(mentions)
+    assert event.duration == "48 hours"
+    (conflict,) = event.conflicts
+    assert conflict.field == "duration"
+    assert dict(conflict.values) == {
+        "48 hours": 1,
+        "48-hour": 1,
+        "more than two days": 1,
+        "60 hours": 1,
+    }
+
+
+def test_lengths_that_agree_are_no_conflict() -> None:
+    trip = partial(stored, when="2025-03-04", where=ORNHAVN, trigger="journey")
+    mentions = [
+        trip(1, article="a1", duration=("P2D", "MORE_THAN", "more than two days")),
+        trip(2, article="a2", duration=("PT60H", None, "60 hours")),
+        trip(3, article="a3", duration=("PT2H", "APPROX", "about two hours")),
+    ]
+    (event,) = fuse(mentions)
+    assert [c.field for c in event.conflicts] == ["duration"]  # two hours is not sixty
+    (agreeing,) = fuse(mentions[:2])
+    assert agreeing.conflicts == () and agreeing.duration in ("more than two days", "60 hours")
 
 
 def test_nothing_in_nothing_out() -> None:

@@ -85,6 +85,7 @@ def fused(
         date_precision=precision,
         place=place,
         facility=None,
+        duration=None,
         evidence=tuple(evidence(n) for n in range(1, sources + 1)),
         planned_mentions=planned,
         conflicts=conflicts,
@@ -284,3 +285,15 @@ def test_fused_reports_make_one_cited_entry() -> None:
     for n in (1, 2, 3):
         assert f"[Outlet {n}](<https://news.example/{n}>)" in markdown
     assert "(planned): " in markdown
+
+
+def test_a_duration_and_its_conflict_show_in_every_format() -> None:
+    conflict = Conflict("duration", (("48 hours", 2), ("60 hours", 1)), "stated lengths disagree")
+    event = replace(fused("c", "2025-03-04", conflicts=(conflict,)), duration="48 hours")
+    entries = timeline([event])
+    assert format_timeline(entries).splitlines() == [
+        "2025-03-04  Mara Kovin visits Ornland (Ornhavn)  [1 source; 48 hours]",
+        "            ! duration: 48 hours ×2, 60 hours ×1 (stated lengths disagree)",
+    ]
+    assert "— 1 source, 48 hours" in timeline_markdown(entries, "Trip")
+    assert timeline_json(entries)[0]["duration"] == "48 hours"

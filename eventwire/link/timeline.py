@@ -282,6 +282,8 @@ def format_timeline(entries: Sequence[TimelineEntry], *, evidence: bool = False)
     lines = []
     for e in entries:
         facts = [_count(e.sources, "source")]
+        if e.event.duration:
+            facts.append(e.event.duration)
         if e.status:
             facts.append(e.status)
         lines.append(f"{e.when:<{width}}  {e.text}  [{'; '.join(facts)}]")
@@ -316,7 +318,9 @@ def timeline_markdown(entries: Sequence[TimelineEntry], title: str) -> str:
         lines.append("No events.")
     for e in entries:
         status_text = f" *({e.status})*" if e.status else ""
-        lines.append(f"- **{e.when}** {_md(e.text)}{status_text} — {_count(e.sources, 'source')}")
+        lasting = f", {_md(e.event.duration)}" if e.event.duration else ""
+        sources = _count(e.sources, "source")
+        lines.append(f"- **{e.when}** {_md(e.text)}{status_text} — {sources}{lasting}")
         lines.extend(f"  - ⚠ {_md(conflict_text(c))}" for c in e.event.conflicts)
         lines.extend(f"  - {_cite(link)}" for link in e.links)
     return "\n".join(lines) + "\n"
@@ -363,6 +367,7 @@ def _entry_json(entry: TimelineEntry) -> dict[str, object]:
         "source": _actor_json(f.source),
         "target": _actor_json(f.target),
         "place": _place_json(f.place, f.facility),
+        "duration": f.duration,
         "mentions": f.mentions,
         "articles": f.articles,
         "outlets": f.outlets,
