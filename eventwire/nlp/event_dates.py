@@ -54,7 +54,7 @@ def date_events(
     timexes = find_timexes(doc, published)
     dated = [
         dataclasses.replace(
-            e, date=event_date(doc, e, timexes, published), duration=event_duration(e, timexes)
+            e, date=event_date(doc, e, timexes, published), duration=event_duration(doc, e, timexes)
         )
         for e in events
     ]
@@ -93,15 +93,26 @@ def _own(event: Event, timexes: Sequence[Timex]) -> list[Timex]:
     ]
 
 
-def event_duration(event: Event, timexes: Sequence[Timex]) -> EventDuration | None:
+BOUNDS = (("over ", "MORE_THAN"), ("more than ", "MORE_THAN"), ("at least ", "EQUAL_OR_MORE"),
+          ("under ", "LESS_THAN"), ("less than ", "LESS_THAN"), ("up to ", "EQUAL_OR_LESS"),
+          ("nearly ", "LESS_THAN"), ("almost ", "LESS_THAN"), ("about ", "APPROX"),
+          ("around ", "APPROX"), ("some ", "APPROX"), ("roughly ", "APPROX"))  # fmt: skip
+
+
+def event_duration(doc: Doc, event: Event, timexes: Sequence[Timex]) -> EventDuration | None:
     """How long the event lasts, from the first plain length among its own time expressions
     ("a 48-hour journey", "talks lasting more than two days"); vague ones ("for years") give
-    none."""
+    none. A bound just before the expression ("takes over 48 hours"; TimeML leaves "over"
+    outside the expression) qualifies it."""
     for timex in _own(event, timexes):
         length = timex.type == "DURATION" and timex.point is None  # not "a week later"
         if length and timex.value and duration_hours(timex.value):
+            covered = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+            first = covered.start if covered is not None else 0
+            before = "".join(t.text_with_ws for t in doc[max(0, first - 2) : first]).lower()
+            bound = next((mod for word, mod in BOUNDS if before.endswith(word)), None)
             span = TextSpan(timex.start, timex.end, timex.text)
-            return EventDuration(timex.value, timex.mod, span)
+            return EventDuration(timex.value, timex.mod or bound, span)
     return None
 
 
