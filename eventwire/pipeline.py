@@ -24,8 +24,10 @@ from eventwire.link.stories import (
     StoryDoc,
     StoryEntities,
     StoryIndex,
+    date_range,
     stated_days,
 )
+from eventwire.link.timeline import headline
 from eventwire.models import (
     ActorKind,
     Article,
@@ -35,6 +37,7 @@ from eventwire.models import (
     Rejection,
     SourceMeta,
 )
+from eventwire.store.events import StoredEvent
 
 log = logging.getLogger(__name__)
 
@@ -213,7 +216,14 @@ class StoryStore(Protocol):
 
     def load_story_state(self) -> IndexState | None: ...
 
-    def save_story_changes(self, changes: IndexChanges, shown: Sequence[Story]) -> None: ...
+    def save_story_changes(
+        self,
+        changes: IndexChanges,
+        shown: Sequence[Story],
+        titles: Mapping[str, str] | None = None,
+    ) -> None: ...
+
+    def list_events(self, *, article_ids: list[str] | None = None) -> list[StoredEvent]: ...
 
     def story_entities(
         self, article_ids: Sequence[str], actor_kinds: Iterable[str]
@@ -242,6 +252,7 @@ class ExtractSummary:
 
 # Actors that say what a story is about; groups ("officials", "protesters") are too vague.
 STORY_ACTOR_KINDS = frozenset({ActorKind.COUNTRY, ActorKind.PERSON, ActorKind.ORGANIZATION})
+HEADLINE_REPORTS = 50  # a story's title comes from the events of its latest reports
 STORY_SAVE_EVERY = 50  # articles put into stories between two saves of the story index
 _CATCH_UP_BATCH = 500  # analysed articles without a story, looked up together
 
@@ -326,10 +337,18 @@ class StoryLinker:
             return
         changes = self._index.take_changes()
         if changes.changed:
-            self.store.save_story_changes(
-                changes, [self._index.story(state.id) for _, state in changes.stories]
-            )
+            shown = [self._index.story(state.id) for _, state in changes.stories]
+            titles = {s.id: t for s in shown if (t := self._headline(s)) is not None}
+            self.store.save_story_changes(changes, shown, titles)
         self._unsaved = 0
+
+    def _headline(self, story: Story) -> str | None:
+        """A title from the story's most reported event among its latest reports, with its
+        dates: "Kim Jong Un visits China (Beijing), 2019-01-07–10"."""
+        recent = list(story.doc_ids[-HEADLINE_REPORTS:])
+        text = headline(self.store.list_events(article_ids=recent))
+        dates = date_range(story.first, story.last)
+        return f"{text}, {dates}" if text and dates else text
 
     def _flush_behind(self) -> None:
         behind, self._behind = self._behind, []

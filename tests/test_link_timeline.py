@@ -16,6 +16,7 @@ from eventwire.link.fusion import Conflict, FusedEvent, fuse
 from eventwire.link.timeline import (
     describe,
     format_timeline,
+    headline,
     timeline,
     timeline_json,
     timeline_markdown,
@@ -297,3 +298,17 @@ def test_a_duration_and_its_conflict_show_in_every_format() -> None:
     ]
     assert "— 1 source, 48 hours" in timeline_markdown(entries, "Trip")
     assert timeline_json(entries)[0]["duration"] == "48 hours"
+
+
+def test_a_headline_describes_the_event_most_reports_tell() -> None:
+    first = _report(1, "visited", "2025-01-10", Factuality.ASSERTED)  # told by one report
+    assert first.event.place is not None
+    place = replace(first.event.place, place=SELBOURG)
+    once = replace(first, event=replace(first.event, place=place))
+    twice = [_report(n, "visited", "2025-03-04", Factuality.ASSERTED) for n in (2, 3)]
+    assert len(fuse([once, *twice])) == 2
+    assert headline([once, *twice]) == "Mara Kovin visits Ornland (Ornhavn)"
+    assert headline([once]) == "Mara Kovin visits Ornland (Selbourg)"
+    planned = _report(4, "will visit", "2025-06", Factuality.PLANNED)
+    assert headline([planned]) == "Mara Kovin visits Ornland (Ornhavn) (planned)"
+    assert headline([]) is None

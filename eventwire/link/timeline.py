@@ -18,7 +18,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from eventwire.link.fusion import Conflict, FusedEvent
+from eventwire.link.fusion import Conflict, FusedEvent, fuse
 from eventwire.models import Actor, ActorKind, Factuality, Place, date_interval
 from eventwire.store.events import StoredEvent
 
@@ -174,6 +174,32 @@ def _where(place: Place | None, facility: str | None) -> str | None:
     if place is None:
         return facility
     return f"{facility}, {place.name}" if facility else place.name
+
+
+def headline(events: Sequence[StoredEvent]) -> str | None:
+    """What a story is about in one clause: its event told by the most reports, then one with
+    both sides named, then with named actors rather than groups ("analysts"), then by the most
+    mentions, asserted before planned or speculated, the earliest in its report; described.
+    None when no event names an actor."""
+    told = [
+        f for f in fuse(events) if f.factuality is not Factuality.NEGATED and (f.source or f.target)
+    ]
+    if not told:
+        return None
+    key = min(
+        told,
+        key=lambda f: (
+            -f.articles,
+            f.source is None or f.target is None,
+            sum(a is not None and a.kind is ActorKind.GROUP for a in (f.source, f.target)),
+            -f.mentions,
+            f.factuality is not Factuality.ASSERTED,
+            min(s.event.sentence.start for s in f.evidence),
+            f.id,
+        ),
+    )
+    text = describe(key)
+    return f"{text} ({key.factuality.value})" if key.factuality is Factuality.PLANNED else text
 
 
 def describe(f: FusedEvent) -> str:

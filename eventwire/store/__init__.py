@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from types import TracebackType
 from typing import Any, Self
@@ -437,14 +437,20 @@ class Store:
             except StoryStateError as exc:
                 raise StorageError(f"{self.location}: the saved story index: {exc}") from exc
 
-    def save_story_changes(self, changes: IndexChanges, shown: Sequence[Story]) -> None:
+    def save_story_changes(
+        self,
+        changes: IndexChanges,
+        shown: Sequence[Story],
+        titles: Mapping[str, str] | None = None,
+    ) -> None:
         """Save one batch of story index changes, in one transaction.
 
-        ``shown`` are the changed stories as they now stand, for their titles. StorageError
-        when another run changed the stored index since this one loaded it.
+        ``shown`` are the changed stories as they now stand, for their titles (``titles`` gives
+        some their own). StorageError when another run changed the stored index since this one
+        loaded it.
         """
         with self._translating("saving stories"), self._writer.begin() as conn:
-            story_tables.save_changes(conn, changes, shown, _now())
+            story_tables.save_changes(conn, changes, shown, _now(), titles)
 
     def list_stories(self, *, limit: int | None = 50, offset: int = 0) -> list[StoryRecord]:
         """Stories with their reports, newest first (stories without dates last)."""

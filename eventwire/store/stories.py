@@ -116,13 +116,18 @@ def load_state(conn: Connection) -> IndexState | None:
 
 
 def save_changes(
-    conn: Connection, changes: IndexChanges, shown: Sequence[Story], now: dt.datetime
+    conn: Connection,
+    changes: IndexChanges,
+    shown: Sequence[Story],
+    now: dt.datetime,
+    titles: Mapping[str, str] | None = None,
 ) -> None:
     """Apply one batch of index changes (call inside a transaction).
 
     ``shown`` are the changed stories as they now stand (``StoryIndex.story``), for their
-    titles. StorageError when the stored index is not at ``changes.base_clock``: another run
-    changed it since this one loaded it.
+    titles; ``titles`` may give some of them a title of their own (from their events), the
+    others get one from their actors, places and terms. StorageError when the stored index is
+    not at ``changes.base_clock``: another run changed it since this one loaded it.
     """
     stored = conn.execute(
         select(link_state.c.clock).where(link_state.c.name == STORY_INDEX)
@@ -145,7 +150,7 @@ def save_changes(
         conn.execute(insert(link_state).values(name=STORY_INDEX, **head))
     else:
         conn.execute(update(link_state).where(link_state.c.name == STORY_INDEX).values(**head))
-    _save_stories(conn, changes, {story.id: story for story in shown}, now)
+    _save_stories(conn, changes, {story.id: story for story in shown}, now, titles or {})
     _save_norms(conn, changes.norms)
     _save_terms(conn, changes.df)
     if changes.joined:
@@ -161,7 +166,11 @@ def _options_dict(changes: IndexChanges) -> Any:
 
 
 def _save_stories(
-    conn: Connection, changes: IndexChanges, shown: Mapping[str, Story], now: dt.datetime
+    conn: Connection,
+    changes: IndexChanges,
+    shown: Mapping[str, Story],
+    now: dt.datetime,
+    titles: Mapping[str, str],
 ) -> None:
     if not changes.stories:
         return
@@ -178,7 +187,7 @@ def _save_stories(
         story_rows.append(
             {
                 "key": state.id,
-                "title": title(story, names),
+                "title": titles.get(state.id) or title(story, names),
                 "first_date": story.first,
                 "last_date": story.last,
                 "n_articles": len(story.doc_ids),
