@@ -322,7 +322,8 @@ class PlaceMention:
     the article was just talking about), ``anaphor`` ("the capital"),
     ``home`` (a departure from the actor's capital), ``actor`` (a state acting at home, or a
     state's shorthand such as "the North"), ``sentence`` / ``narrative`` (an event's place taken
-    from another event of its sentence or of the story just before) or ``demonym``.
+    from another event of its sentence or of the story just before), ``dateline`` (a domestic
+    event placed where the report was filed, for want of anything better) or ``demonym``.
     """
 
     span: TextSpan

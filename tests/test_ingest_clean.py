@@ -202,6 +202,8 @@ def test_datelines() -> None:
     assert no_year.published is None
 
     assert find_dateline("The ministers met on Jan. 8, 2019 in Tallinn.") is None
+    accented = find_dateline("BOGOTÁ — The senate voted on Monday.")
+    assert accented is not None and accented.place == "BOGOTÁ"
 
 
 @pytest.mark.parametrize(

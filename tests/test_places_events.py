@@ -14,6 +14,7 @@ from eventwire.models import (
     TextSpan,
 )
 from eventwire.places.event_places import place_events
+from eventwire.places.stage import dateline_place
 
 ESTONIA = Actor("EST", "Estonia", ActorKind.COUNTRY, "EST", "GOV")
 LEADER = Actor("person:mari-tamm", "Mari Tamm", ActorKind.PERSON, "EST", "GOV", "president")
@@ -109,3 +110,31 @@ def test_a_trip_to_a_state_is_not_placed_where_the_story_just_was() -> None:
     met = event(0, "CONSULT", "meet", "met", location=tallinn)
     trip = event(100, "CONSULT", "visit", "will travel", target=norway)
     assert places_of([met, trip], [PlaceMention(tallinn, TALLINN)]) == ["Tallinn", None]
+
+
+def test_a_domestic_event_with_no_place_is_placed_at_the_dateline() -> None:
+    dateline = PlaceMention(TextSpan(0, 7, "TALLINN"), TALLINN)
+    signed = event(100, "AGREE", None, "signed")  # an Estonian and a Norwegian party
+    planned = event(1000, "AGREE", None, "will sign", factuality=Factuality.PLANNED)
+    trip = event(2000, "CONSULT", "visit", "visited")
+    abroad = event(3000, "ACCUSE", None, "accused", source=MINISTER, target=None)
+    placed = place_events(
+        [signed, planned, trip, abroad],
+        [],
+        capital_of=capital_of,
+        country=country,
+        dateline=dateline,
+    )
+    assert placed[0].place is not None and placed[0].place.place == TALLINN
+    assert placed[0].place.how == "dateline"
+    assert [e.place for e in placed[1:]] == [None, None, None]  # a plan, a trip, a foreigner
+
+
+def test_the_dateline_is_found_under_a_blanked_title_and_read_as_the_article_reads_it() -> None:
+    text = " " * 40 + "\n" + "  TALLINN — Estonia and Norway signed a deal in Tallinn.\n"
+    said = text.index("Tallinn.")
+    mentions = [PlaceMention(TextSpan(said, said + 7, "Tallinn"), TALLINN)]
+    found = dateline_place(text, mentions)
+    assert found is not None and found.place == TALLINN
+    assert text[found.span.start : found.span.end] == "TALLINN"
+    assert dateline_place("Estonia and Norway signed a deal in Tallinn.", mentions) is None

@@ -329,7 +329,7 @@ class Dateline:
 
 
 _DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z'’.\- ]{1,40}?)"
+    r"^(?P<place>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.\- ]{1,40}?)"  # "BOGOTÁ", "SÃO PAULO"
     r"(?:,\s*(?P<extra>[^()\n—–]{1,40}?))?\s*(?:\((?P<agency>[^()\n]{1,40})\))?"
     r"\s*(?:--|—|–|-|:)\s+"
 )

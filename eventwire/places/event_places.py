@@ -10,12 +10,17 @@ In order:
 3. a departure with no origin written: the capital of the departing state or leader ("Kim
    departed on Monday" leaves Pyongyang);
 4. the place of one of the events just before that shares a participant (the story stays put);
-5. what a state, its institutions or its groups do unilaterally with no place written happens
+5. where the report was filed from (its dateline, "SANTIAGO —"), for an event that happened
+   (not a plan) between parties one of which belongs to the dateline's country, and that is not
+   a trip: reporters file from where the news is, and a state's own affairs happen at home
+   ("SANTIAGO — Chile and Norway signed an agreement"); "WASHINGTON — Russia attacked Ukraine"
+   names no American party and gets no place this way. Marked ``how="dateline"``;
+6. what a state, its institutions or its groups do unilaterally with no place written happens
    at home: statements, demands, threats, protests, sanctions, military moves ("the North staged
    weapons tests", "Tanzania's ministry announced a ban"). People travel, so a person's own
    statement gets no place this way.
 
-Where the article was filed from (a dateline) is never taken as an event's place.
+A dateline is never taken as an event's *stated* place, only as that fallback.
 """
 
 from __future__ import annotations
@@ -43,8 +48,10 @@ def place_events(
     *,
     capital_of: Callable[[str], Place | None],
     country: Callable[[str], Place | None],
+    dateline: PlaceMention | None = None,
 ) -> list[Event]:
-    """``events`` with ``place`` set where the text states or implies it."""
+    """``events`` with ``place`` set where the text states or implies it; ``dateline`` is the
+    resolved place the report was filed from, if it opens with one."""
     stated = [
         replace(e, place=_stated(e.location, mentions) or _destination_anaphor(e, mentions))
         for e in events
@@ -58,6 +65,8 @@ def place_events(
             place = _departure(e, capital_of)
         if place is None:
             place = _narrative(e, out)
+        if place is None:
+            place = _filed_from(e, dateline)
         if place is None:
             place = _at_home(e, country)
         out.append(replace(e, place=place) if place is not None else e)
@@ -162,6 +171,18 @@ def _departure(e: Event, capital_of: Callable[[str], Place | None]) -> PlaceMent
         return None
     place = capital_of(source.country) if source.country else None
     return PlaceMention(e.trigger, place, how="home") if place is not None else None
+
+
+def _filed_from(e: Event, dateline: PlaceMention | None) -> PlaceMention | None:
+    """The dateline's place for a domestic event that happened, as the module describes."""
+    if dateline is None or dateline.place is None or dateline.place.country is None:
+        return None
+    if e.factuality in (Factuality.PLANNED, Factuality.HYPOTHETICAL) or e.code.mode == "visit":
+        return None
+    countries = {m.actor.country for m in (e.source, e.target) if m is not None}
+    if dateline.place.country not in countries:
+        return None
+    return replace(dateline, how="dateline", agent=False)
 
 
 def _at_home(e: Event, country: Callable[[str], Place | None]) -> PlaceMention | None:

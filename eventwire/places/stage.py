@@ -12,6 +12,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
+from eventwire.ingest.clean import find_dateline
 from eventwire.models import ActorKind, Event, Place, PlaceMention, TextSpan
 from eventwire.places.event_places import place_events
 from eventwire.places.gazetteer import normalise
@@ -27,6 +28,8 @@ if TYPE_CHECKING:
     from eventwire.places.gazetteer import Gazetteer
 
 NON_STATE = frozenset({"IGO", "UNO", "EUR", "NGO", "MNC"})
+DATELINE_REACH = 1000  # characters: a dateline opens the report (after its title and byline)
+DATELINE_CHARS = 120
 
 
 class PlaceStage:
@@ -134,8 +137,36 @@ class PlaceStage:
         self, doc: Doc, actors: Sequence[ActorMention], events: Sequence[Event]
     ) -> tuple[list[PlaceMention], list[Event]]:
         mentions = self.places(doc, actors, (e.location for e in events if e.location))
-        placed = place_events(events, mentions, capital_of=self.capital_of, country=self.country)
+        placed = place_events(
+            events,
+            mentions,
+            capital_of=self.capital_of,
+            country=self.country,
+            dateline=dateline_place(doc.text, mentions),
+        )
         return mentions, placed
+
+
+def dateline_place(text: str, mentions: Sequence[PlaceMention]) -> PlaceMention | None:
+    """The place a report's dateline names ("SANTIAGO —", "NAIROBI, Kenya (AP) —"), on a line
+    near the top of the report, as the article's own mentions of that name resolve it (the
+    recogniser rarely tags the capitals of a dateline itself)."""
+    start = 0
+    while start < min(len(text), DATELINE_REACH):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        while start < end and text[start].isspace():  # blanked title and byline come first
+            start += 1
+        found = find_dateline(text[start : min(end, start + DATELINE_CHARS)])
+        if found is not None:
+            name = normalise(found.place)
+            span = TextSpan(start, start + len(found.place), found.place)
+            for m in mentions:
+                if m.place is not None and normalise(m.span.text) == name:
+                    return PlaceMention(span, m.place, m.facility, False, m.how)
+            return None
+        start = end + 1
+    return None
 
 
 def _extra_toponyms(
