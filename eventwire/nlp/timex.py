@@ -2,13 +2,18 @@
 
 ``find_timexes(doc, published)`` finds dates, times, durations and sets with surface patterns
 (``timex_patterns``), keeps the longest non-overlapping matches, extends them with a leading
-modifier ("early", "more than", "the end of"), and normalises each one (``timex_resolve``)
-against the publication date (DCT), the tense of the verb it attaches to, and the last
-day-level date mentioned before it (the narrative anchor, for "the day before", "a week later").
+modifier ("early", "more than", "the end of"), and normalises each one (``timex_resolve``,
+``timex_periods``, ``timex_narrative``) against the publication date (DCT), the tense of the
+verb it attaches to, and what the narrative last mentioned: the last day ("the day before",
+"a week later"), the last calendar value at any granularity ("that year", "the following
+month"), the last quarter of a results story and whether it has moved on to "the nine months".
 
 Choices worth knowing:
 - a bare weekday that is the DCT's own weekday is the DCT itself, whatever the tense; otherwise
   past tense gives the most recent such day, future or modal the next one, present the nearest;
+- a verb of deferral before "until"/"through" ("postponed until Tuesday") looks ahead; a plan
+  in the past perfect ("had been due to expire Friday") looks back;
+- a capitalised unit right after a quote mark is a programme title ("This Week"), not a time;
 - "N years ago" is written at year granularity ("a year ago" on 2024-02-29 is ``2023``), months
   at month, weeks at ISO week, days at day; month and year shifts clamp to the month's end;
 - without a publication date, relative expressions get ``value=None`` and ``anchored="none"``
@@ -22,6 +27,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from eventwire.nlp.timex_narrative import NARRATIVE_RESOLVERS, mention_of
 from eventwire.nlp.timex_patterns import MODIFIERS, POINT_MODIFIERS, modifier_before, patterns
 from eventwire.nlp.timex_periods import PERIOD_RESOLVERS, quarter_of
 from eventwire.nlp.timex_resolve import RESOLVERS, Context, Resolved
@@ -33,6 +39,9 @@ __all__ = ["Timex", "find_timexes", "governing_tense"]
 
 MODALS = frozenset({"will", "'ll", "wo", "shall", "would", "may", "might", "should", "must"})
 FUTURE_HEADS = frozenset({"due", "plan", "expect", "schedule", "set", "intend", "aim", "hope"})
+# "postponed until Tuesday", "extended the offer through January": the day lies ahead of the act
+DEFER_VERBS = frozenset({"postpone", "delay", "defer", "extend", "adjourn", "give", "push"})
+DEFER_PREPS = frozenset({"until", "till", "through", "to"})
 CUE = re.compile(
     r"\b(?:in|on|by|since|until|till|of|from|to|through|during|before|after|between|and|for|"
     r"than|about|around|nearly|almost|over|within|early|late|mid|end|beginning|start|at least)"
@@ -44,6 +53,8 @@ AMOUNT = re.compile(
     r"(?i:\d|an? |one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
     r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|few|several|couple)"
 )
+CUMULATIVE = frozenset({"P6M", "P9M"})  # "the first nine months": results to date, not a quarter
+QUOTES = ('"', "'", "`", "\u201c", "\u2018")
 DAY_VALUE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T|$)")
 
 
@@ -77,10 +88,13 @@ def find_timexes(doc: Doc, published: date | None) -> list[Timex]:
     found: list[Timex] = []
     anchor: date | None = None
     quarter: str | None = None
-    resolvers = RESOLVERS | PERIOD_RESOLVERS
+    mention: str | None = None
+    cumulative = False
+    resolvers = RESOLVERS | PERIOD_RESOLVERS | NARRATIVE_RESOLVERS
     for cand in _select(_candidates(text, entity_chars)):
         start, mod = _modifier(text, cand.start)
-        ctx = Context(published, governing_tense(doc, cand.start, cand.end), anchor, quarter)
+        tense = governing_tense(doc, cand.start, cand.end)
+        ctx = Context(published, tense, anchor, quarter, mention, cumulative)
         try:
             resolved = resolvers[cand.name](cand.match, ctx)
         except (ValueError, OverflowError):  # off the calendar: "7000 years ago", "year 10000"
@@ -90,8 +104,14 @@ def find_timexes(doc: Doc, published: date | None) -> list[Timex]:
         timex = _finish(text, (start, cand.start, cand.end), resolved, mod)
         found.append(timex)
         anchor = _day_of(timex.value) or _day_of(timex.point) or anchor
+        if timex.type in {"DATE", "TIME"}:
+            mention = mention_of(timex.value) or mention
+        mention = mention_of(timex.point) or mention
         if cand.name == "quarter":
             quarter = quarter_of(timex.value) or quarter
+            cumulative = False
+        elif timex.type == "DURATION" and timex.value in CUMULATIVE:
+            cumulative = True
     return found
 
 
@@ -112,8 +132,16 @@ def _candidates(text: str, entity_chars: set[int]) -> list[_Candidate]:
             start, end = match.span(core)
             if name in WEAK and not _supported(text, start, end, entity_chars):
                 continue
+            if _title(match, start):
+                continue
             out.append(_Candidate(start, end, name, match, rank))
     return out
+
+
+def _title(match: re.Match[str], start: int) -> bool:
+    """A quoted name with a capitalised unit is a title ("This Week", "60 Minutes")."""
+    unit = match.groupdict().get("unit") or ""
+    return unit[:1].isupper() and match.string.endswith(QUOTES, 0, start)
 
 
 def _supported(text: str, start: int, end: int, entity_chars: set[int]) -> bool:
@@ -178,12 +206,24 @@ def governing_tense(doc: Doc, start: int, end: int) -> str:
         return "present"
     token: Token = span.root
     for _ in range(len(doc)):
-        if token.lemma_.lower() in FUTURE_HEADS and token.pos_ in {"ADJ", "VERB"}:
+        set_past = (token.lemma_, token.tag_) == ("set", "VBD")  # "set Friday as the deadline"
+        if token.lemma_.lower() in FUTURE_HEADS and token.pos_ in {"ADJ", "VERB"} and not set_past:
             return "future"
         if token.pos_ in {"VERB", "AUX"} or token.head.i == token.i:
             break
         token = token.head
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lower_ in DEFER_PREPS and token.lemma_ in DEFER_VERBS:
+        return "future"
     return _verb_tense(token)
+
+
+def _pluperfect(head: Token) -> bool:
+    """ "had been due to", "had been scheduled to": a plan that belongs to the past."""
+    holders = [head, head.head] if head.dep_ in {"acomp", "xcomp"} else [head]
+    return any(
+        c.dep_ in {"aux", "auxpass"} and c.lower_ == "had" for h in holders for c in h.children
+    )
 
 
 def _verb_tense(verb: Token) -> str:
@@ -191,9 +231,13 @@ def _verb_tense(verb: Token) -> str:
     if verb.lower_ in MODALS or any(a.lower_ in MODALS for a in auxes):
         return "future"
     head = verb.head
-    future_head = head.lemma_.lower() in FUTURE_HEADS or (head.lemma_, head.tag_) == ("go", "VBG")
+    future_head = (
+        head.lemma_.lower() in FUTURE_HEADS
+        or (head.lemma_, head.tag_) == ("go", "VBG")  # "going to"
+        or (head.lemma_ == "be" and head.tag_ in {"VBZ", "VBP"})  # "is to resume"
+    )
     if verb.dep_ == "xcomp" and head.i != verb.i and future_head:
-        return "future"
+        return "past" if _pluperfect(head) else "future"
     if any(a.lemma_ == "have" or a.tag_ == "VBD" for a in auxes):
         return "past"
     if verb.tag_ == "VBD" or ("Past" in verb.morph.get("Tense", []) and verb.tag_ != "VBN"):

@@ -78,6 +78,8 @@ def weekday_near(dct: date, weekday: int, mode: str) -> date:
 
 def month_year(dct: date, month: int, mode: str) -> int:
     """The year of the ``month`` meant relative to ``dct`` (``last June`` in Feb 2019 is 2018)."""
+    if mode == "this":  # "this September" is this year's, before or after the report
+        return dct.year
     if mode == "last":
         return dct.year if month < dct.month else dct.year - 1
     if mode == "next":

@@ -104,6 +104,12 @@ def _calendar_sources() -> list[tuple[str, str]]:
         ("mdy", rf"\b(?:{wday},? )?(?P<month>{month}) {day}\b(?:,? {year}\b)?(?!\d)"),
         ("dmy", rf"\b(?:{wday},? )?{day} (?:of )?(?P<month>{month})(?:,? {year}\b)?"),
         ("my", rf"\b(?P<month>{month}),? (?:of )?{year}\b"),
+        (
+            "day_and",  # "April 24 and 25": the second day of the pair
+            rf"\b(?P<month>{month}) [0-3]?\d(?:st|nd|rd|th)? (?:and|or|to|through) "
+            rf"(?P<core>{day}(?:,? {year}\b)?)(?![\d:])",
+        ),
+        ("week_of", rf"\bthe week of (?P<month>{month}) {day}\b(?:,? {year}\b)?(?!\d)"),
         ("month_qyear", rf"\b(?P<month>{month}),? (?:of )?(?P<qual>this|last|next) year\b"),
         ("qual_month", rf"\b{qual} (?P<month>{_cap(MONTHS)})\b(?!\.? \d)"),
         (
@@ -155,12 +161,6 @@ def _amount_sources() -> list[tuple[str, str]]:
             rf"\b(?P<core>(?:the )?{num}[ -]{unit}(?: or so)?) (?P<dir>later|after|before)\b",
         ),
         (
-            "rel_day",
-            r"\bthe (?:(?P<unit>day|week|month|year) (?P<dir>before|after)|"
-            r"(?P<dir2>previous|next|following|same|prior) (?P<unit2>day|week|month|year))"
-            r"(?! (?:before|after))\b",
-        ),
-        (
             "set_freq",
             rf"\b(?P<freq>once|twice|{num} times) (?:a|an|per|every|each) "
             rf"(?P<unit>{_alt(UNITS)})\b",
@@ -192,14 +192,35 @@ def _amount_sources() -> list[tuple[str, str]]:
         ),
         (
             "recent",
-            r"\b(?:(?P<recent>recent)|the (?P<coming>coming)) (?P<unit>day|week|month|"
-            r"year|decade)s\b",
+            r"\b(?:(?P<recent>recent)|(?:the )?(?P<coming>coming)) (?P<unit>day|week|month|"
+            r"quarter|year|decade)s\b",
         ),
         (
             "refs",
             r"\b(?P<ref>right now|now|currently|at present|nowadays|these days|"
             r"(?:more |most )?recently|the (?:near )?future|the near term|the past)\b(?!-)|"
-            r"\b(?P<adj>current)\b(?= [a-z])(?! (?:account|affairs))",
+            r"\b(?P<then>then[- ])?(?P<adj>current)\b(?= [a-z])(?! (?:account|affairs))",
+        ),
+    ]
+
+
+def _narrative_sources() -> list[tuple[str, str]]:
+    """Points counted from the narrative: "the day before", "that year", "the previous Friday"."""
+    unit = r"day|week|month|year"
+    return [
+        (
+            "rel_day",
+            rf"\b(?:the (?P<unit>{unit}) (?P<dir>before|after)(?! [a-z])|"
+            rf"(?<!, )the (?P<unit3>{unit}) (?P<dir3>before|after)(?= [a-z])|"
+            rf"the (?P<dir2>previous|next|following|same|prior) (?P<unit2>{unit})"
+            rf"(?! (?:before|after))|"
+            rf"(?:(?:earlier|later) )?that (?:same )?(?P<unit4>{unit}))\b",
+        ),
+        ("appositive_day", r"(?<=, )(?P<core>the day) (?=(?:before|after) [a-z])"),
+        ("in_the_day", r"\b(?:later|earlier) in (?P<core>the day)\b"),
+        (
+            "narrative_weekday",
+            rf"\bthe (?P<dir>previous|prior|following|next) (?P<wday>{_WDAY})\b",
         ),
     ]
 
@@ -233,7 +254,8 @@ def _relative_sources() -> list[tuple[str, str]]:
         ),
         (
             "deictic",
-            rf"\b(?P<word>today|tomorrow|yesterday|tonight|last night)(?:'s)?(?: {part})?\b",
+            rf"\b(?:(?P<word>today|tomorrow|yesterday|tonight|last night)(?:'s)?(?: {part})?|"
+            r"(?P<part2>morning|afternoon|evening|night) (?P<word2>today|tomorrow|yesterday))\b",
         ),
         ("this_part", rf"\bthis {part}\b"),
         ("weekday", rf"\b(?:(?P<qual>last|next|this) )?(?P<wday>{wday})(?: {part})?\b"),
@@ -277,6 +299,7 @@ def patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         _calendar_sources()
         + _period_sources()
         + _amount_sources()
+        + _narrative_sources()
         + _relative_sources()
         + _clock_sources()
     )

@@ -99,7 +99,7 @@ def r_period(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 def r_year_back(m: re.Match[str], ctx: Context) -> Resolved | None:
     """ "year-ago results", "a year-earlier loss": the quarter (or year) a year before."""
-    if ctx.quarter is not None:
+    if ctx.quarter is not None and not ctx.cumulative:
         return Resolved("DATE", _year_back(ctx.quarter), anchored="narrative")
     return relative(ctx, lambda d: f"{d.year - 1:04d}")
 
@@ -119,7 +119,7 @@ def r_ago(m: re.Match[str], ctx: Context) -> Resolved | None:
     mod = "APPROX" if " or so" in m.group(0) else None
     if amount is None or not float(amount).is_integer():
         return Resolved("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", anchored="explicit")
-    if (unit, amount, sign) == ("Y", 1, -1) and ctx.quarter is not None:
+    if (unit, amount, sign) == ("Y", 1, -1) and ctx.quarter is not None and not ctx.cumulative:
         return Resolved("DATE", _year_back(ctx.quarter), mod, anchored="narrative")
     narrative = direction == "earlier" and ctx.anchor is not None
     base, how = (ctx.anchor, "narrative") if narrative else (ctx.dct, "dct")

@@ -43,6 +43,8 @@ class Context:
     tense: str  # past | present | future
     anchor: date | None  # last day-level date mentioned before this expression
     quarter: str | None = None  # last quarter mentioned before it ("1989-Q3"), if any
+    mention: str | None = None  # last calendar date mentioned, at its granularity ("1998-06")
+    cumulative: bool = False  # a results story has moved on from the quarter ("nine months")
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,9 +125,17 @@ def r_monthday(m: re.Match[str], ctx: Context) -> Resolved | None:
         return None if day is None else Resolved("DATE", day.isoformat(), anchored="explicit")
     if ctx.dct is None:
         return Resolved("DATE", f"XXXX-{month:02d}-{day_of_month:02d}", anchored=UNRESOLVED)
-    year = day_year(ctx.dct, month, day_of_month, ctx.tense)
+    year = day_year(ctx.dct, month, day_of_month, cue_mode(m, ctx))
     day = safe_date(year, month, day_of_month)
     return None if day is None else Resolved("DATE", day.isoformat(), anchored="tense")
+
+
+def r_week_of(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "the week of March 6": the ISO week holding that day."""
+    day = r_monthday(m, ctx)
+    if day is None or day.value is None or "X" in day.value:
+        return day
+    return dataclasses.replace(day, value=iso_week(date.fromisoformat(day.value)))
 
 
 def r_monthyear(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -143,19 +153,9 @@ def r_month(m: re.Match[str], ctx: Context) -> Resolved | None:
     month = _month(m["month"])
     qual = (m.groupdict().get("qual") or "").lower()
     named = {"past": "last", "coming": "next", "previous": "last", "following": "next"}
-    mode = named.get(qual, qual) or ctx.tense
+    mode = named.get(qual, qual) or cue_mode(m, ctx)
     how = "dct" if qual else "tense"
     return relative(ctx, lambda d: f"{month_year(d, month, mode):04d}-{month:02d}", how)
-
-
-def r_rel_day(m: re.Match[str], ctx: Context) -> Resolved | None:
-    unit = unit_of(m["unit"] or m["unit2"])
-    direction = (m["dir"] or m["dir2"]).lower()
-    step = {"before": -1, "previous": -1, "prior": -1, "same": 0}.get(direction, 1)
-    base, how = (ctx.anchor, "narrative") if ctx.anchor else (ctx.dct, "dct")
-    if base is None:
-        return Resolved("DATE", None, anchored=UNRESOLVED)
-    return Resolved("DATE", value_at(shift(base, unit, step), unit), anchored=how)
 
 
 def r_set_freq(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -208,6 +208,8 @@ ADJECTIVE_REFS = {"current": "PRESENT_REF", "recent": "PAST_REF", "future": "FUT
 
 
 def r_refs(m: re.Match[str], ctx: Context) -> Resolved | None:
+    if m["then"]:  # "the then-current price": current at a past time
+        return Resolved("DATE", "PAST_REF", anchored="explicit")
     if m["adj"]:  # "current conditions", "a recent ruling", "future losses"
         return Resolved("DATE", ADJECTIVE_REFS[m["adj"].lower()], anchored="explicit")
     ref = m["ref"].lower()
@@ -295,9 +297,10 @@ def _with_part(day: date, part: str | None) -> str:
 
 
 def r_deictic(m: re.Match[str], ctx: Context) -> Resolved | None:
-    word = m["word"].lower()
+    """ "yesterday", "tonight", "tomorrow morning", "(mid-)afternoon yesterday"."""
+    word = (m["word"] or m["word2"]).lower()
     offset = {"yesterday": -1, "tomorrow": 1, "last night": -1}.get(word, 0)
-    part = "night" if word in {"tonight", "last night"} else m["part"]
+    part = "night" if word in {"tonight", "last night"} else m["part"] or m["part2"]
     kind = "TIME" if part else "DATE"
     if ctx.dct is None:
         return Resolved(kind, None, anchored=UNRESOLVED)
@@ -311,19 +314,29 @@ def r_this_part(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 AHEAD_CUE = re.compile(
-    r"(?i)\b(?:(?P<strong>as (?:early|soon) as|scheduled for|deadline of)|until|till|by|"
-    r"starting|effective)(?: on)?,? $"
+    r"(?i)\b(?:(?P<strong>as (?:early|soon) as|scheduled for|deadline of|payable|effective)|"
+    r"until|till|through|by|starting)(?: on)?,? $"
 )
+
+
+def cue_mode(m: re.Match[str], ctx: Context) -> str:
+    """The tense, unless a word before the expression looks ahead (always for "payable",
+    "effective", "as early as"; for "until", "by", "starting" unless the verb is past) or
+    back ("the year ended March 31")."""
+    start = m.start("core") if "core" in m.re.groupindex else m.start()
+    cue = AHEAD_CUE.search(m.string, max(0, start - 25), start)
+    if cue is not None and (cue["strong"] or ctx.tense != "past"):
+        return "future"
+    if m.string.endswith(" ended ", 0, start):  # "the year ended March 31": a closed period
+        return "past"
+    return ctx.tense
 
 
 def weekday_mode(m: re.Match[str], ctx: Context) -> str:
     """How to read a bare weekday: by tense, but news mostly reports what happened, so a
     present-tense one ("a ruling issued Thursday", "Friday's vote") is the most recent one,
     unless a word before it looks ahead ("as early as Tuesday", "until Friday")."""
-    cue = AHEAD_CUE.search(m.string, max(0, m.start() - 25), m.start())
-    if cue is not None and (cue["strong"] or ctx.tense != "past"):
-        return "future"
-    return ctx.tense.replace("present", "past")
+    return cue_mode(m, ctx).replace("present", "past")
 
 
 def r_weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -410,12 +423,13 @@ RESOLVERS: dict[str, Callable[[re.Match[str], Context], Resolved | None]] = {
     "iso": r_iso,
     "mdy": r_monthday,
     "dmy": r_monthday,
+    "day_and": r_monthday,
     "my": r_monthyear,
+    "week_of": r_week_of,
     "month_qyear": r_month_qyear,
     "qual_month": r_month,
     "month": r_month,
     "month_bare": r_month,
-    "rel_day": r_rel_day,
     "set_freq": r_set_freq,
     "set_every": r_set_every,
     "set_adverb": r_set_adverb,
