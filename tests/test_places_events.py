@@ -13,7 +13,7 @@ from eventwire.models import (
     PlaceMention,
     TextSpan,
 )
-from eventwire.places.event_places import place_events
+from eventwire.places.event_places import place_events, targets_from_places
 from eventwire.places.stage import dateline_place
 
 ESTONIA = Actor("EST", "Estonia", ActorKind.COUNTRY, "EST", "GOV")
@@ -138,3 +138,26 @@ def test_the_dateline_is_found_under_a_blanked_title_and_read_as_the_article_rea
     assert found is not None and found.place == TALLINN
     assert text[found.span.start : found.span.end] == "TALLINN"
     assert dateline_place("Estonia and Norway signed a deal in Tallinn.", mentions) is None
+
+
+def test_an_act_done_in_a_place_with_no_target_is_aimed_at_its_state() -> None:
+    tallinn = TextSpan(20, 27, "Tallinn")
+    siege = event(0, "COERCE", None, "declared", target=None, location=tallinn)
+    statement = event(100, "ACCUSE", None, "accused", target=None, location=tallinn)
+    mentions = [PlaceMention(tallinn, TALLINN)]
+    placed = place_events([siege, statement], mentions, capital_of=capital_of, country=country)
+    aimed = targets_from_places(placed, lambda code: ESTONIA if code == "EST" else None)
+    assert aimed[0].target is not None and aimed[0].target.actor == ESTONIA
+    assert aimed[0].target.span == tallinn
+    assert aimed[1].target is None  # a statement is not aimed at where it was made
+    implied = targets_from_places(
+        place_events(
+            [event(300, "COERCE", None, "arrested", target=None)],
+            [],
+            capital_of=capital_of,
+            country=country,
+            dateline=PlaceMention(TextSpan(0, 7, "TALLINN"), TALLINN),
+        ),
+        lambda code: ESTONIA,
+    )
+    assert implied[0].target is None  # only a place stated in the clause

@@ -28,7 +28,16 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from eventwire.models import Actor, ActorKind, Event, Factuality, Place, PlaceMention, TextSpan
+from eventwire.models import (
+    Actor,
+    ActorKind,
+    ActorMention,
+    Event,
+    Factuality,
+    Place,
+    PlaceMention,
+    TextSpan,
+)
 
 DEPARTURE_WORDS = ("depart", "leave", "left", "set off", "sets off", "set out")
 # Acts a state (or its people) performs where it is, when nothing says otherwise: statements,
@@ -192,3 +201,30 @@ def _at_home(e: Event, country: Callable[[str], Place | None]) -> PlaceMention |
         return None
     place = country(source.country) if source.country else None
     return PlaceMention(e.trigger, place, how="actor") if place is not None else None
+
+
+# Acts done *to* a place when no one is named on the receiving end: "declared a state of siege
+# in Haiti", "withdrew its forces from Panama", "demonstrated in Serbia", "refused to deploy
+# peacekeepers in Iraq". The state of the place stated in the clause is the target, as event
+# data sets code them; statements and meetings are never aimed at a place.
+PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "PROTEST", "AID"})
+
+
+def targets_from_places(
+    events: Sequence[Event], state: Callable[[str], Actor | None]
+) -> list[Event]:
+    """``events`` where a material act with no target and a place stated in its clause gets
+    that place's state as its target (``state`` gives the state actor of an ISO code)."""
+    return [_place_target(e, state) for e in events]
+
+
+def _place_target(e: Event, state: Callable[[str], Actor | None]) -> Event:
+    if e.target is not None or e.code.type not in PLACE_TARGET_TYPES or e.location is None:
+        return e
+    mention = e.place
+    if mention is None or mention.place is None or not mention.place.country:
+        return e
+    if not (mention.span.start < e.location.end and e.location.start < mention.span.end):
+        return e  # only a place stated in the clause, not one the story implies
+    actor = state(mention.place.country)
+    return e if actor is None else replace(e, target=ActorMention(actor, mention.span))

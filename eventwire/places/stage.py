@@ -13,8 +13,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from eventwire.ingest.clean import find_dateline
-from eventwire.models import ActorKind, Event, Place, PlaceMention, TextSpan
-from eventwire.places.event_places import place_events
+from eventwire.models import Actor, ActorKind, Event, Place, PlaceMention, TextSpan
+from eventwire.places.event_places import place_events, targets_from_places
 from eventwire.places.gazetteer import normalise
 from eventwire.places.resolve import Resolver
 from eventwire.places.toponyms import FACILITY_WORDS, Toponym, find_toponyms
@@ -65,6 +65,13 @@ class PlaceStage:
 
     def country(self, code: str) -> Place | None:
         return self.gazetteer.country(code)
+
+    def state(self, code: str) -> Actor | None:
+        """A state as an actor (its government), as the actors stage names it."""
+        entry = self.table.country(code)
+        if entry is None:
+            return None
+        return Actor(entry.code, entry.name, ActorKind.COUNTRY, entry.code, "GOV")
 
     def country_for_word(self, word: str) -> str | None:
         entry = self.table.country_for_demonym(word) or self.table.country_for_name(word)
@@ -144,7 +151,7 @@ class PlaceStage:
             country=self.country,
             dateline=dateline_place(doc.text, mentions),
         )
-        return mentions, placed
+        return mentions, targets_from_places(placed, self.state)
 
 
 def dateline_place(text: str, mentions: Sequence[PlaceMention]) -> PlaceMention | None:
