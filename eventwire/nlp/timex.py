@@ -16,6 +16,9 @@ Choices worth knowing:
 - a capitalised unit right after a quote mark is a programme title ("This Week"), not a time;
 - "N years ago" is written at year granularity ("a year ago" on 2024-02-29 is ``2023``), months
   at month, weeks at ISO week, days at day; month and year shifts clamp to the month's end;
+- a bare number right before a plural noun with no determiner counts things ("sent 2000
+  troops"), and a "daily" used as a noun names a newspaper: neither is a time;
+- rarer patterns are only tried near a word they need (``NEEDED_WORDS``), for speed;
 - without a publication date, relative expressions get ``value=None`` and ``anchored="none"``
   (a month and day without a year becomes ``XXXX-MM-DD``); today's date is never used.
 """
@@ -27,12 +30,24 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+import numpy
+
 from eventwire.nlp.timex_narrative import NARRATIVE_RESOLVERS, mention_of
-from eventwire.nlp.timex_patterns import MODIFIERS, POINT_MODIFIERS, modifier_before, patterns
+from eventwire.nlp.timex_patterns import (
+    MODIFIERS,
+    NEEDED_WORDS,
+    POINT_MODIFIERS,
+    core_span,
+    modifier_before,
+    patterns,
+)
 from eventwire.nlp.timex_periods import PERIOD_RESOLVERS, quarter_of
 from eventwire.nlp.timex_resolve import RESOLVERS, Context, Resolved
+from eventwire.nlp.timex_sets import SET_RESOLVERS
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from spacy.tokens import Doc, Span, Token
 
 __all__ = ["Timex", "find_timexes", "governing_tense"]
@@ -54,6 +69,11 @@ AMOUNT = re.compile(
     r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|few|several|couple)"
 )
 CUMULATIVE = frozenset({"P6M", "P9M"})  # "the first nine months": results to date, not a quarter
+NEEDED_REACH = 60  # characters either side of a needed word that its pattern may span
+COUNTABLE = frozenset({"year", "year_words"})
+NOUN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos"})
+# "in 1998 elections were held": after these a number before a plural noun is still a year
+YEAR_PREPS = frozenset({"in", "since", "by", "until", "till", "before", "after", "during"})
 QUOTES = ('"', "'", "`", "\u201c", "\u2018")
 DAY_VALUE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T|$)")
 
@@ -84,14 +104,14 @@ class _Candidate:
 def find_timexes(doc: Doc, published: date | None) -> list[Timex]:
     """Temporal expressions of ``doc`` in text order, normalised against ``published``."""
     text = doc.text
-    entity_chars = _entity_chars(doc)
     found: list[Timex] = []
     anchor: date | None = None
     quarter: str | None = None
     mention: str | None = None
     cumulative = False
-    resolvers = RESOLVERS | PERIOD_RESOLVERS | NARRATIVE_RESOLVERS
-    for cand in _select(_candidates(text, entity_chars)):
+    resolvers = RESOLVERS | PERIOD_RESOLVERS | NARRATIVE_RESOLVERS | SET_RESOLVERS
+    cands = [c for c in _candidates(doc, text) if not _misread(doc, c)]
+    for cand in _select(cands):
         start, mod = _modifier(text, cand.start)
         tense = governing_tense(doc, cand.start, cand.end)
         ctx = Context(published, tense, anchor, quarter, mention, cumulative)
@@ -116,26 +136,81 @@ def find_timexes(doc: Doc, published: date | None) -> list[Timex]:
 
 
 def _entity_chars(doc: Doc) -> set[int]:
-    """Character offsets covered by the model's DATE and TIME entities."""
+    """Character offsets covered by tokens of the model's DATE and TIME entities."""
+    labels = [doc.vocab.strings[label] for label in ("DATE", "TIME") if label in doc.vocab.strings]
     chars: set[int] = set()
-    for ent in doc.ents:
-        if ent.label_ in {"DATE", "TIME"}:
-            chars.update(range(ent.start_char, ent.end_char))
+    if not labels:
+        return chars
+    for i in numpy.flatnonzero(numpy.isin(doc.to_array("ENT_TYPE"), labels)):
+        token = doc[int(i)]
+        chars.update(range(token.idx, token.idx + len(token)))
     return chars
 
 
-def _candidates(text: str, entity_chars: set[int]) -> list[_Candidate]:
+def _candidates(doc: Doc, text: str) -> list[_Candidate]:
+    entity_chars = _entity_chars(doc)
     out: list[_Candidate] = []
+    lower = text.lower()
     for rank, (name, pattern) in enumerate(patterns()):
-        for match in pattern.finditer(text):
-            core = "core" if "core" in pattern.groupindex else 0
-            start, end = match.span(core)
+        for match in _matches(name, pattern, text, lower):
+            start, end = core_span(match)
             if name in WEAK and not _supported(text, start, end, entity_chars):
                 continue
             if _title(match, start):
                 continue
             out.append(_Candidate(start, end, name, match, rank))
     return out
+
+
+def _matches(name: str, pattern: re.Pattern[str], text: str, lower: str) -> Iterator[re.Match[str]]:
+    """The pattern's matches; a pattern that needs one of some words is only tried near them."""
+    words = NEEDED_WORDS.get(name)
+    if words is None:
+        yield from pattern.finditer(text)
+        return
+    done = 0
+    for at in sorted(_occurrences(lower, words)):
+        if at < done:
+            continue
+        window = (max(done, at - NEEDED_REACH), min(len(text), at + NEEDED_REACH))
+        for match in pattern.finditer(text, *window):
+            done = max(done, match.end())
+            yield match
+
+
+def _occurrences(lower: str, words: tuple[str, ...]) -> Iterator[int]:
+    for word in words:
+        at = lower.find(word)
+        while at >= 0:
+            yield at
+            at = lower.find(word, at + 1)
+
+
+def _misread(doc: Doc, cand: _Candidate) -> bool:
+    """A number that counts things ("sent 2000 troops") rather than naming a year, or "daily"
+    naming a newspaper ("the party daily Granma", "told the daily")."""
+    if cand.name not in COUNTABLE and cand.name != "set_adverb":
+        return False
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    last = span[-1]
+    after = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if cand.name == "set_adverb":
+        noun = last.pos_ in {"NOUN", "PROPN"} or last.dep_ in NOUN_DEPS
+        return noun or (after is not None and after.pos_ == "PROPN")
+    before = doc[span.start - 1] if span.start > 0 else None
+    counted = (
+        len(span) == 1
+        and after is not None
+        and last.dep_ == "nummod"
+        and last.head.i == after.i
+        and after.tag_ == "NNS"
+    )
+    determined = before is not None and (
+        before.tag_ in {"DT", "PRP$", "POS"} or before.lower_ in YEAR_PREPS
+    )
+    return counted and not determined
 
 
 def _title(match: re.Match[str], start: int) -> bool:

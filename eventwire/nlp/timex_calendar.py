@@ -141,7 +141,11 @@ FIXED_HOLIDAYS = {
     "new year's day": (1, 1), "valentine's day": (2, 14), "may day": (5, 1),
     "independence day": (7, 4), "halloween": (10, 31), "veterans day": (11, 11),
     "christmas eve": (12, 24), "christmas": (12, 25), "christmas day": (12, 25),
-    "boxing day": (12, 26), "new year's eve": (12, 31),
+    "boxing day": (12, 26), "new year's eve": (12, 31), "st. patrick's day": (3, 17),
+    "flag day": (6, 14), "bastille day": (7, 14), "armistice day": (11, 11),
+    "remembrance day": (11, 11), "canada day": (7, 1), "australia day": (1, 26),
+    "earth day": (4, 22), "april fools' day": (4, 1), "international women's day": (3, 8),
+    "all saints' day": (11, 1), "epiphany": (1, 6), "inauguration day": (1, 20),
 }  # fmt: skip
 
 
@@ -171,6 +175,18 @@ MOVABLE_HOLIDAYS: dict[str, Callable[[int], date]] = {
     "easter": easter,
     "easter sunday": easter,
     "good friday": lambda year: easter(year) - timedelta(days=2),
+    "easter monday": lambda year: easter(year) + timedelta(days=1),
+    "palm sunday": lambda year: easter(year) - timedelta(days=7),
+    "ash wednesday": lambda year: easter(year) - timedelta(days=46),
+    "maundy thursday": lambda year: easter(year) - timedelta(days=3),
+    "ascension day": lambda year: easter(year) + timedelta(days=39),
+    "pentecost": lambda year: easter(year) + timedelta(days=49),
+    "martin luther king day": lambda year: _nth_weekday(year, 1, 0, 3),
+    "presidents' day": lambda year: _nth_weekday(year, 2, 0, 3),
+    "presidents day": lambda year: _nth_weekday(year, 2, 0, 3),
+    "mother's day": lambda year: _nth_weekday(year, 5, 6, 2),  # the US date
+    "father's day": lambda year: _nth_weekday(year, 6, 6, 3),
+    "columbus day": lambda year: _nth_weekday(year, 10, 0, 2),
     "thanksgiving": lambda year: _nth_weekday(year, 11, 3, 4),
     "thanksgiving day": lambda year: _nth_weekday(year, 11, 3, 4),
     "labor day": lambda year: _nth_weekday(year, 9, 0, 1),

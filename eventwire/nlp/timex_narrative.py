@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable
 from datetime import date
 
-from eventwire.nlp.timex_calendar import safe_date, shift, value_at, weekday_near
+from eventwire.nlp.timex_calendar import PARTS_OF_DAY, safe_date, shift, value_at, weekday_near
 from eventwire.nlp.timex_patterns import WEEKDAYS
 from eventwire.nlp.timex_resolve import UNRESOLVED, Context, Resolved, unit_of
 
@@ -93,9 +93,33 @@ def r_narrative_weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
     return Resolved("DATE", day.isoformat(), anchored=base[1])
 
 
+def r_rel_part(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "the next morning", "that night": a part of the day the narrative is on, or of the
+    day after or before it."""
+    base = narrative_base(ctx, "D")
+    direction = (m["dir"] or "that").lower()
+    if base is None or (direction == "that" and base[1] != "narrative"):
+        return None  # "that night" with no day named before: nothing to anchor it on
+    day = shift(base[0], "D", STEP.get(direction, 1))
+    part = PARTS_OF_DAY[m["part"].lower()]
+    return Resolved("TIME", f"{day.isoformat()}T{part}", anchored=base[1])
+
+
+def r_day_part(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "in the morning", "by mid-afternoon": that part of the day the narrative is on."""
+    base = narrative_base(ctx, "D")
+    if base is None:
+        return Resolved("TIME", None, anchored=UNRESOLVED)
+    part = PARTS_OF_DAY[(m["part"] or m["part2"]).lower()]
+    mod = "MID" if m["part2"] else {"early": "START", "late": "END"}.get((m["pmod"] or "").lower())
+    return Resolved("TIME", f"{base[0].isoformat()}T{part}", mod, anchored=base[1])
+
+
 NARRATIVE_RESOLVERS: dict[str, Callable[[re.Match[str], Context], Resolved | None]] = {
     "rel_day": r_rel_day,
     "appositive_day": r_appositive_day,
     "in_the_day": r_in_the_day,
+    "rel_part": r_rel_part,
+    "day_part": r_day_part,
     "narrative_weekday": r_narrative_weekday,
 }

@@ -2,7 +2,8 @@
 
 Each pattern has a name (the key of its resolver in ``timex_resolve``) and a regular expression
 over raw text. When a pattern has a group named ``core``, that group is the extent of the
-expression (leading prepositions such as "for" or "in" stay outside, TE3-style). Month and weekday
+expression (leading prepositions such as "for" or "in" stay outside, TE3-style); a pattern with
+two alternatives may name the second one's extent ``core2``. Month and weekday
 names must be capitalised ("may" is a modal verb, "march" a verb).
 """
 
@@ -60,7 +61,18 @@ HOLIDAYS = (
     "New Year's Day", "New Year's Eve", "Christmas Day", "Christmas Eve", "Christmas",
     "Boxing Day", "Valentine's Day", "May Day", "Independence Day", "Halloween", "Easter",
     "Easter Sunday", "Good Friday", "Thanksgiving Day", "Thanksgiving", "Labor Day",
-    "Memorial Day", "Election Day", "Veterans Day",
+    "Memorial Day", "Election Day", "Veterans Day", "Easter Monday", "Palm Sunday",
+    "Ash Wednesday", "Maundy Thursday", "Pentecost", "Ascension Day", "St. Patrick's Day",
+    "Mother's Day", "Father's Day", "Columbus Day", "Martin Luther King Day",
+    "Presidents' Day", "Presidents Day", "Flag Day", "Bastille Day", "Armistice Day",
+    "Remembrance Day", "Canada Day", "Australia Day", "Earth Day", "April Fools' Day",
+    "International Women's Day", "All Saints' Day", "Epiphany", "Inauguration Day",
+)  # fmt: skip
+# Words between an amount and its unit that keep it a span of time: "20 more years", "an
+# additional year", "eight trading days", "three straight weeks".
+UNIT_QUALIFIERS = (
+    "more", "additional", "extra", "further", "straight", "consecutive", "successive",
+    "trading", "business", "working", "full", "whole",
 )  # fmt: skip
 
 
@@ -91,7 +103,9 @@ _NUM = (
     rf"(?P<num>(?:{_COUNT})(?: and a half)?|{_alt(VAGUE_NUMBERS)})"
 )
 _UNIT = rf"(?P<unit>{_alt(UNITS)}|centurie)s?(?P<half> and a half)?"
+_UQUAL = rf"(?:(?:{_alt(UNIT_QUALIFIERS)}) )?"
 _PART = r"(?P<part>morning|afternoon|evening|night)"
+_PART2 = r"(?P<part2>morning|afternoon|evening|night)"
 _QUAL = r"(?P<qual>last|next|this|past|coming|previous|following|current)"
 _SEASON = r"(?P<season>spring|summer|autumn|winter|fall)"
 
@@ -143,6 +157,10 @@ def _period_sources() -> list[tuple[str, str]]:
             r"(?P<noun>quarter|period)\b(?:,? (?P<ago>a year (?:ago|earlier)|last year))?"
             r"(?! of\b)",
         ),
+        (
+            "last_part",  # "the last half of 1989", "the final quarter of 2012"
+            rf"\bthe (?:last|final) (?P<unit>quarter|half) of {_YEAR}\b",
+        ),
         ("year_back", r"\b(?P<core>year-(?:ago|earlier))\b(?! (?:quarter|period)\b)"),
         ("year_end", r"\b(?:the )?year(?:'s)?[- ]end\b"),
     ]
@@ -152,6 +170,13 @@ def _amount_sources() -> list[tuple[str, str]]:
     """Expressions built on an amount: "20 years ago", "once a week", "48 hours"."""
     num, unit, wday = _NUM, _UNIT, _WDAY
     return [
+        (
+            "someday",  # "will one day become", "hopes to one day return", "someday"
+            r"(?:(?:(?<=\bwill )|(?<=\bwould )|(?<=\bcould )|(?<=\bmight )|(?<=\bmay )|"
+            r"(?<=\bcan )|(?<=\bshall )|(?<=\bshould )|(?<=\bmust )|(?<=\bto ))one |\bsome ?)"
+            r"day\b"
+            r"(?! (?:after|before|later|of)\b)",
+        ),
         (
             "ago",
             rf"\b{num}[ -]{unit}(?: or so)? (?P<dir>ago|earlier|from now|hence)\b",
@@ -167,19 +192,31 @@ def _amount_sources() -> list[tuple[str, str]]:
         ),
         (
             "set_every",
-            rf"\b(?:every|each) (?:(?P<other>other) )?(?:(?P<wday>{wday})|"
-            rf"(?P<month>{_cap(MONTHS)})|(?P<unit>{_alt(UNITS)}))\b",
+            rf"\b(?:every|each) (?:(?P<other>other) )?(?:(?P<wday>{wday})(?: {_PART})?|"
+            rf"(?P<month>{_cap(MONTHS)})|(?P<unit>{_alt(UNITS)})|{_PART2}|{_SEASON})\b",
         ),
+        ("set_every_n", rf"\b(?:every|each) {num} (?P<unit>{_alt(UNITS)}|centurie)s\b"),
+        (
+            "set_weekday",  # "on Mondays", "Tuesday nights", "Sunday mornings"
+            rf"\b(?P<wday>{wday})(?:(?-i:s)(?: {_PART}s)?| {_PART2}s)\b",
+        ),
+        ("set_weekend", r"\b(?:on|at|over|during) (?P<core>weekends)\b"),
         ("set_adverb", r"\b(?P<adv>dai|week|month|annual|year|hour)ly\b(?!-)"),
         (
             "past_n",
             rf"\b(?:the )?(?P<qual>past|last|next|coming|previous|first|final) "
-            rf"{num} {unit}(?: or so)?\b",
+            rf"{num} {_UQUAL}{unit}(?: or so)?\b",
         ),
         (
             "duration",
-            rf"\b(?:the (?=\S+ (?:{_alt(UNITS)}|centurie)s\b))?{num}[ -]{unit}(?:-long)?\b"
-            r"(?!-old| old\b|-)",
+            rf"\b(?:the (?=\S+ (?:{_alt(UNITS)}|centurie)s\b)|"
+            rf"(?:an (?:additional|extra) |a further |another )(?=\S+ (?:{_alt(UNITS)})))?"
+            rf"{num}(?:-| {_UQUAL}(?!(?:{_alt(UNITS)}|centurie)s?-long\b)){unit}"
+            r"(?:-long)?\b(?!-old| old\b|-)",
+        ),
+        (
+            "long_unit",  # "a day-long meeting", "a decades-long dispute"
+            rf"\b(?P<unit>{_alt(UNITS)}|centurie)(?P<plural>s)?-long\b",
         ),
         (
             "vague_dur",
@@ -196,9 +233,15 @@ def _amount_sources() -> list[tuple[str, str]]:
             r"quarter|year|decade)s\b",
         ),
         (
+            "ahead",  # "in the weeks ahead", "the year ahead"
+            rf"\b(?:the )?(?:(?P<num>{_COUNT}|{_alt(VAGUE_NUMBERS)}) )?"
+            rf"(?P<unit>{_alt(UNITS)})(?P<plural>s)? ahead\b(?! of\b)",
+        ),
+        (
             "refs",
             r"\b(?P<ref>right now|now|currently|at present|nowadays|these days|"
-            r"(?:more |most )?recently|the (?:near )?future|the near term|the past)\b(?!-)|"
+            r"(?:more |most )?recently|the (?:near |distant )?future|the (?:near|short|long) term|"
+            r"a later date|the past)\b(?!-)|"
             r"\b(?P<then>then[- ])?(?P<adj>current)\b(?= [a-z])(?! (?:account|affairs))",
         ),
     ]
@@ -215,6 +258,17 @@ def _narrative_sources() -> list[tuple[str, str]]:
             rf"the (?P<dir2>previous|next|following|same|prior) (?P<unit2>{unit})"
             rf"(?! (?:before|after))|"
             rf"(?:(?:earlier|later) )?that (?:same )?(?P<unit4>{unit}))\b",
+        ),
+        (
+            "rel_part",  # "the next morning", "that night", "the previous evening"
+            r"\b(?:the (?P<dir>next|following|previous|prior|same) |(?:(?:later|earlier) )?"
+            r"that (?:same )?)(?P<part>morning|afternoon|evening|night)\b",
+        ),
+        (
+            "day_part",  # "in the morning", "by mid-afternoon": a part of the narrative's day
+            r"\b(?:(?:in|during|by|through|throughout|until) (?P<core>the "
+            r"(?:(?P<pmod>early|late) )?(?P<part>morning|afternoon|evening))(?! of\b)|"
+            r"(?P<core2>mid-?(?P<part2>morning|afternoon)))\b",
         ),
         ("appositive_day", r"(?<=, )(?P<core>the day) (?=(?:before|after) [a-z])"),
         ("in_the_day", r"\b(?:later|earlier) in (?P<core>the day)\b"),
@@ -244,7 +298,7 @@ def _relative_sources() -> list[tuple[str, str]]:
         ("season_year", rf"\b(?:the )?{season}(?: of)? {year}\b"),
         (
             "season",
-            r"\b(?:in|into|over|during|through|until|by|since) (?P<core>the "
+            r"\b(?:in|into|over|during|through|throughout|until|by|since|of|for|from) (?P<core>the "
             r"(?:(?P<smod>early|late) )?(?P<season>spring|summer|autumn|winter|fall))\b",
         ),
         (
@@ -254,7 +308,7 @@ def _relative_sources() -> list[tuple[str, str]]:
         ),
         (
             "deictic",
-            rf"\b(?:(?P<word>today|tomorrow|yesterday|tonight|last night)(?:'s)?(?: {part})?|"
+            rf"\b(?:(?P<word>today|tomorrow|yesterday|tonight|last night)(?: {part})?|"
             r"(?P<part2>morning|afternoon|evening|night) (?P<word2>today|tomorrow|yesterday))\b",
         ),
         ("this_part", rf"\bthis {part}\b"),
@@ -270,6 +324,11 @@ def _relative_sources() -> list[tuple[str, str]]:
             r"(?P<tens>twen|thir|for|fif|six|seven|eigh|nine)ties\b",
         ),
         ("century", r"\b(?:the )?(?P<nth>[12]?\d)(?:st|nd|rd|th)[- ]century\b"),
+        (
+            "fiscal_year",  # "fiscal year 2013", "FY 2014", "the 2012 fiscal year"
+            r"\b(?:(?:fiscal|financial) year |(?-i:FY) ?)(?P<year>1[5-9]\d\d|20\d\d)\b|"
+            r"\bthe (?P<year2>1[5-9]\d\d|20\d\d) (?:fiscal|financial) year\b",
+        ),
         ("year_words", rf"\b(?:the year )?{year}\b(?<![0-9])"),
         ("year", rf"\b(?:fiscal )?{year}\b(?![\d%,.]\d|-\d)"),
     ]
@@ -277,18 +336,25 @@ def _relative_sources() -> list[tuple[str, str]]:
 
 def _clock_sources() -> list[tuple[str, str]]:
     """Clock times, alone or with the day they fall on ("10 p.m. Wednesday", "noon Friday")."""
+    zones = r"(?:[ECMP][SD]T|GMT|UTC)\b"
     clock = (
         r"(?:(?P<hour>[01]?\d)(?::(?P<minute>[0-5]\d))? ?(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)|"
-        r"(?P<named>noon|midnight|midday))"
+        r"(?P<named>noon|midnight|midday)|"
+        # a 24-hour clock only with its time zone: "14:30 GMT", "0600 GMT"
+        rf"(?P<h24>[01]?\d|2[0-3])[:.]?(?P<m24>[0-5]\d)(?= ?{zones})|"
+        # "4 in the morning", "11:30 in the evening", "10 o'clock at night"
+        r"(?P<hp>[01]?\d)(?::(?P<mp>[0-5]\d))?(?: o'clock)? "
+        r"(?:in the (?P<dpart>morning|afternoon|evening)|at (?P<night>night))|"
+        r"(?P<ho>[01]?\d) o'clock)"
     )
-    zone = r"(?: (?:[ECMP][SD]T|GMT|UTC))?"
+    zone = rf"(?: ?{zones}| local time)?"
     day = (
         rf"(?:(?P<wday>{_WDAY})|(?P<month>{_MONTH}) (?P<day>[0-3]?\d)\b|"
         r"(?P<word>today|tomorrow|yesterday))"
     )
     return [
         ("clock_day", rf"\b{clock}{zone},? (?:on )?{day}"),
-        ("clock", rf"\b{clock}"),
+        ("clock", rf"\b{clock}{zone}"),
     ]
 
 
@@ -306,10 +372,38 @@ def patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple((name, re.compile(src, re.IGNORECASE)) for name, src in sources)
 
 
+_PARTS = ("morning", "afternoon", "evening", "night")
+_SEASONS = ("spring", "summer", "autumn", "winter", "fall")
+# Words (lower case) a pattern cannot match without one of: the pattern is tried only near
+# them, which keeps the rarer patterns from scanning whole articles.
+NEEDED_WORDS: dict[str, tuple[str, ...]] = {
+    "week_of": ("week of",), "month_qyear": ("year",), "quarter": ("quarter", "half"),
+    "period": ("quarter", "period"), "last_part": ("quarter", "half"), "year_back": ("year-",),
+    "year_end": ("end",), "ago": ("ago", "earlier", "from now", "hence"),
+    "set_freq": ("once", "twice", "times"), "set_weekend": ("weekends",),
+    "long_unit": ("-long",), "rate": (" a ",), "recent": ("recent", "coming"),
+    "ahead": ("ahead",), "rel_part": _PARTS, "day_part": _PARTS, "appositive_day": ("the day",),
+    "in_the_day": ("the day",), "narrative_weekday": ("previous", "prior", "following", "next"),
+    "weekend": ("weekend",), "season_year": _SEASONS, "season": _SEASONS,
+    "deictic": ("today", "tomorrow", "yesterday", "tonight", "last night"),
+    "this_part": _PARTS, "decade": ("0s", "0's"), "decade_word": ("ties",),
+    "century": ("century",), "fiscal_year": ("fiscal", "financial", "fy"),
+    "someday": ("one day", "someday", "some day"),
+}  # fmt: skip
+
+
 @cache
 def modifier_before() -> re.Pattern[str]:
     """A modifier ending right before an expression ("early ", "more than ", "mid-")."""
     return re.compile(rf"\b(?P<mod>{_alt(MODIFIERS)})(?: |-)$", re.IGNORECASE)
+
+
+def core_span(match: re.Match[str]) -> tuple[int, int]:
+    """The extent of a match: its ``core`` (or ``core2``) group when it took part, else all."""
+    for name in ("core", "core2"):
+        if name in match.re.groupindex and match.start(name) >= 0:
+            return match.span(name)
+    return match.span()
 
 
 def number_value(text: str) -> float | None:

@@ -78,6 +78,12 @@ def r_quarter(m: re.Match[str], ctx: Context) -> Resolved | None:
     )
 
 
+def r_last_part(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "the last half of 1989" is ``1989-H2``, "the final quarter of 2012" ``2012-Q4``."""
+    label = "H2" if m["unit"].lower() == "half" else "Q4"
+    return Resolved("DATE", f"{year_number(m['year']):04d}-{label}", anchored="explicit")
+
+
 def r_period(m: re.Match[str], ctx: Context) -> Resolved | None:
     """ "the quarter", "the year-ago quarter", "the 1988 period", "last year's quarter"."""
     det, adj = m["det"].lower(), (m["adj"] or "").lower()
@@ -151,6 +157,7 @@ def r_offset(m: re.Match[str], ctx: Context) -> Resolved | None:
 PERIOD_RESOLVERS: dict[str, Callable[[re.Match[str], Context], Resolved | None]] = {
     "quarter": r_quarter,
     "period": r_period,
+    "last_part": r_last_part,
     "year_back": r_year_back,
     "year_end": r_year_end,
     "ago": r_ago,

@@ -32,6 +32,7 @@ from eventwire.nlp.timex_patterns import (
     MONTHS,
     UNITS,
     WEEKDAYS,
+    core_span,
     number_value,
     year_number,
 )
@@ -158,24 +159,6 @@ def r_month(m: re.Match[str], ctx: Context) -> Resolved | None:
     return relative(ctx, lambda d: f"{month_year(d, month, mode):04d}-{month:02d}", how)
 
 
-def r_set_freq(m: re.Match[str], ctx: Context) -> Resolved | None:
-    return Resolved("SET", duration_value(1, unit_of(m["unit"])), anchored="explicit")
-
-
-def r_set_adverb(m: re.Match[str], ctx: Context) -> Resolved | None:
-    unit = {"dai": "D", "week": "W", "month": "M", "annual": "Y", "year": "Y", "hour": "H"}
-    return Resolved("SET", duration_value(1, unit[m["adv"].lower()]), anchored="explicit")
-
-
-def r_set_every(m: re.Match[str], ctx: Context) -> Resolved | None:
-    if m["month"]:
-        return Resolved("SET", f"XXXX-{_month(m['month']):02d}", anchored="explicit")
-    if m["wday"]:
-        return Resolved("SET", f"XXXX-WXX-{WEEKDAYS[m['wday'].lower()] + 1}", anchored="explicit")
-    amount = 2 if m["other"] else 1
-    return Resolved("SET", duration_value(amount, unit_of(m["unit"])), anchored="explicit")
-
-
 def _approx(m: re.Match[str]) -> str | None:
     return "APPROX" if "couple" in m["num"].lower() or " or so" in m.group(0) else None
 
@@ -190,10 +173,24 @@ def r_duration(m: re.Match[str], ctx: Context) -> Resolved | None:
         return None
     unit = unit_of(m["unit"])
     after = m.string[m.end() : m.end() + 4]
-    if unit == "Q" and (after == " of " or "-" in m.group(0)):
+    vague = number_value(m["num"]) is None  # "several quarters of losses" are time
+    if unit == "Q" and ((after == " of " and not vague) or "-" in m.group(0)):
         return None  # "a quarter of the vote", "three-quarters": fractions, not time
     value = duration_value(amount_of(m), unit)
     return Resolved("DURATION", value, _approx(m), anchored="explicit")
+
+
+def r_long_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "a day-long meeting" is one day; "a decades-long dispute" some number of decades."""
+    unit = unit_of(m["unit"])
+    value = duration_value(None if m["plural"] else 1, unit)
+    return Resolved("DURATION", value, anchored="explicit")
+
+
+def r_ahead(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "the weeks ahead", "the year ahead", "the two months ahead": a span from now on."""
+    amount = amount_of(m) if m["num"] else (None if m["plural"] else 1)
+    return Resolved("DURATION", duration_value(amount, unit_of(m["unit"])), anchored="explicit")
 
 
 def r_vague_dur(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -202,6 +199,11 @@ def r_vague_dur(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 def r_recent(m: re.Match[str], ctx: Context) -> Resolved | None:
     return Resolved("DATE", "PAST_REF" if m["recent"] else "FUTURE_REF", anchored="explicit")
+
+
+def r_someday(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "will one day become", "hopes to one day return", "someday": a time still to come."""
+    return Resolved("DATE", "FUTURE_REF", anchored="explicit")
 
 
 ADJECTIVE_REFS = {"current": "PRESENT_REF", "recent": "PAST_REF", "future": "FUTURE_REF"}
@@ -215,7 +217,7 @@ def r_refs(m: re.Match[str], ctx: Context) -> Resolved | None:
     ref = m["ref"].lower()
     if ref.endswith("recently") or ref == "the past":
         return Resolved("DATE", "PAST_REF", anchored="explicit")
-    if ref.endswith(("future", "term")):
+    if ref.endswith(("future", "term", "date")):
         return Resolved("DATE", "FUTURE_REF", anchored="explicit")
     return Resolved("DATE", "PRESENT_REF", anchored="explicit")
 
@@ -287,11 +289,6 @@ def r_the_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
     return relative(ctx, lambda d: value_at(d, unit))
 
 
-def r_rate(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """ "$5 million a year", "20 percent a month": an amount per unit of time."""
-    return Resolved("SET", duration_value(1, unit_of(m["unit"])), anchored="explicit")
-
-
 def _with_part(day: date, part: str | None) -> str:
     return day.isoformat() + (f"T{PARTS_OF_DAY[part.lower()]}" if part else "")
 
@@ -323,7 +320,7 @@ def cue_mode(m: re.Match[str], ctx: Context) -> str:
     """The tense, unless a word before the expression looks ahead (always for "payable",
     "effective", "as early as"; for "until", "by", "starting" unless the verb is past) or
     back ("the year ended March 31")."""
-    start = m.start("core") if "core" in m.re.groupindex else m.start()
+    start = core_span(m)[0]
     cue = AHEAD_CUE.search(m.string, max(0, start - 25), start)
     if cue is not None and (cue["strong"] or ctx.tense != "past"):
         return "future"
@@ -358,15 +355,23 @@ def r_decade(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def _clock(m: re.Match[str]) -> str | None:
-    """``T22:00`` for "10 p.m.", ``T12:00`` for "noon"; None for an impossible hour."""
+    """``T22:00`` for "10 p.m.", "10 in the evening" and "22:00 GMT", ``T12:00`` for "noon";
+    None for an impossible hour."""
     if m["named"]:
         hour, minute = (24 if m["named"].lower() == "midnight" else 12), 0
+    elif m["h24"]:
+        hour, minute = int(m["h24"]), int(m["m24"])
     else:
-        hour, minute = int(m["hour"]), int(m["minute"] or 0)
+        text = m["hour"] or m["hp"] or m["ho"]
+        hour, minute = int(text), int(m["minute"] or m["mp"] or 0)
         if not 1 <= hour <= 12:
             return None
-        pm = m["ampm"].lower().startswith("p")
-        hour = hour % 12 + (12 if pm else 0)
+        if m["ampm"]:
+            hour = hour % 12 + (12 if m["ampm"].lower().startswith("p") else 0)
+        elif m["dpart"]:
+            hour = hour % 12 + (0 if m["dpart"].lower() == "morning" else 12)
+        elif m["night"]:
+            hour = 24 if hour == 12 else hour % 12 + (12 if hour >= 6 else 0)
     return f"T{hour:02d}:{minute:02d}"
 
 
@@ -402,7 +407,8 @@ def r_clock_day(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def r_year(m: re.Match[str], ctx: Context) -> Resolved | None:
-    return Resolved("DATE", f"{year_number(m['year']):04d}", anchored="explicit")
+    year = m["year"] or m.groupdict().get("year2")
+    return Resolved("DATE", f"{year_number(year or ''):04d}", anchored="explicit")
 
 
 def r_decade_word(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -430,21 +436,20 @@ RESOLVERS: dict[str, Callable[[re.Match[str], Context], Resolved | None]] = {
     "qual_month": r_month,
     "month": r_month,
     "month_bare": r_month,
-    "set_freq": r_set_freq,
-    "set_every": r_set_every,
-    "set_adverb": r_set_adverb,
     "past_n": r_past_n,
     "duration": r_duration,
+    "long_unit": r_long_unit,
+    "ahead": r_ahead,
     "vague_dur": r_vague_dur,
     "recent": r_recent,
     "refs": r_refs,
+    "someday": r_someday,
     "qual_unit": r_qual_unit,
     "weekend": r_weekend,
     "season_year": r_season_year,
     "season": r_season,
     "the_unit": r_the_unit,
     "holiday": r_holiday,
-    "rate": r_rate,
     "deictic": r_deictic,
     "this_part": r_this_part,
     "weekday": r_weekday,
@@ -455,4 +460,5 @@ RESOLVERS: dict[str, Callable[[re.Match[str], Context], Resolved | None]] = {
     "clock": r_clock,
     "year_words": r_year,
     "year": r_year,
+    "fiscal_year": r_year,
 }
