@@ -88,10 +88,9 @@ def country_actor(cues: Cues, code: str) -> Actor:
 
 def institution_mentions(cues: Cues, claimed: set[int]) -> list[TokenMention]:
     """Named organisations of the actor table ("the UN", "Xinhua", "the Pentagon")."""
-    doc = cues.doc
     out: list[TokenMention] = []
     i = 0
-    while i < len(doc):
+    while i < len(cues.texts):
         match = _institution_at(cues, i, claimed)
         if match is None:
             i += 1
@@ -104,28 +103,30 @@ def institution_mentions(cues: Cues, claimed: set[int]) -> list[TokenMention]:
 
 
 def _institution_at(cues: Cues, i: int, claimed: set[int]) -> tuple[int, InstitutionEntry] | None:
-    doc = cues.doc
-    if i in claimed or not doc[i].text[:1].isupper() or doc[i].lower_ in DETERMINERS:
+    texts = cues.texts
+    if i in claimed or not texts[i][:1].isupper() or cues.lowers[i] in DETERMINERS:
         return None
-    limit = _line_limit(doc, i, min(len(doc), i + MAX_NAME_TOKENS), claimed)
-    begin = doc[i].idx
+    if not cues.table.may_start_institution(texts[i]):
+        return None
+    limit = _line_limit(cues, i, min(len(texts), i + MAX_NAME_TOKENS), claimed)
+    begin = cues.idxs[i]
     for end in range(limit, i, -1):  # longest first
-        last = doc[end - 1]
-        if last.text in POSSESSIVES or last.is_punct:
+        last = end - 1
+        if texts[last] in POSSESSIVES or cues.puncts[last]:
             continue
-        entry = cues.table.institution(cues.text[begin : last.idx + len(last.text)])
+        entry = cues.table.institution(cues.text[begin : cues.idxs[last] + len(texts[last])])
         if entry is not None:
             return end, entry
     return None
 
 
-def _line_limit(doc: Doc, i: int, stop: int, claimed: set[int]) -> int:
+def _line_limit(cues: Cues, i: int, stop: int, claimed: set[int]) -> int:
     """The furthest end such that ``doc[i:end]`` has no space token, no claimed token and no
     line break inside it."""
     end = i
-    while end < stop and end not in claimed and not doc[end].is_space:
+    while end < stop and end not in claimed and not cues.spaces[end]:
         end += 1
-        if "\n" in doc[end - 1].whitespace_:
+        if "\n" in cues.whitespace[end - 1]:
             break
     return end
 
@@ -164,15 +165,15 @@ def _institution_actor(entry: InstitutionEntry) -> Actor:
 def organisation_mentions(cues: Cues, claimed: set[int]) -> list[TokenMention]:
     """NER organisations, and "<country> <body>" ("the Kenyan army", "Norway's government")."""
     out: list[TokenMention] = []
-    for ent in cues.doc.ents:
+    for ent in cues.ents:
         if ent.label_ == "ORG" and not any(t.i in claimed for t in ent):
             mention = _organisation(cues, ent.start, ent.end)
             if mention is not None:
                 out.append(mention)
                 claimed.update(range(mention.start, mention.end))
-    for token in cues.doc:
-        if token.i not in claimed and token.pos_ in ("NOUN", "PROPN") and token.dep_ != "compound":
-            mention = _body(cues, token, claimed)
+    for i, pos in enumerate(cues.pos):
+        if i not in claimed and pos in ("NOUN", "PROPN") and cues.deps[i] != "compound":
+            mention = _body(cues, i, claimed)
             if mention is not None:
                 out.append(mention)
                 claimed.update(range(mention.start, mention.end))
@@ -224,20 +225,20 @@ def _organisation_actor(cues: Cues, text: str, country: str | None, sector: str 
     )
 
 
-def _body(cues: Cues, token: Token, claimed: set[int]) -> TokenMention | None:
+def _body(cues: Cues, i: int, claimed: set[int]) -> TokenMention | None:
     """A body or a government named by a noun after a country: "China's defence ministry"."""
     for kind in (WordKind.STATE, WordKind.ORG):
-        found = cues.phrase_ending_at(token.i, kind)
-        if found is None or any(k in claimed for k in range(found[0], token.i)):
+        found = cues.phrase_ending_at(i, kind)
+        if found is None or any(k in claimed for k in range(found[0], i)):
             continue
         cue = cues.descriptor_ending_at(found[0] - 1, roles=False)
         if cue is None or cue.country is None:
             return None
         if kind is WordKind.STATE:
-            return TokenMention(cue.start, token.i + 1, country_actor(cues, cue.country))
-        text = cues.doc[found[0] : token.i + 1].text.lower()
+            return TokenMention(cue.start, i + 1, country_actor(cues, cue.country))
+        text = cues.doc[found[0] : i + 1].text.lower()
         return TokenMention(
-            cue.start, token.i + 1, _organisation_actor(cues, text, cue.country, found[1].sector)
+            cue.start, i + 1, _organisation_actor(cues, text, cue.country, found[1].sector)
         )
     return None
 
@@ -249,12 +250,14 @@ def group_mentions(cues: Cues, claimed: set[int]) -> tuple[list[TokenMention], l
     """Unnamed collectives; the second list is state media still waiting for a context country."""
     done: list[TokenMention] = []
     waiting: list[TokenMention] = []
-    for token in cues.doc:
-        if token.i in claimed or token.pos_ not in ("NOUN", "PROPN"):
+    for i, pos in enumerate(cues.pos):
+        if i in claimed or pos not in ("NOUN", "PROPN"):
             continue
-        if token.ent_type_ in NAME_LABELS:  # "the Great Hall of the People"
+        if cues.ent_types[i] in NAME_LABELS:  # "the Great Hall of the People"
             continue
-        for mention, state_media in _groups_at(cues, token, claimed):
+        if cues.phrase_ending_at(i, WordKind.GROUP) is None:
+            continue
+        for mention, state_media in _groups_at(cues, cues.doc[i], claimed):
             (waiting if state_media else done).append(mention)
             claimed.update(range(mention.start, mention.end))
     done.extend(_nationals(cues, claimed))
@@ -291,7 +294,7 @@ def _groups_at(cues: Cues, token: Token, claimed: set[int]) -> Iterator[tuple[To
 
 def _nationals(cues: Cues, claimed: set[int]) -> Iterator[TokenMention]:
     """Demonyms used as nouns: "Americans", "the Chinese" (a group with no sector)."""
-    for ent in cues.doc.ents:
+    for ent in cues.ents:
         root = ent.root
         if ent.label_ != "NORP" or root.dep_ in ("amod", "compound", "nmod", "poss"):
             continue
@@ -311,10 +314,10 @@ def _nationals(cues: Cues, claimed: set[int]) -> Iterator[TokenMention]:
 def country_mentions(cues: Cues, claimed: set[int]) -> list[TokenMention]:
     """Country names, shorthand and capitals used as agents or attributes (not as places)."""
     doc = cues.doc
-    ent_of = {t.i: ent for ent in doc.ents for t in ent}
+    ent_of = {i: ent for ent in cues.ents for i in range(ent.start, ent.end)}
     out: list[TokenMention] = []
     i = 0
-    while i < len(doc):
+    while i < len(cues.texts):
         match = _country_at(cues, i, claimed, ent_of)
         if match is None:
             i += 1
@@ -329,7 +332,7 @@ def country_mentions(cues: Cues, claimed: set[int]) -> list[TokenMention]:
 
 def _demonym_modifiers(cues: Cues, claimed: set[int]) -> Iterator[TokenMention]:
     """A demonym left over as a modifier stands for its state: "Israeli shelling"."""
-    for ent in cues.doc.ents:
+    for ent in cues.ents:
         if ent.label_ != "NORP" or any(t.i in claimed for t in ent):
             continue
         if ent.root.dep_ not in ("amod", "compound", "nmod") or is_place_use(ent):
@@ -343,22 +346,25 @@ def _demonym_modifiers(cues: Cues, claimed: set[int]) -> Iterator[TokenMention]:
 def _country_at(
     cues: Cues, i: int, claimed: set[int], ent_of: dict[int, Span]
 ) -> tuple[int, str] | None:
-    doc = cues.doc
-    if i in claimed or not doc[i].text[:1].isupper() or doc[i].lower_ in DETERMINERS:
+    texts = cues.texts
+    if i in claimed or not texts[i][:1].isupper() or cues.lowers[i] in DETERMINERS:
         return None
-    limit = _line_limit(doc, i, min(len(doc), i + 4), claimed)
+    doc = cues.doc
+    limit = _line_limit(cues, i, min(len(texts), i + 4), claimed)
+    if not cues.table.may_start_place(texts[i]):
+        limit = i  # no country or capital starts here (but "the North" may)
     for end in range(limit, i, -1):  # longest first
-        last = doc[end - 1]
-        if last.text in POSSESSIVES or last.is_punct:
+        last = end - 1
+        if texts[last] in POSSESSIVES or cues.puncts[last]:
             continue
-        text = cues.text[doc[i].idx : last.idx + len(last.text)]
+        text = cues.text[cues.idxs[i] : cues.idxs[last] + len(texts[last])]
         entry = cues.table.country_for_name(text) or cues.table.country_for_capital(text)
         if entry is not None and _stands_alone(doc, i, end, ent_of):
             return end, entry.code
-    half = KOREAN_HALVES.get(doc[i].text)
+    half = KOREAN_HALVES.get(texts[i])
     if half and cues.korea_from < i and _stands_alone(doc, i, i + 1, ent_of):
-        after = doc[i + 1].text if i + 1 < len(doc) else ""
-        before = doc[i - 1].lower_ if i > 0 else ""
+        after = texts[i + 1] if i + 1 < len(texts) else ""
+        before = cues.lowers[i - 1] if i > 0 else ""
         if before == "the" or after in POSSESSIVES:
             return i + 1, half
     return None

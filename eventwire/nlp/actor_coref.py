@@ -190,7 +190,7 @@ def group_actor(cues: Cues, noun: str, country: str | None, sector: str | None) 
 
 
 def pronoun_mentions(
-    doc: Doc,
+    cues: Cues,
     sentence_of: list[int],
     people: Iterable[TokenMention],
     genders: Mapping[str, str | None],
@@ -199,13 +199,14 @@ def pronoun_mentions(
     known = sorted(people, key=lambda m: m.start)
     genders = dict(genders)
     out: list[TokenMention] = []
-    for token in doc:
-        gender = PRONOUNS.get(token.lower_)
-        if gender is None or token.tag_ not in ("PRP", "PRP$"):
+    doc = cues.doc
+    for i, lower in enumerate(cues.lowers):
+        gender = PRONOUNS.get(lower)
+        if gender is None or cues.tags[i] not in ("PRP", "PRP$"):
             continue
-        actor = _antecedent(doc, token, gender, sentence_of, known, genders)
+        actor = _antecedent(doc, doc[i], gender, sentence_of, known, genders)
         if actor is not None:
-            mention = TokenMention(token.i, token.i + 1, actor)
+            mention = TokenMention(i, i + 1, actor)
             out.append(mention)
             known.append(mention)
             known.sort(key=lambda m: m.start)

@@ -13,7 +13,14 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from eventwire.models import Actor
-from eventwire.nlp.actor_table import ActorTable, InstitutionEntry, WordEntry, WordKind
+from eventwire.nlp.actor_table import (
+    ActorTable,
+    InstitutionEntry,
+    WordEntry,
+    WordKind,
+    normalise,
+)
+from eventwire.nlp.syntax import Columns
 
 MAX_PHRASE_TOKENS = 5
 MAX_NAME_TOKENS = 6
@@ -91,15 +98,40 @@ def is_break(token: Token) -> bool:
 
 
 class Cues:
-    """Country, institution and actor-word cues of one ``Doc``."""
+    """Country, institution and actor-word cues of one ``Doc``.
+
+    The token attributes the passes read are copied into plain lists once (``texts``, ``lowers``,
+    ...): reading them from spaCy ``Token`` objects costs an object per access, and the passes
+    ask about every token several times. Lookups by token are memoised for the same reason.
+    """
 
     def __init__(self, doc: Doc, table: ActorTable) -> None:
         self.doc = doc
         self.table = table
-        self.korea_from = next((t.i for t in doc if t.lower_ in KOREA_CUES), len(doc))
-        self.text = doc.text  # built once: Doc.text rebuilds the string on every access
+        columns = Columns(doc)
+        self.texts = columns.texts
+        self.lowers = columns.lowers
+        self.tags = columns.tags
+        self.pos = columns.pos
+        self.deps = columns.deps
+        self.ent_types = columns.ent_types
+        self.spaces = columns.spaces  # whitespace tokens
+        self.puncts = columns.puncts
+        self.idxs = columns.idxs
+        self.whitespace = columns.whitespace  # Token.whitespace_
+        self.ents = doc.ents  # built once: Doc.ents makes new spans on every access
+        self.breaks = [s or "\n" in w for s, w in zip(self.spaces, self.whitespace, strict=True)]
+        self.text = columns.text  # == doc.text, which rebuilds the string on every access
+        self.korea_from = next(
+            (i for i, low in enumerate(self.lowers) if low in KOREA_CUES), len(doc)
+        )
         self._ending: dict[tuple[int, int], list[tuple[int, str]]] = {}
+        self._keys: dict[int, list[tuple[int, str]]] = {}
         self._phrases: dict[tuple[int, WordKind], tuple[int, WordEntry] | None] = {}
+        self._countries: dict[int, tuple[int, str] | None] = {}
+        self._institutions: dict[int, tuple[int, InstitutionEntry] | None] = {}
+        self._descriptors: dict[tuple[int, bool], Descriptor | None] = {}
+        self._may_end: dict[WordKind, list[bool]] = {}
 
     # --- single cues ending at a token ---------------------------------------------------------
 
@@ -108,35 +140,61 @@ class Cues:
 
         Memoised per document: every kind of cue asks for the same spans."""
         key = (j, longest)
-        if key not in self._ending:
-            self._ending[key] = self._spans_ending_at(j, longest)
-        return self._ending[key]
+        found = self._ending.get(key)
+        if found is None:
+            found = self._ending[key] = self._spans_ending_at(j, longest)
+        return found
 
     def _spans_ending_at(self, j: int, longest: int) -> list[tuple[int, str]]:
+        texts, spaces, whitespace, lowers = self.texts, self.spaces, self.whitespace, self.lowers
         out: list[tuple[int, str]] = []
         text = ""
         for start in range(j, max(-1, j - longest), -1):
-            token = self.doc[start]
-            if token.is_space or (start < j and "\n" in token.whitespace_):
+            if spaces[start] or (start < j and "\n" in whitespace[start]):
                 break
-            text = token.text_with_ws + text if start < j else token.text  # == doc[start:j+1].text
-            if token.lower_ not in DETERMINERS:
+            # == doc[start:j+1].text
+            text = texts[start] + whitespace[start] + text if start < j else texts[start]
+            if lowers[start] not in DETERMINERS:
                 out.append((start, text))
         return out[::-1]
+
+    def may_end(self, kind: WordKind) -> list[bool]:
+        """For every token, whether an actor word of ``kind`` may end there: ``False`` only where
+        none can (``ActorTable.may_end_word``), so ``phrase_ending_at`` is ``None`` there."""
+        ends = self._may_end.get(kind)
+        if ends is None:
+            may_end_word = self.table.may_end_word
+            known: dict[str, bool] = {}
+            ends = []
+            for text in self.texts:
+                found = known.get(text)
+                if found is None:
+                    found = known[text] = may_end_word(text, kind)
+                ends.append(found)
+            self._may_end[kind] = ends
+        return ends
 
     def phrase_ending_at(self, j: int, kind: WordKind) -> tuple[int, WordEntry] | None:
         """The longest actor word of ``kind`` that ends at token ``j`` (memoised per document:
         the actor passes ask about the same tokens many times)."""
+        if j < 0 or not self.may_end(kind)[j]:
+            return None
         key = (j, kind)
-        if key not in self._phrases:
-            self._phrases[key] = self._phrase_ending_at(j, kind)
-        return self._phrases[key]
+        if key in self._phrases:
+            return self._phrases[key]
+        found = self._phrases[key] = self._phrase_ending_at(j, kind)
+        return found
 
     def _phrase_ending_at(self, j: int, kind: WordKind) -> tuple[int, WordEntry] | None:
-        if j < 0 or self.doc[j].is_space:
+        if self.spaces[j]:
             return None
-        for start, text in self._texts_ending_at(j, MAX_PHRASE_TOKENS):
-            entry = self.table.word(text, kind)
+        keys = self._keys.get(j)
+        if keys is None:
+            spans = self._texts_ending_at(j, MAX_PHRASE_TOKENS)
+            keys = self._keys[j] = [(start, normalise(text)) for start, text in spans]
+        words = self.table.words
+        for start, norm in keys:
+            entry = words.get((kind, norm))
             if entry is not None:
                 return start, entry
         return None
@@ -145,37 +203,50 @@ class Cues:
         """A country named by the words ending at ``j``: demonym, name, capital, or "the North".
 
         A possessive ending ("Vietnam's") belongs to the cue. Cues start with a capital letter.
+        Memoised per document.
         """
         if j < 0:
             return None
-        doc = self.doc
-        if doc[j].text in POSSESSIVES and j > 0:
-            inner = self.country_ending_at(j - 1)
-            return (inner[0], inner[1]) if inner else None
+        if j in self._countries:
+            return self._countries[j]
+        found = self._countries[j] = self._country_ending_at(j)
+        return found
+
+    def _country_ending_at(self, j: int) -> tuple[int, str] | None:
+        texts = self.texts
+        if texts[j] in POSSESSIVES and j > 0:
+            return self.country_ending_at(j - 1)
+        table = self.table
         for start, text in self._texts_ending_at(j, MAX_PHRASE_TOKENS):
-            if not doc[start].text[:1].isupper():
+            if not texts[start][:1].isupper():
                 continue
             entry = (
-                self.table.country_for_demonym(text)
-                or self.table.country_for_name(text)
-                or self.table.country_for_capital(text)
+                table.country_for_demonym(text)
+                or table.country_for_name(text)
+                or table.country_for_capital(text)
             )
             if entry is not None:
                 return start, entry.code
-        half = KOREAN_HALVES.get(doc[j].text)
+        half = KOREAN_HALVES.get(texts[j])
         if half is not None and self.korea_from < j:
             return j, half
         return None
 
     def institution_ending_at(self, j: int) -> tuple[int, InstitutionEntry] | None:
+        """A named organisation of the table ending at ``j`` (memoised per document)."""
         if j < 0:
             return None
+        if j in self._institutions:
+            return self._institutions[j]
+        found: tuple[int, InstitutionEntry] | None = None
         for start, text in self._texts_ending_at(j, MAX_NAME_TOKENS):
-            if self.doc[start].text[:1].isupper():
+            if self.texts[start][:1].isupper():
                 entry = self.table.institution(text)
                 if entry is not None:
-                    return start, entry
-        return None
+                    found = start, entry
+                    break
+        self._institutions[j] = found
+        return found
 
     # --- descriptors ---------------------------------------------------------------------------
 
@@ -186,13 +257,18 @@ class Cues:
         them) are read: the cue in front of an organisation or group ("China's official", "Afghan
         rebel").
         """
+        key = (j, roles)
+        if key in self._descriptors:
+            return self._descriptors[key]
         reading = _Reading(end=j + 1, start=j + 1)
-        while j >= 0 and not is_break(self.doc[j]):
+        breaks = self.breaks
+        while j >= 0 and not breaks[j]:
             step = self._step(j, reading, roles=roles)
             if step is None:
                 break
             j = step
-        return reading.result()
+        found = self._descriptors[key] = reading.result()
+        return found
 
     def _step(self, j: int, reading: _Reading, *, roles: bool) -> int | None:
         """Consume one unit ending at ``j`` into ``reading``; return the next ``j`` or ``None``."""
@@ -200,10 +276,10 @@ class Cues:
         if start is not None:
             reading.start = start
             return start - 1
-        token = self.doc[j]
-        if token.lower_ in TITLE_WORDS or token.pos_ == "ADJ" or token.dep_ == "amod":
+        dep, pos = self.deps[j], self.pos[j]
+        if self.lowers[j] in TITLE_WORDS or pos == "ADJ" or dep == "amod":
             return j - 1
-        if token.dep_ == "compound" and token.pos_ == "NOUN" and token.head.i > j:
+        if dep == "compound" and pos == "NOUN" and self.doc[j].head.i > j:
             return j - 1  # "Israeli intelligence officials"
         return None
 
@@ -212,7 +288,7 @@ class Cues:
         if roles and (found := self.phrase_ending_at(j, WordKind.ROLE)):
             reading.roles.insert(0, found[1])
             return found[0]
-        if modifier := self.table.word(self.doc[j].text, WordKind.MODIFIER):
+        if modifier := self.table.word(self.texts[j], WordKind.MODIFIER):
             reading.modifier = reading.modifier or modifier.sector
             return j
         if country := self.country_ending_at(j):

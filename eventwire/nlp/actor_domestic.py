@@ -69,7 +69,7 @@ def clear_context_country(mentions: Iterable[TokenMention]) -> str | None:
 
 def dateline_country(cues: Cues) -> str | None:
     """The country of the report's dateline place, when it opens with one."""
-    match = DATELINE.search(cues.doc.text[:DATELINE_REACH])
+    match = DATELINE.search(cues.text[:DATELINE_REACH])
     if match is None:
         return None
     place = match.group(1).strip().title()
@@ -86,17 +86,16 @@ def is_domestic_group(mention: TokenMention) -> bool:
 
 def bare_state_mentions(cues: Cues, claimed: set[int]) -> Iterator[TokenMention]:
     """ "the government", "the authorities" with no country: waiting for the context country."""
-    doc = cues.doc
-    for token in doc:
-        if token.i in claimed or token.pos_ != "NOUN" or token.dep_ == "compound":
+    for i, pos in enumerate(cues.pos):
+        if i in claimed or pos != "NOUN" or cues.deps[i] == "compound":
             continue
-        found = cues.phrase_ending_at(token.i, WordKind.STATE)
-        if found is None or found[0] < 1 or any(k in claimed for k in range(found[0], token.i)):
+        found = cues.phrase_ending_at(i, WordKind.STATE)
+        if found is None or found[0] < 1 or any(k in claimed for k in range(found[0], i)):
             continue
-        if doc[found[0] - 1].lower_ not in BARE_STATE_DETERMINERS:
+        if cues.lowers[found[0] - 1] not in BARE_STATE_DETERMINERS:
             continue
-        claimed.update(range(found[0] - 1, token.i + 1))
-        yield TokenMention(found[0] - 1, token.i + 1, group_actor(cues, token.lower_, None, "GOV"))
+        claimed.update(range(found[0] - 1, i + 1))
+        yield TokenMention(found[0] - 1, i + 1, group_actor(cues, cues.lowers[i], None, "GOV"))
 
 
 def with_context_country(

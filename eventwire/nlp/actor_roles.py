@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from eventwire.nlp.actor_cues import Cues, Descriptor, is_break
+from eventwire.nlp.actor_cues import Cues, Descriptor
 from eventwire.nlp.actor_table import WordKind
 
 HONORIFICS = {
@@ -77,32 +77,32 @@ class PersonSpan:
             yield from range(start, end)
 
 
-def _is_name_token(token: Token) -> bool:
+def _is_name_token(cues: Cues, i: int) -> bool:
     return (
-        token.tag_ in NAME_TAGS
-        and token.text[:1].isupper()
-        and token.ent_type_ not in NOT_NAME_LABELS
+        cues.tags[i] in NAME_TAGS
+        and cues.texts[i][:1].isupper()
+        and cues.ent_types[i] not in NOT_NAME_LABELS
     )
 
 
-def _is_honorific(token: Token) -> bool:
-    return token.lower_ in HONORIFICS and token.text[:1].isupper()
+def _is_honorific(cues: Cues, i: int) -> bool:
+    return cues.lowers[i] in HONORIFICS and cues.texts[i][:1].isupper()
 
 
-def _name_run(doc: Doc, start: int, taken: set[int]) -> int:
+def _name_run(cues: Cues, start: int, taken: set[int]) -> int:
     """The end of the run of proper nouns starting at ``start`` (hyphen-joined parts included)."""
     end = start
-    while end < len(doc) and end not in taken and not doc[end].is_space:
-        token = doc[end]
-        if _is_name_token(token):
+    size = len(cues.texts)
+    while end < size and end not in taken and not cues.spaces[end]:
+        if _is_name_token(cues, end):
             end += 1
-        elif token.text == "-" and not doc[end - 1].whitespace_ and end + 1 < len(doc):
-            if token.whitespace_ or not _is_name_token(doc[end + 1]):
+        elif cues.texts[end] == "-" and not cues.whitespace[end - 1] and end + 1 < size:
+            if cues.whitespace[end] or not _is_name_token(cues, end + 1):
                 break
             end += 1
         else:
             break
-        if "\n" in token.whitespace_:
+        if "\n" in cues.whitespace[end - 1]:
             break
     return end
 
@@ -117,19 +117,19 @@ class _Finder:
         self.names: dict[int, int] = {}  # start -> end
 
     def add(self, start: int, end: int) -> None:
-        doc = self.doc
-        while start < end and (not _is_name_token(doc[start]) or _is_honorific(doc[start])):
+        cues = self.cues
+        while start < end and (not _is_name_token(cues, start) or _is_honorific(cues, start)):
             start += 1  # "the", "Mr": never part of the name
-        while end > start and not _is_name_token(doc[end - 1]):
+        while end > start and not _is_name_token(cues, end - 1):
             end -= 1  # "'s", ",", "-"
         if end <= start or any(i in self.taken for i in range(start, end)):
             return
-        if doc[end - 1].lower_ in NOT_PERSON_HEADS:
+        if cues.lowers[end - 1] in NOT_PERSON_HEADS:
             return
         if any(s < end and start < e for s, e in self.names.items()):
             return
-        text = doc[start:end].text
-        table = self.cues.table
+        text = self.doc[start:end].text
+        table = cues.table
         if (
             table.country_for_name(text)
             or table.country_for_capital(text)
@@ -147,51 +147,61 @@ class _Finder:
 
     def from_triggers(self) -> None:
         """Proper nouns after an honorific or a role word, and in apposition to a role noun."""
-        doc = self.doc
-        for token in doc:
-            nxt = token.i + 1
-            if nxt >= len(doc) or token.is_space or is_break(token):
+        cues = self.cues
+        breaks, tags, deps = cues.breaks, cues.tags, cues.deps
+        role_ends = cues.may_end(WordKind.ROLE)
+        for i in range(len(breaks) - 1):
+            if breaks[i]:
                 continue
-            if _is_honorific(token) or (token.tag_ != "POS" and self._is_role(token)):
-                self.add(nxt, _name_run(doc, nxt, self.taken))
-            if token.dep_ == "appos" and _is_name_token(token) and self._is_role(token.head):
-                self.add(token.left_edge.i, token.i + 1)
+            is_role = role_ends[i] and tags[i] != "POS" and self._is_role(i)
+            if is_role or _is_honorific(cues, i):
+                self.add(i + 1, _name_run(cues, i + 1, self.taken))
+            if deps[i] == "appos" and _is_name_token(cues, i):
+                token = self.doc[i]
+                if self._is_role(token.head.i):
+                    self.add(token.left_edge.i, i + 1)
 
-    def _is_role(self, token: Token) -> bool:
-        return self.cues.phrase_ending_at(token.i, WordKind.ROLE) is not None
+    def _is_role(self, i: int) -> bool:
+        return self.cues.phrase_ending_at(i, WordKind.ROLE) is not None
 
     def from_short_names(self) -> None:
         """A full name NER missed, when its first or last word was found alone ("Mr Okafor")."""
-        doc = self.doc
-        short = {doc[start].text for start, end in self.names.items() if end - start == 1}
-        for token in doc:
-            if token.text not in short or token.ent_type_ in ORG_LIKE_LABELS:
+        cues = self.cues
+        texts = cues.texts
+        short = {texts[start] for start, end in self.names.items() if end - start == 1}
+        if not short:
+            return
+        for i, text in enumerate(texts):
+            if text not in short or cues.ent_types[i] in ORG_LIKE_LABELS:
                 continue
-            start = token.i
-            while start > 0 and _is_name_token(doc[start - 1]) and not is_break(doc[start - 1]):
+            start = i
+            while start > 0 and _is_name_token(cues, start - 1) and not cues.breaks[start - 1]:
                 start -= 1
-            end = _name_run(doc, token.i, self.taken)
-            if end - start >= 2 and token.i in (start, end - 1):
+            end = _name_run(cues, i, self.taken)
+            if end - start >= 2 and i in (start, end - 1):
                 self.add(start, end)
 
     def from_known_names(self) -> None:
         """A lone first or last word of a full name found elsewhere in the doc ("Trump talks")."""
-        doc = self.doc
+        cues = self.cues
+        texts = cues.texts
         words = {
-            doc[i].text
+            texts[i]
             for start, end in self.names.items()
             if end - start >= 2
             for i in (start, end - 1)
         }
-        for token in doc:
-            if token.text in words and _is_name_token(token) and token.i not in self.taken:
-                self.add(token.i, token.i + 1)
+        if not words:
+            return
+        for i, text in enumerate(texts):
+            if text in words and _is_name_token(cues, i) and i not in self.taken:
+                self.add(i, i + 1)
 
 
 def find_people(cues: Cues, taken: set[int]) -> list[PersonSpan]:
     """Every written name of a person in the doc, in text order, with what its context says."""
     finder = _Finder(cues, taken)
-    finder.from_entities(cues.doc.ents)
+    finder.from_entities(cues.ents)
     finder.from_triggers()
     finder.from_short_names()
     finder.from_known_names()
@@ -200,7 +210,7 @@ def find_people(cues: Cues, taken: set[int]) -> list[PersonSpan]:
 
 def _person(cues: Cues, start: int, end: int) -> PersonSpan:
     doc = cues.doc
-    honorific = doc[start - 1].text if start > 0 and _is_honorific(doc[start - 1]) else None
+    honorific = cues.texts[start - 1] if start > 0 and _is_honorific(cues, start - 1) else None
     first = start - 1 if honorific else start
     descriptors: list[Descriptor] = []
     aliases: list[tuple[int, int]] = []

@@ -31,6 +31,7 @@ VERSION_PREFIX = "# version "
 NON_STATE_CODES = frozenset({"IGO", "UNO", "EUR", "NGO", "MNC"})
 
 _ACRONYM = re.compile(r"(?:[A-Z]\.?){2,3}")
+_ACRONYM_CHARS = re.compile(r"[A-Z.]+")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "‛": "'", "`": "'", "–": "-", "—": "-"})
 
 
@@ -97,6 +98,7 @@ def _strip_text(text: str) -> str:
     return text
 
 
+@functools.lru_cache(maxsize=65536)
 def _acronym(text: str) -> str | None:
     """ "U.S." -> "US" for shorthand of two or three capitals; ``None`` for anything else."""
     return text.replace(".", "") if _ACRONYM.fullmatch(text) else None
@@ -149,6 +151,9 @@ class ActorTable:
     capitals: tuple[Mapping[str, str], Mapping[str, str]]
     institution_names: tuple[Mapping[str, str], Mapping[str, str]]
     words: Mapping[tuple[WordKind, str], WordEntry]
+    word_suffixes: Mapping[WordKind, frozenset[str]]  # every ending of every word's key, by kind
+    institution_prefixes: frozenset[str]  # every beginning of every institution's key
+    place_prefixes: frozenset[str]  # every beginning of every country name's or capital's key
 
     def country(self, code: str) -> CountryEntry | None:
         return self.countries.get(code)
@@ -179,6 +184,26 @@ class ActorTable:
     def word(self, text: str, kind: WordKind) -> WordEntry | None:
         """An actor word of one kind: ``word("Foreign Minister", WordKind.ROLE)``."""
         return self.words.get((kind, normalise(text)))
+
+    def may_start_institution(self, first: str) -> bool:
+        """Whether an institution's name may start with the token ``first``: ``False`` only when
+        none can, so the spans starting there need no lookup (see ``_may_start``)."""
+        return _may_start(first, self.institution_prefixes)
+
+    def may_start_place(self, first: str) -> bool:
+        """Whether a country's name or a capital may start with the token ``first`` (as
+        ``may_start_institution``)."""
+        return _may_start(first, self.place_prefixes)
+
+    def may_end_word(self, last: str, kind: WordKind) -> bool:
+        """Whether some actor word of ``kind`` may end with the token ``last``: ``False`` only
+        when none can, so the spans ending there need no lookup.
+
+        Exact for a token of letters and digits (other than "s", the end of a split "'s"): a
+        phrase ending in it has a key ending in its case-folded form."""
+        if not last.isalnum() or last in ("s", "S"):
+            return True
+        return last.casefold() in self.word_suffixes[kind]
 
 
 # --- loading ---------------------------------------------------------------------------------
@@ -269,6 +294,26 @@ def _institutions(rows: Iterable[list[str]]) -> tuple[tuple[InstitutionEntry, ..
     return tuple(entries), keys
 
 
+def _prefixes(*maps: Mapping[str, str]) -> frozenset[str]:
+    return frozenset(key[:i] for names in maps for key in names for i in range(1, len(key) + 1))
+
+
+def _may_start(first: str, prefixes: frozenset[str]) -> bool:
+    """Exact for a first token that is no determiner: a key of a name that starts with it starts
+    with its folded form, or is that token stripped ("Reuters'"). Shorthand ("U.N.") is looked
+    up case-sensitively and is never ruled out."""
+    if _ACRONYM_CHARS.fullmatch(first):
+        return True
+    return first.translate(_QUOTES).casefold() in prefixes or normalise(first) in prefixes
+
+
+def _word_suffixes(words: Iterable[tuple[WordKind, str]]) -> dict[WordKind, frozenset[str]]:
+    suffixes: dict[WordKind, set[str]] = {kind: set() for kind in WordKind}
+    for kind, key in words:
+        suffixes[kind].update(key[i:] for i in range(len(key)))
+    return {kind: frozenset(found) for kind, found in suffixes.items()}
+
+
 def _words(rows: Iterable[list[str]]) -> dict[tuple[WordKind, str], WordEntry]:
     words: dict[tuple[WordKind, str], WordEntry] = {}
     for row in rows:
@@ -308,4 +353,7 @@ def load_actor_table() -> ActorTable:
         capitals=capitals.frozen(),
         institution_names=institution_keys.frozen(),
         words=MappingProxyType(words),
+        word_suffixes=MappingProxyType(_word_suffixes(words)),
+        institution_prefixes=_prefixes(institution_keys.names),
+        place_prefixes=_prefixes(names.names, capitals.names),
     )

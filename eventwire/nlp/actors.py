@@ -22,9 +22,9 @@ ties going to the first mentioned.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from eventwire.models import Actor, ActorKind, ActorMention, TextSpan
 from eventwire.nlp.actor_agents import (
@@ -59,26 +59,25 @@ def find_actors(doc: Doc, table: ActorTable) -> list[ActorMention]:
     found.extend(groups)
     found.extend(country_mentions(cues, claimed))
     persons = [m for m in found if m.actor.kind is ActorKind.PERSON]
-    found.extend(pronoun_mentions(doc, sentence_ids(doc), persons, people.genders))
+    found.extend(pronoun_mentions(cues, sentence_ids(doc), persons, people.genders))
     bare = list(bare_state_mentions(cues, claimed))
     found.extend(with_context_country(cues, state_media, bare, found))
-    mentions = (_to_mention(doc, m) for m in sorted(found, key=lambda m: (m.start, m.end)))
+    mentions = (_to_mention(cues, m) for m in sorted(found, key=lambda m: (m.start, m.end)))
     return [m for m in mentions if m is not None]
 
 
-def _to_mention(doc: Doc, mention: TokenMention) -> ActorMention | None:
+def _to_mention(cues: Cues, mention: TokenMention) -> ActorMention | None:
     """Character offsets of a token mention, trimmed of whitespace and punctuation."""
     start, end = mention.start, mention.end
-    while start < end and (doc[start].is_space or doc[start].is_punct):
+    spaces, puncts = cues.spaces, cues.puncts
+    while start < end and (spaces[start] or puncts[start]):
         start += 1
-    while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct):
+    while end > start and (spaces[end - 1] or puncts[end - 1]):
         end -= 1
     if start >= end:
         return None
-    first, last = doc[start], doc[end - 1]
-    begin, stop = first.idx, last.idx + len(last.text)
-    text = doc[start:end].text  # not doc.text, which rebuilds the whole document each time
-    return ActorMention(actor=mention.actor, span=TextSpan(begin, stop, text))
+    begin, stop = cues.idxs[start], cues.idxs[end - 1] + len(cues.texts[end - 1])
+    return ActorMention(actor=mention.actor, span=TextSpan(begin, stop, cues.text[begin:stop]))
 
 
 class ActorIndex:
@@ -89,6 +88,9 @@ class ActorIndex:
         self._mentions = sorted(mentions, key=lambda m: (m.span.start, m.span.end))
         self._starts = [m.span.start for m in self._mentions]
         self._longest = max((m.span.end - m.span.start for m in self._mentions), default=0)
+        self._at: dict[tuple[int, int], ActorMention | None] = {}  # memo of ``at_token``
+        self._doc: Doc | None = None  # the doc of the last ``place_at`` question, and its ents
+        self._ents: Sequence[Span] = ()
 
     def __len__(self) -> int:
         return len(self._mentions)
@@ -96,6 +98,13 @@ class ActorIndex:
     def at_token(self, token: Token) -> ActorMention | None:
         """The mention covering ``token``; the longest when several do."""
         start, end = token.idx, token.idx + len(token.text)
+        key = (start, end)
+        if key in self._at:
+            return self._at[key]
+        found = self._at[key] = self._covering(start, end)
+        return found
+
+    def _covering(self, start: int, end: int) -> ActorMention | None:
         lo = bisect_left(self._starts, start - self._longest)
         hi = bisect_right(self._starts, start)
         best: ActorMention | None = None
@@ -114,7 +123,9 @@ class ActorIndex:
         """
         if self._table is None or token.ent_type_ not in ("GPE", "LOC"):
             return None
-        ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        if token.doc is not self._doc:
+            self._doc, self._ents = token.doc, token.doc.ents  # Doc.ents makes new spans each time
+        ent = next((e for e in self._ents if e.start <= token.i < e.end), None)
         if ent is None:
             return None
         words = [t for t in ent if t.lower_ != "the"]

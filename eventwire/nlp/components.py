@@ -160,13 +160,14 @@ class EventsComponent(_Guarded):
 
 
 def paragraph_starts(doc: Any) -> Any:
-    """A token after a line break starts a sentence; whitespace-only tokens never do."""
-    for i, token in enumerate(doc[1:], start=1):
-        prev = doc[i - 1]
-        if token.is_space:
-            continue
-        if (prev.is_space and "\n" in prev.text) or "\n" in prev.whitespace_:
-            token.is_sent_start = True
+    """A token after a line break starts a sentence; whitespace-only tokens never do.
+
+    A line break is a whitespace token (``Token.whitespace_`` is at most one space), so only the
+    tokens right after one are looked at."""
+    spaces = doc.to_array("IS_SPACE").tolist() if len(doc) else []
+    for i in range(1, len(spaces)):
+        if spaces[i - 1] and not spaces[i] and "\n" in doc[i - 1].text:
+            doc[i].is_sent_start = True
     return doc
 
 

@@ -26,7 +26,7 @@ from eventwire.nlp.lexicon import Lexicon, load_lexicon
 from eventwire.nlp.participants import RoleFinder, fill_roles
 from eventwire.nlp.scene import clause_tokens, location, times
 from eventwire.nlp.speech import content_zone, refusal_code, speech_code
-from eventwire.nlp.syntax import sentence_span, tokens_span
+from eventwire.nlp.syntax import indexed, text_span, tokens_span
 from eventwire.nlp.triggers import ActorLookup, Matcher, Trigger, TriggerKind, find_triggers
 
 if TYPE_CHECKING:
@@ -49,15 +49,21 @@ def find_events(
     doc: Doc, actors: ActorLookup, article_id: str, *, lexicon: Lexicon | None = None
 ) -> list[Event]:
     """Every event mention in ``doc``, sentence by sentence, in text order."""
-    matcher = Matcher(lexicon or load_lexicon(), actors)
+    with indexed(doc) as columns:
+        return _find_events(doc, Matcher(lexicon or load_lexicon(), actors, columns), article_id)
+
+
+def _find_events(doc: Doc, matcher: Matcher, article_id: str) -> list[Event]:
     finder = RoleFinder(matcher)
     events: list[Event] = []
+    text = matcher.columns.text if matcher.columns else doc.text  # Doc.text rebuilds it
     for sent in doc.sents:
-        if sentence_span(sent) is None:
+        sentence = text_span(text[sent.start_char : sent.end_char], sent.start_char)
+        if sentence is None:  # == sentence_span(sent)
             continue
         mentions = []
         for trig in find_triggers(sent, matcher):
-            mention = _mention(trig, sent, article_id, matcher, finder)
+            mention = _mention(trig, sent, sentence, article_id, matcher, finder)
             if mention is not None:
                 mentions.append(mention)
         events.extend(m.event for m in _merge(_drop_protest_demands(mentions), matcher))
@@ -88,11 +94,15 @@ def _trigger_span(trig: Trigger) -> tuple[int, int, str]:
 
 
 def _mention(
-    trig: Trigger, sent: Span, article_id: str, matcher: Matcher, finder: RoleFinder
+    trig: Trigger,
+    sent: Span,
+    sentence: TextSpan,
+    article_id: str,
+    matcher: Matcher,
+    finder: RoleFinder,
 ) -> _Mention | None:
     code = trig.rule.code
-    sentence = sentence_span(sent)
-    if code is None or sentence is None:
+    if code is None:
         return None
     roles = fill_roles(trig, finder)
     if (trig.rule.has("move") or trig.rule.has("trip")) and roles.source is None:

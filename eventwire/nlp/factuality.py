@@ -22,7 +22,16 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from eventwire.models import Factuality, TextSpan
-from eventwire.nlp.syntax import FUTURE_WORDS, in_entity, is_passive, is_past, kids, phrase_span
+from eventwire.nlp.syntax import (
+    FUTURE_WORDS,
+    columns_of,
+    in_entity,
+    is_passive,
+    is_past,
+    kids,
+    phrase_span,
+    subtree_ids,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -296,6 +305,12 @@ def _verb_cues(verb: Token, cues: _Cues, *, own: bool, skip_neg: bool = False) -
 
 
 def _future_time(token: Token) -> bool:
+    columns = columns_of(token)
+    if columns is not None:
+        types, lowers = columns.ent_types, columns.lowers
+        return any(
+            types[i] in ("DATE", "TIME") and lowers[i] in FUTURE_WORDS for i in subtree_ids(token)
+        )
     return any(in_entity(t, "DATE", "TIME") and t.lower_ in FUTURE_WORDS for t in token.subtree)
 
 

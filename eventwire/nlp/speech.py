@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from eventwire.models import EventCode
 from eventwire.nlp.lexicon import quad_class
-from eventwire.nlp.syntax import kids
+from eventwire.nlp.syntax import kids, subtree_ids
 from eventwire.nlp.triggers import Trigger, TriggerKind
 
 if TYPE_CHECKING:
@@ -42,7 +42,7 @@ THREAT_MODES = {
 
 
 def _subtree(token: Token) -> set[int]:
-    return {t.i for t in token.subtree}
+    return subtree_ids(token)
 
 
 def _is_content(child: Token, trig: Trigger, speech: bool) -> bool:

@@ -11,13 +11,15 @@ events in the complement of a speech act ("demanded that Y cancel ...", "threate
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Protocol
 
 from eventwire.models import ActorMention
 from eventwire.nlp.lexicon import Condition, Lexicon, Rule, RuleKind
 from eventwire.nlp.syntax import (
+    Columns,
     hyphen_prefix,
     in_entity,
     is_passive,
@@ -35,6 +37,9 @@ PLACE_LABELS = ("GPE", "LOC", "FAC")
 NON_EVENT_ENTITIES = ("DATE", "TIME", "PERSON", "GPE", "CARDINAL", "ORDINAL", "MONEY", "PERCENT")
 OBJECT_PREPS = ("from", "of", "on", "out", "off")
 DESTINATION_PREPS = ("to", "for", "in", "at", "into")
+VERB_POS = ("VERB", "AUX")
+NOUN_POS = ("NOUN", "PROPN")
+MODIFIER_DEPS = ("compound", "poss", "amod", "nmod")  # a noun trigger is never one of these
 VERB_SUFFIXES = (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"))
 
 
@@ -67,11 +72,22 @@ class Trigger:
 
 
 class Matcher:
-    """Matches lexicon rules against tokens of one parsed document."""
+    """Matches lexicon rules against tokens of one parsed document.
 
-    def __init__(self, lexicon: Lexicon, actors: ActorLookup) -> None:
+    The rules found for a token are memoised by its index (the stages ask about the same tokens
+    many times), so a matcher serves one document only. ``columns`` (that document's token
+    attributes) let ``find_triggers`` pass over tokens no rule can match without building them.
+    """
+
+    def __init__(
+        self, lexicon: Lexicon, actors: ActorLookup, columns: Columns | None = None
+    ) -> None:
         self.lexicon = lexicon
         self.actors = actors
+        self.columns = columns
+        self._verb_rules: dict[int, Rule | None] = {}
+        self._noun_rules: dict[int, Rule | None] = {}
+        self._objects: dict[tuple[int, frozenset[str] | None], list[Token]] = {}
 
     # --- keys and objects -----------------------------------------------------------------
 
@@ -111,6 +127,13 @@ class Matcher:
         """What the verb acts on: direct object, passive subject, or the object of the rule's
         preposition; transparent nouns and conjuncts opened up."""
         prep = rule.condition("prep") if rule else None
+        key = (verb.i, prep.values if prep is not None else None)
+        found = self._objects.get(key)
+        if found is None:
+            found = self._objects[key] = self._objects_of(verb, prep)
+        return list(found)
+
+    def _objects_of(self, verb: Token, prep: Condition | None) -> list[Token]:
         if verb.dep_ == "amod":  # "test-fired missiles" parsed as a modifier of "missiles"
             found = [verb.head]
         elif prep is not None:
@@ -164,22 +187,17 @@ class Matcher:
             return hit if not name.endswith("!") else not hit
         if name in ("noobj", "comp", "nocomp", "pl"):
             return self._shape(name, token)
-        words: dict[str, list[Token]] = {
-            "prt": kids(token, "prt", "prep", "advmod"),  # "pulled out of": "out" as preposition
-            "subj": self.subject_words(token) if name == "subj" else [],
-            "of": pobjs(token, "of"),
-            "on": pobjs(token, "on"),
-            "pobj": pobjs(token),
-            "kid": list(token.children),
-            "head": [token.head],
-            "clause": [m for c in kids(token, "relcl", "acl") for m in kids(c, "mark")],
-        }
         if name == "prep":  # "called on Tuesday" is no "call on"
             return any(
                 not any(in_entity(o, "DATE", "TIME") for o in kids(p, "pobj"))
                 for p in preps(token, *values)
             )
-        return self._words_match(words.get(name, []), values)
+        return self._words_match(self._condition_words(name, token), values)
+
+    def _condition_words(self, name: str, token: Token) -> list[Token]:
+        """The words a condition on ``name`` looks at (only that one is computed)."""
+        words = CONDITION_WORDS.get(name)
+        return words(self, token) if words is not None else []
 
     def _object_words(self, name: str, token: Token, rule: Rule, values: frozenset[str]) -> bool:
         """``obj``: the verb's object is one of ``values``; ``mod``: a word before the noun (or
@@ -211,7 +229,14 @@ class Matcher:
 
     def noun_rule(self, token: Token) -> Rule | None:
         """The best EVENT rule for a noun, or ``None`` (blocked, or no rule)."""
-        if token.pos_ not in ("NOUN", "PROPN") or in_entity(token, *NON_EVENT_ENTITIES):
+        i = token.i
+        if i in self._noun_rules:
+            return self._noun_rules[i]
+        found = self._noun_rules[i] = self._noun_rule(token)
+        return found
+
+    def _noun_rule(self, token: Token) -> Rule | None:
+        if token.pos_ not in NOUN_POS or in_entity(token, *NON_EVENT_ENTITIES):
             return None
         for key in self.noun_keys(token):
             rules = [
@@ -224,6 +249,21 @@ class Matcher:
                 return best if best.kind is RuleKind.EVENT else None
         return None
 
+    def noun_candidates(self, start: int, end: int) -> list[int]:
+        """The tokens of ``start:end`` that may be event nouns: nouns not in a name and not
+        modifiers (``find_triggers`` never takes those); all of them without ``columns``."""
+        cols = self.columns
+        if cols is None:
+            return list(range(start, end))
+        pos, deps, types = cols.pos, cols.deps, cols.ent_types
+        return [
+            i
+            for i in range(start, end)
+            if pos[i] in NOUN_POS
+            and deps[i] not in MODIFIER_DEPS
+            and not (types[i] and types[i] in NON_EVENT_ENTITIES)
+        ]
+
     def light_object(self, verb: Token, rule: Rule) -> tuple[Token, Rule] | None:
         for obj in self.objects(verb, rule):
             found = self.noun_rule(obj)
@@ -233,7 +273,23 @@ class Matcher:
 
     def verb_rule(self, token: Token) -> Rule | None:
         """The best EVENT or LIGHT rule for a verb, or ``None``."""
-        if token.pos_ not in ("VERB", "AUX") and not token.tag_.startswith("VB"):
+        i = token.i
+        if i in self._verb_rules:
+            return self._verb_rules[i]
+        found = self._verb_rules[i] = self._verb_rule(token)
+        return found
+
+    def verb_candidates(self, start: int, end: int) -> list[int]:
+        """The tokens of ``start:end`` that may have a verb rule (verbs); all without
+        ``columns``."""
+        cols = self.columns
+        if cols is None:
+            return list(range(start, end))
+        pos, tags = cols.pos, cols.tags
+        return [i for i in range(start, end) if pos[i] in VERB_POS or tags[i].startswith("VB")]
+
+    def _verb_rule(self, token: Token) -> Rule | None:
+        if token.pos_ not in VERB_POS and not token.tag_.startswith("VB"):
             return None
         keys = self.verb_keys(token)
         if token.dep_ in ("amod", "compound") and not (keys and "-" in keys[0]):
@@ -263,14 +319,31 @@ class Matcher:
         return any(self.lexicon.is_kind("N", k, kind) for k in (token.lemma_.lower(), token.lower_))
 
 
+# What the word conditions of a lexicon line ("prt", "subj", "of", ...) look at.
+CONDITION_WORDS: Mapping[str, Callable[[Matcher, Token], list[Token]]] = MappingProxyType(
+    {
+        "prt": lambda m, t: kids(t, "prt", "prep", "advmod"),  # "pulled out of": "out" as prep
+        "subj": lambda m, t: m.subject_words(t),
+        "of": lambda m, t: pobjs(t, "of"),
+        "on": lambda m, t: pobjs(t, "on"),
+        "pobj": lambda m, t: pobjs(t),
+        "kid": lambda m, t: kids(t),
+        "head": lambda m, t: [t.head],
+        "clause": lambda m, t: [x for c in kids(t, "relcl", "acl") for x in kids(c, "mark")],
+    }
+)
+
+
 def find_triggers(sent: Span, matcher: Matcher) -> list[Trigger]:
     """Every event trigger of one sentence, in text order, after absorption and speech content."""
     from eventwire.nlp.nominals import licensed
     from eventwire.nlp.speech import attach_content
 
+    doc = sent.doc
     verbal: list[Trigger] = []
     absorbed: set[int] = set()
-    for token in sent:
+    for i in matcher.verb_candidates(sent.start, sent.end):
+        token = doc[i]
         rule = matcher.verb_rule(token)
         if rule is None:
             continue
@@ -281,8 +354,11 @@ def find_triggers(sent: Span, matcher: Matcher) -> list[Trigger]:
             verbal.append(trig)
             absorbed.add(trig.anchor.i)
     nominal = []
-    for token in sent:
-        if token.i in absorbed or token.dep_ in ("compound", "poss", "amod", "nmod"):
+    for i in matcher.noun_candidates(sent.start, sent.end):
+        if i in absorbed:
+            continue
+        token = doc[i]
+        if token.dep_ in MODIFIER_DEPS:
             continue
         rule = matcher.noun_rule(token)
         if rule is not None and licensed(token, rule, matcher):
