@@ -317,7 +317,7 @@ class StoryLinker:
             return known
         story = self.index.add(story_doc(article, entities))
         self.summary.linked += 1
-        if self.index.story(story).doc_ids == (article.id,):
+        if self.index.size(story) == 1:
             self.summary.opened += 1
         self._unsaved += 1
         if self._unsaved >= self.save_every:
@@ -338,17 +338,24 @@ class StoryLinker:
         changes = self._index.take_changes()
         if changes.changed:
             shown = [self._index.story(state.id) for _, state in changes.stories]
-            titles = {s.id: t for s in shown if (t := self._headline(s)) is not None}
-            self.store.save_story_changes(changes, shown, titles)
+            self.store.save_story_changes(changes, shown, self._headlines(shown))
         self._unsaved = 0
 
-    def _headline(self, story: Story) -> str | None:
-        """A title from the story's most reported event among its latest reports, with its
-        dates: "Kim Jong Un visits China (Beijing), 2019-01-07–10"."""
-        recent = list(story.doc_ids[-HEADLINE_REPORTS:])
-        text = headline(self.store.list_events(article_ids=recent))
-        dates = date_range(story.first, story.last)
-        return f"{text}, {dates}" if text and dates else text
+    def _headlines(self, stories: Sequence[Story]) -> dict[str, str]:
+        """Titles from each story's most reported event among its latest reports, with its
+        dates: "Kim Jong Un visits China (Beijing), 2019-01-07–10" (one query for them all)."""
+        recent = {story.id: story.doc_ids[-HEADLINE_REPORTS:] for story in stories}
+        wanted = sorted({doc for docs in recent.values() for doc in docs})
+        by_article: dict[str, list[StoredEvent]] = {}
+        for stored in self.store.list_events(article_ids=wanted) if wanted else ():
+            by_article.setdefault(stored.event.article_id, []).append(stored)
+        titles = {}
+        for story in stories:
+            text = headline([e for doc in recent[story.id] for e in by_article.get(doc, ())])
+            dates = date_range(story.first, story.last)
+            if text:
+                titles[story.id] = f"{text}, {dates}" if dates else text
+        return titles
 
     def _flush_behind(self) -> None:
         behind, self._behind = self._behind, []

@@ -166,6 +166,10 @@ class StoryIndex:
         index = self._story_of.get(doc_id)
         return None if index is None else self._clusters[index].id
 
+    def size(self, story_id: str) -> int:
+        """How many reports a story has (cheap: no ``Story`` record is built)."""
+        return len(self._clusters[self._by_id[story_id]].doc_ids)
+
     def story(self, story_id: str) -> Story:
         """One story by id; raises ``KeyError`` when there is none."""
         return self._story(self._clusters[self._by_id[story_id]])

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from eventwire.link.fusion import Conflict, FusedEvent, fuse
-from eventwire.models import Actor, ActorKind, Factuality, Place, date_interval
+from eventwire.models import Actor, ActorKind, Event, Factuality, Place, date_interval
 from eventwire.store.events import StoredEvent
 
 MONTHS = (
@@ -182,7 +182,9 @@ def headline(events: Sequence[StoredEvent]) -> str | None:
     mentions, asserted before planned or speculated, the earliest in its report; described.
     None when no event names an actor."""
     told = [
-        f for f in fuse(events) if f.factuality is not Factuality.NEGATED and (f.source or f.target)
+        f
+        for f in fuse(_most_told(events))
+        if f.factuality is not Factuality.NEGATED and (f.source or f.target)
     ]
     if not told:
         return None
@@ -200,6 +202,28 @@ def headline(events: Sequence[StoredEvent]) -> str | None:
     )
     text = describe(key)
     return f"{text} ({key.factuality.value})" if key.factuality is Factuality.PLANNED else text
+
+
+HEADLINE_CANDIDATES = 5  # kinds of event, by reports telling them, that are fused for a headline
+
+
+def _most_told(events: Sequence[StoredEvent]) -> list[StoredEvent]:
+    """The mentions of the few kinds of event (type, mode, actors) the most reports tell: fusing
+    only those keeps a headline cheap for a story of many reports."""
+    reports: dict[tuple[object, ...], set[str]] = {}
+    for s in events:
+        kind = _kind(s.event)
+        if kind is not None:
+            reports.setdefault(kind, set()).add(s.event.article_id)
+    keep = set(sorted(reports, key=lambda k: -len(reports[k]))[:HEADLINE_CANDIDATES])
+    return [s for s in events if _kind(s.event) in keep]
+
+
+def _kind(e: Event) -> tuple[object, ...] | None:
+    sides = frozenset(m.actor.id for m in (e.source, e.target) if m is not None)
+    if not sides or e.factuality is Factuality.NEGATED:
+        return None
+    return e.code.type, e.code.mode, sides
 
 
 def describe(f: FusedEvent) -> str:

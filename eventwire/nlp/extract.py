@@ -8,6 +8,7 @@ through ``nlp.pipe(..., as_tuples=True)`` in batches (several processes on deman
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import logging
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
@@ -85,6 +86,9 @@ class Extractor:
         for name in (ACTORS_COMPONENT, EVENTS_COMPONENT):
             if name not in self.nlp.pipe_names:
                 self.nlp.add_pipe(name, last=True)
+        # The model, tables and gazetteer live as long as the process: move them out of the
+        # garbage collector's way, so that each collection scans only what the articles make.
+        gc.freeze()
 
     def extract(self, articles: Iterable[Article]) -> Iterator[ArticleAnalysis]:
         published: dict[str, dt.date | None] = {}

@@ -3,7 +3,9 @@
 An article is parsed as ONE ``Doc`` so that actors can be followed through it. Only narrative
 segments are parsed: titles, captions, bylines and boilerplate are replaced by spaces of the same
 length, so ``token.idx`` is an offset into ``Article.text`` and no event can come from a caption.
-Paragraph breaks are forced sentence boundaries (the parser keeps preset boundaries).
+Paragraph breaks are forced sentence boundaries (the parser keeps preset boundaries). The
+model's ``attribute_ruler`` is replaced by the same rules applied by lookup
+(``eventwire.nlp.attributes``): the same tokens, a tenth of the time.
 """
 
 from __future__ import annotations
@@ -45,8 +47,11 @@ def load_nlp(model: str, *, disable: Iterable[str] = ()) -> Language:
         )
     import spacy
 
+    from eventwire.nlp.attributes import use_attribute_rules
+
     register_components()
     nlp = spacy.load(model, disable=list(disable))
+    use_attribute_rules(nlp)  # the model's own attribute rules, applied by lookup
     if PARAGRAPHS_COMPONENT not in nlp.pipe_names:
         before = "parser" if "parser" in nlp.pipe_names else None
         if before:
