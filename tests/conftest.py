@@ -56,6 +56,12 @@ def parse() -> Any:
 
 
 @pytest.fixture(scope="session")
+def nlp(parse: Any) -> Any:
+    """The same pipeline under the name the time-expression tests use."""
+    return parse
+
+
+@pytest.fixture(scope="session")
 def table() -> Any:
     """The bundled actor table."""
     from eventwire.nlp.actor_table import load_actor_table

@@ -13,9 +13,10 @@ from datetime import date
 from typing import Any
 
 import pytest
-from nlp_events_support import load_model
+import timex_support as support
+from timex_support import timexes
 
-from eventwire.nlp.timex import Timex, find_timexes
+from eventwire.nlp.timex import Timex
 from eventwire.nlp.timex_calendar import add_months, iso_week, season_value, weekday_near
 
 SUNDAY = date(2019, 2, 24)
@@ -27,25 +28,11 @@ NEW_YEARS_EVE = date(2019, 12, 31)
 LEAP_DAY = date(2024, 2, 29)
 
 
-@pytest.fixture(scope="module")
-def nlp() -> Any:
-    return load_model()
-
-
-def timexes(nlp: Any, text: str, published: date | None) -> list[Timex]:
-    doc = nlp(text)
-    found = find_timexes(doc, published)
-    for t in found:
-        assert doc.text[t.start : t.end] == t.text
-    return found
-
-
 def one(nlp: Any, text: str, published: date | None, words: str) -> Timex:
-    """The single timex whose text is ``words``, checked against its offsets in ``text``."""
-    hits = [t for t in timexes(nlp, text, published) if t.text == words]
-    assert len(hits) == 1, (words, timexes(nlp, text, published))
-    assert hits[0].start == text.index(words)
-    return hits[0]
+    """The single timex whose text is ``words``, at the first place ``text`` writes it."""
+    found = support.one(nlp, text, published, words)
+    assert found.start == text.index(words)
+    return found
 
 
 def values(nlp: Any, text: str, published: date | None) -> list[tuple[str, str | None]]:

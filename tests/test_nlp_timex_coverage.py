@@ -17,31 +17,20 @@ from datetime import date
 from typing import Any
 
 import pytest
-from nlp_events_support import load_model
+import timex_support as support
 
-from eventwire.nlp.timex import Timex, find_timexes
+from eventwire.nlp.timex import Timex
 from eventwire.nlp.timex_calendar import holiday
 
 THURSDAY = date(2013, 3, 14)
 
 
-@pytest.fixture(scope="module")
-def nlp() -> Any:
-    return load_model()
-
-
 def timexes(nlp: Any, text: str, published: date | None = THURSDAY) -> list[Timex]:
-    doc = nlp(text)
-    found = find_timexes(doc, published)
-    for t in found:
-        assert doc.text[t.start : t.end] == t.text
-    return found
+    return support.timexes(nlp, text, published)
 
 
 def one(nlp: Any, text: str, words: str) -> Timex:
-    hits = [t for t in timexes(nlp, text) if t.text == words]
-    assert len(hits) == 1, (words, timexes(nlp, text))
-    return hits[0]
+    return support.one(nlp, text, THURSDAY, words)
 
 
 # --- recurring times ---------------------------------------------------------------------------

@@ -14,9 +14,8 @@ from datetime import date
 from typing import Any
 
 import pytest
-from nlp_events_support import load_model
+from timex_support import one, timexes
 
-from eventwire.nlp.timex import Timex, find_timexes
 from eventwire.nlp.timex_calendar import easter, holiday, holiday_near, month_year
 from eventwire.nlp.timex_patterns import number_value, year_number
 from eventwire.nlp.timex_resolve import duration_value
@@ -24,25 +23,6 @@ from eventwire.nlp.timex_resolve import duration_value
 SUNDAY = date(2019, 2, 24)
 THURSDAY = date(2019, 10, 31)
 JANUARY = date(2020, 1, 20)
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Any:
-    return load_model()
-
-
-def timexes(nlp: Any, text: str, published: date | None) -> list[Timex]:
-    doc = nlp(text)
-    found = find_timexes(doc, published)
-    for t in found:
-        assert doc.text[t.start : t.end] == t.text
-    return found
-
-
-def one(nlp: Any, text: str, published: date | None, words: str) -> Timex:
-    hits = [t for t in timexes(nlp, text, published) if t.text == words]
-    assert len(hits) == 1, (words, timexes(nlp, text, published))
-    return hits[0]
 
 
 # --- durations with a direction ------------------------------------------------------------
