@@ -276,6 +276,9 @@ def _groups_at(cues: Cues, token: Token, claimed: set[int]) -> Iterator[tuple[To
             return
         end = head.i + 1
     cue = cues.descriptor_ending_at(start - 1, roles=False)
+    if cue is None and (body := _institution_before(cues, start)) is not None:
+        yield TokenMention(body[0], end, _institution_actor(body[1])), False  # "EU ministers"
+        return
     country = cue.country if cue else None
     sector = (cue.sector if cue else None) or entry.sector
     first = cue.start if cue else start
@@ -290,6 +293,15 @@ def _groups_at(cues: Cues, token: Token, claimed: set[int]) -> Iterator[tuple[To
         if other is not None and cues.doc[joint - 1].head.i in range(first, end):
             actor = group_actor(cues, entry.phrase, other[1], sector)
             yield TokenMention(other[0], joint, actor), False
+
+
+def _institution_before(cues: Cues, start: int) -> tuple[int, InstitutionEntry] | None:
+    """A named body in front of a group noun, adjectives allowed between: the "European Union"
+    of "European Union foreign ministers", the "Red Cross" of "Red Cross officials"."""
+    j = start - 1
+    while j >= 0 and not cues.breaks[j] and cues.pos[j] == "ADJ":
+        j -= 1
+    return cues.institution_ending_at(j) if j >= 0 and not cues.breaks[j] else None
 
 
 def _nationals(cues: Cues, claimed: set[int]) -> Iterator[TokenMention]:

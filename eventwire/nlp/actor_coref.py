@@ -2,6 +2,14 @@
 
 - A full name (two words or more) is a person; its id is ``person:<slug of the name>``, so the same
   name gets the same id in every article and every run.
+- A person the text gives no country is looked up in the people table (``people.tsv``), a
+  fallback only: a full name or alias gives the table's country, and its sector and role where the
+  text gives none, and its canonical name ("Muammar Qaddafi" is ``person:muammar-gaddafi``;
+  a spelling without accents stays as written, as its id is the same); a
+  name alone ("Mr Putin", "Obama said") does the same when exactly one table person has that
+  family name, and gives only the country when several do and all share it ("Mr Castro"). A name
+  alone that is also a common word ("Brown", "May") needs an honorific or role. A text country
+  that differs from the table's means another person of that name: the table is not used.
 - "Mr Kim", "Kim", "Ms Solhaug" resolve to a full name of the same article whose first or last
   word matches: the earliest such person named before the mention, else the first named after.
 - "the leader", "the reclusive North Korean leader" resolve to the one person seen earlier with
@@ -23,7 +31,14 @@ from spacy.tokens import Doc, Token
 from eventwire.models import Actor, ActorKind
 from eventwire.nlp.actor_cues import Cues, Descriptor, TokenMention
 from eventwire.nlp.actor_roles import PersonSpan
-from eventwire.nlp.actor_table import WordKind, slugify
+from eventwire.nlp.actor_table import (
+    COMMON_WORD_NAMES,
+    ActorTable,
+    PersonEntry,
+    WordKind,
+    name_key,
+    slugify,
+)
 
 PRONOUNS = {
     "he": "m",
@@ -53,22 +68,48 @@ class _Person:
     first: int
     gender: str | None = None
     descriptors: list[Descriptor] = field(default_factory=list)
+    titled: bool = False  # named with an honorific or a role at least once
 
     def matches(self, word: str) -> bool:
         return _fold(word) in (_fold(self.words[0]), _fold(self.words[-1]))
 
-    def actor(self) -> Actor:
+    def actor(self, table: ActorTable) -> Actor:
         name = " ".join(self.words)
         role = next((d for d in self.descriptors if d.role), None)
         country = next((d.country for d in self.descriptors if d.country), None)
+        sector, role_name = (role.sector, role.role) if role else (None, None)
+        known = _table_people(table, self.words, country, titled=self.titled)
+        if len(known) == 1:
+            entry = known[0]
+            if slugify(name) != entry.id.removeprefix("person:"):  # "Kostunica" stays as written
+                name = entry.name
+            country = entry.country
+            sector, role_name = sector or entry.sector, role_name or entry.role
+        elif known and len({entry.country for entry in known}) == 1:
+            country = known[0].country
         return Actor(
             id=f"person:{slugify(name)}",
             name=name,
             kind=ActorKind.PERSON,
             country=country,
-            sector=role.sector if role else None,
-            role=role.role if role else None,
+            sector=sector,
+            role=role_name,
         )
+
+
+def _table_people(
+    table: ActorTable, words: tuple[str, ...], country: str | None, *, titled: bool
+) -> tuple[PersonEntry, ...]:
+    """The table people a written name may be, agreeing with the country the text gives."""
+    if len(words) >= 2:
+        entry = table.person(" ".join(words))
+        found: tuple[PersonEntry, ...] = (entry,) if entry else ()
+    elif titled or name_key(words[0]) not in COMMON_WORD_NAMES:
+        entry = table.person(words[0])  # a one-word name of its own: "Suharto"
+        found = (entry,) if entry else table.people_named(words[0])
+    else:
+        found = ()
+    return tuple(e for e in found if country is None or e.country == country)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +120,7 @@ class People:
     genders: Mapping[str, str | None]  # actor id -> "m", "f" or None
 
 
-def resolve_people(spans: list[PersonSpan]) -> People:
+def resolve_people(spans: list[PersonSpan], table: ActorTable) -> People:
     """Group the written names into people and give each person one ``Actor``."""
     persons: list[_Person] = []
     by_key: dict[str, _Person] = {}
@@ -97,9 +138,11 @@ def resolve_people(spans: list[PersonSpan]) -> People:
     for index, span in enumerate(spans):
         person = owner[index]
         person.gender = person.gender or span.gender
+        person.titled = person.titled or span.honorific is not None
         if span.descriptor is not None:
             person.descriptors.append(span.descriptor)
-    actors = {id(person): person.actor() for person in owner.values()}
+            person.titled = person.titled or span.descriptor.role is not None
+    actors = {id(person): person.actor(table) for person in owner.values()}
     mentions: list[TokenMention] = []
     for index, span in enumerate(spans):
         actor = actors[id(owner[index])]
@@ -153,6 +196,8 @@ def _role_mention(
     cues: Cues, found: Descriptor, head: Token, people: People
 ) -> TokenMention | None:
     doc = cues.doc
+    if found.country is None and (country := cues.affiliation_of(head)):
+        found = Descriptor(found.start, found.end, country, found.role, found.sector)
     before = doc[found.start - 1].lower_ if found.start > 0 else ""
     definite = before == "the" or (found.country is not None and before not in ("a", "an"))
     role_head = (found.role or "").split()[-1]

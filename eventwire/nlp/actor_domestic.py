@@ -6,13 +6,23 @@ threatened". With no country in the phrase they belong to the country the report
 state most often mentioned (directly or as an actor's country). State media always take that
 country; other domestic nouns only when it is clear (mentioned more often than any other state),
 and nouns that often name foreigners ("officials", "troops", "diplomats") never do.
+
+A group the text places comes first: "rebels in Ivory Coast", "demonstrators in Baghdad",
+"security forces in Guinea" belong to the country of the place (a country or a capital) when the
+phrase names no country of its own and the noun names local people (the domestic nouns, rebels,
+police), not those often sent abroad ("peacekeepers in Iraq", "diplomats in Beijing"); "of" and
+"from" give any group without a country its country ("leaders of Romania", "dissidents from
+Egypt"). People named by their ethnicity ("ethnic Albanians in
+Serbia", "the Albanians of southern Serbia") are coded by where they live, as CAMEO does: news
+use "ethnic" and "<demonym>s of/in <country>" for a minority, not for the other state's people.
+A group with a country of its own ("US troops in Iraq") keeps it.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import replace
 
 from eventwire.models import ActorKind
@@ -31,6 +41,10 @@ DOMESTIC_GROUPS = frozenset(
         *("prosecutors", "crowd", "organisers", "organizers", "marchers", "strikers"),
     }
 )
+LOCATING_PREPS = frozenset({"in", "of"})
+ORIGIN_PREPS = frozenset({"of", "from"})
+LOCAL_SECTORS = frozenset({"REB", "COP"})  # rebels and police are where they act
+ETHNIC_WORDS = frozenset({"ethnic"})
 # "SANTIAGO — ...", "NAIROBI, Kenya - ...": a place in capitals opening a paragraph.
 DATELINE = re.compile(
     r"(?m)^[ \t]*([A-Z][A-Z'’.\- ]{2,40}?)(?:,[ A-Za-z.]{2,30})?[ \t]+[—–-]{1,2}[ \t]"
@@ -82,6 +96,43 @@ def is_domestic_group(mention: TokenMention) -> bool:
     if actor.kind is not ActorKind.GROUP or actor.country is not None:
         return False
     return any(actor.name.lower().endswith(noun) for noun in DOMESTIC_GROUPS)
+
+
+def locate_groups(cues: Cues, found: list[TokenMention]) -> None:
+    """Give placed groups the country of their place, in ``found`` (see the module docstring)."""
+    for i, mention in enumerate(found):
+        actor = mention.actor
+        if actor.kind is not ActorKind.GROUP:
+            continue
+        ethnic = cues.lowers[mention.start] in ETHNIC_WORDS or (
+            mention.start > 0 and cues.lowers[mention.start - 1] in ETHNIC_WORDS
+        )
+        nationals = actor.sector is None and actor.country is not None
+        if actor.country is not None and not ethnic and not nationals:
+            continue
+        # "in" places the local people (not "peacekeepers in Iraq"); "of" and "from" any group
+        # ("leaders of Romania", "ministers from the Georgian government")
+        preps = LOCATING_PREPS if actor.country is not None or _local(mention) else ORIGIN_PREPS
+        where = _place_country(cues, mention.end - 1, preps)
+        if where is None or where == actor.country:
+            continue
+        located = replace(actor, id=f"group:{where}:{actor.sector or '-'}", country=where)
+        found[i] = replace(mention, actor=located)
+
+
+def _local(mention: TokenMention) -> bool:
+    """A group noun that names the place's own people: domestic nouns, rebels, police."""
+    return is_domestic_group(mention) or mention.actor.sector in LOCAL_SECTORS
+
+
+def _place_country(cues: Cues, head: int, preps: Collection[str]) -> str | None:
+    """The country of an "in"/"of" phrase on the token ``head``: "in Serbia", "of Baghdad"."""
+    for prep in cues.doc[head].children:
+        if prep.dep_ == "prep" and prep.lower_ in preps:
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and (country := cues.country_in_phrase(obj)):
+                    return country
+    return None
 
 
 def bare_state_mentions(cues: Cues, claimed: set[int]) -> Iterator[TokenMention]:

@@ -1,8 +1,15 @@
-"""The actor table: countries, institutions and actor words, bundled and versioned.
+"""The actor table: countries, institutions, actor words and people, bundled and versioned.
 
-The table is packaged data under ``eventwire/data/`` (three tab-separated files that share one
+The table is packaged data under ``eventwire/data/`` (four tab-separated files that share one
 version line) plus the ISO 3166 country list from pycountry. It is the fallback for naming actors,
 never the only source: ``eventwire.nlp.actors`` learns roles and affiliations from the text first.
+
+People (``people.tsv``: well-known political figures with country, sector and most senior role)
+are found by full name or alias (case and accents ignored), or by a family name alone
+(``people_named``), which returns every table person with it: the caller decides whether the
+name is unambiguous. A family name is the last word of a name, less "Jr." and regnal numbers,
+without a leading "al-" as well as with it; for Chinese, Korean, Taiwanese and Singaporean names
+it is the first word ("Xi", "Kim").
 
 Lookups are case-insensitive, except for shorthand of two or three capitals ("US", "UK", "UN",
 "WHO", "AP"), which only matches in capitals so that "us" and "who" never become actors.
@@ -25,6 +32,7 @@ DATA_PACKAGE = "eventwire"
 COUNTRIES_FILE = "data/countries.tsv"
 INSTITUTIONS_FILE = "data/institutions.tsv"
 WORDS_FILE = "data/actor_words.tsv"
+PEOPLE_FILE = "data/people.tsv"
 VERSION_PREFIX = "# version "
 
 # Non-state "country" codes from PLOVER: allowed in ``Actor.country``, never a place.
@@ -32,6 +40,22 @@ NON_STATE_CODES = frozenset({"IGO", "UNO", "EUR", "NGO", "MNC"})
 
 _ACRONYM = re.compile(r"(?:[A-Z]\.?){2,3}")
 _ACRONYM_CHARS = re.compile(r"[A-Z.]+")
+# Countries whose people news name family name first ("Xi Jinping" is "Mr Xi").
+FAMILY_NAME_FIRST = frozenset({"CHN", "PRK", "KOR", "TWN", "SGP"})
+# Words after a family name that are not part of it: "Elizabeth II", "Martin Luther King Jr.".
+NAME_SUFFIXES = frozenset(
+    {"jr", "sr", *("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")}
+)
+NAME_PARTICLES = ("al-", "el-")  # "al-Assad" is also written "Assad"
+# Family names of table people that are also common English words (or given names): alone
+# ("Brown said") they name nobody for sure; only with an honorific or role ("Mrs May").
+COMMON_WORD_NAMES = frozenset(
+    {
+        *("baker", "bishop", "brown", "cook", "cooper", "dung", "fox", "frank", "gallant"),
+        *("gates", "gore", "hunt", "king", "major", "martin", "may", "miller", "park", "rice"),
+        *("sang", "shah", "son", "straw", "truss", "wine", "young"),
+    }
+)
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "‛": "'", "`": "'", "–": "-", "—": "-"})
 
 
@@ -73,6 +97,21 @@ class InstitutionEntry:
 
 
 @dataclass(frozen=True, slots=True)
+class PersonEntry:
+    """A well-known person: canonical name, country (or non-state code), sector and role."""
+
+    name: str
+    country: str
+    sector: str | None
+    role: str | None
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def id(self) -> str:
+        return f"person:{slugify(self.name)}"
+
+
+@dataclass(frozen=True, slots=True)
 class WordEntry:
     phrase: str
     kind: WordKind
@@ -108,6 +147,26 @@ def _acronym(text: str) -> str | None:
 def normalise(text: str) -> str:
     """The case-insensitive key of a name (cached: the same phrases are looked up many times)."""
     return _strip_text(text).casefold()
+
+
+@functools.lru_cache(maxsize=65536)
+def name_key(text: str) -> str:
+    """The key of a person's name: case, accents, dots and possessive ending ignored."""
+    folded = unicodedata.normalize("NFKD", normalise(text))
+    plain = "".join(c for c in folded if not unicodedata.combining(c))
+    return " ".join(plain.replace(".", " ").split())
+
+
+def family_names(name: str, country: str | None) -> tuple[str, ...]:
+    """The keys a person may be named by alone: "Bashar al-Assad" -> ("al-assad", "assad")."""
+    words = name_key(name).split()
+    while len(words) > 1 and words[-1] in NAME_SUFFIXES:
+        words.pop()
+    if len(words) < 2:
+        return ()
+    key = words[0] if country in FAMILY_NAME_FIRST else words[-1]
+    bare = next((key[len(p) :] for p in NAME_PARTICLES if key.startswith(p)), None)
+    return (key, bare) if bare else (key,)
 
 
 class _KeyMap:
@@ -154,6 +213,10 @@ class ActorTable:
     word_suffixes: Mapping[WordKind, frozenset[str]]  # every ending of every word's key, by kind
     institution_prefixes: frozenset[str]  # every beginning of every institution's key
     place_prefixes: frozenset[str]  # every beginning of every country name's or capital's key
+    people: tuple[PersonEntry, ...]
+    person_names: Mapping[str, int]  # ``name_key`` of every name and alias -> index in people
+    family_names: Mapping[str, tuple[int, ...]]  # family name -> indexes of its people
+    name_tails: Mapping[str, int]  # unambiguous endings of two words or more: "suu kyi"
 
     def country(self, code: str) -> CountryEntry | None:
         return self.countries.get(code)
@@ -180,6 +243,23 @@ class ActorTable:
         """A named organisation: "the UN", "Korean Central News Agency", "Xinhua", "Pentagon"."""
         index = _find(*self.institution_names, text)
         return self.institutions[int(index)] if index is not None else None
+
+    def person(self, name: str) -> PersonEntry | None:
+        """A table person by a name of two words or more: a full name or alias ("Vladimir
+        Putin", "Muammar Qaddafi"), the unambiguous end of one ("Suu Kyi"), or the first and
+        last words of a longer form ("Mahmoud Ridha Abbas")."""
+        key = name_key(name)
+        index = self.person_names.get(key)
+        if index is None:
+            index = self.name_tails.get(key)
+        words = key.split()
+        if index is None and len(words) > 2:
+            index = self.person_names.get(f"{words[0]} {words[-1]}")
+        return self.people[index] if index is not None else None
+
+    def people_named(self, family_name: str) -> tuple[PersonEntry, ...]:
+        """Every table person who may be named by ``family_name`` alone ("Putin", "Kim")."""
+        return tuple(self.people[i] for i in self.family_names.get(name_key(family_name), ()))
 
     def word(self, text: str, kind: WordKind) -> WordEntry | None:
         """An actor word of one kind: ``word("Foreign Minister", WordKind.ROLE)``."""
@@ -323,6 +403,45 @@ def _words(rows: Iterable[list[str]]) -> dict[tuple[WordKind, str], WordEntry]:
     return words
 
 
+def _name_tails(people: Iterable[PersonEntry], names: Mapping[str, int]) -> dict[str, int]:
+    """The endings of two words or more of every name that only one person's names have."""
+    owners: dict[str, set[int]] = {}
+    for index, entry in enumerate(people):
+        for form in (entry.name, *entry.aliases):
+            words = name_key(form).split()
+            for i in range(1, len(words) - 1):
+                owners.setdefault(" ".join(words[i:]), set()).add(index)
+    return {
+        tail: next(iter(found))
+        for tail, found in owners.items()
+        if len(found) == 1 and tail not in names
+    }
+
+
+def _people(
+    rows: Iterable[list[str]],
+) -> tuple[tuple[PersonEntry, ...], dict[str, int], dict[str, tuple[int, ...]]]:
+    entries: list[PersonEntry] = []
+    names: dict[str, int] = {}
+    families: dict[str, list[int]] = {}
+    for row in rows:
+        name, country, sector, role, aliases = (row + [""] * 5)[:5]
+        if not name or not country:
+            raise ValueError(f"people: a row without name or country: {row}")
+        index = len(entries)
+        entry = PersonEntry(name, country, sector or None, role or None, _split(aliases))
+        own = family_names(name, country)
+        for form in (name, *entry.aliases):
+            names.setdefault(name_key(form), index)
+            if form != name and set(own) & set(name_key(form).split()):
+                continue  # a longer form of the name: "Gabriel Boric Font" is not "Mr Font"
+            for key in family_names(form, country):
+                if index not in families.setdefault(key, []):
+                    families[key].append(index)
+        entries.append(entry)
+    return tuple(entries), names, {key: tuple(found) for key, found in families.items()}
+
+
 @functools.cache
 def load_actor_table() -> ActorTable:
     """Load the bundled actor table once per process.
@@ -332,14 +451,16 @@ def load_actor_table() -> ActorTable:
     countries_version, country_rows = _read_rows(COUNTRIES_FILE)
     institutions_version, institution_rows = _read_rows(INSTITUTIONS_FILE)
     words_version, word_rows = _read_rows(WORDS_FILE)
-    if not countries_version == institutions_version == words_version:
+    people_version, people_rows = _read_rows(PEOPLE_FILE)
+    if not countries_version == institutions_version == words_version == people_version:
         raise ExtractionError(
             "actor table files disagree on the version: "
-            f"{countries_version}, {institutions_version}, {words_version}"
+            f"{countries_version}, {institutions_version}, {words_version}, {people_version}"
         )
     try:
         entries = _country_entries(country_rows)
         words = _words(word_rows)
+        people, person_names, families = _people(people_rows)
     except ValueError as exc:
         raise ExtractionError(f"actor table: {exc}") from exc
     names, demonyms, capitals = _country_maps(entries)
@@ -356,4 +477,8 @@ def load_actor_table() -> ActorTable:
         word_suffixes=MappingProxyType(_word_suffixes(words)),
         institution_prefixes=_prefixes(institution_keys.names),
         place_prefixes=_prefixes(names.names, capitals.names),
+        people=people,
+        person_names=MappingProxyType(person_names),
+        family_names=MappingProxyType(families),
+        name_tails=MappingProxyType(_name_tails(people, person_names)),
     )

@@ -36,7 +36,12 @@ from eventwire.nlp.actor_agents import (
 )
 from eventwire.nlp.actor_coref import pronoun_mentions, resolve_people, role_mentions
 from eventwire.nlp.actor_cues import Cues, TokenMention, sentence_ids
-from eventwire.nlp.actor_domestic import bare_state_mentions, context_country, with_context_country
+from eventwire.nlp.actor_domestic import (
+    bare_state_mentions,
+    context_country,
+    locate_groups,
+    with_context_country,
+)
 from eventwire.nlp.actor_roles import find_people
 from eventwire.nlp.actor_table import ActorTable
 
@@ -51,19 +56,35 @@ def find_actors(doc: Doc, table: ActorTable) -> list[ActorMention]:
     spans = find_people(cues, claimed)
     for span in spans:
         claimed.update(span.claimed())
-    people = resolve_people(spans)
+    people = resolve_people(spans, table)
     found.extend(people.mentions)
     found.extend(role_mentions(cues, people, claimed))
     found.extend(organisation_mentions(cues, claimed))
     groups, state_media = group_mentions(cues, claimed)
+    found = _without_covered(found, groups)
     found.extend(groups)
     found.extend(country_mentions(cues, claimed))
+    locate_groups(cues, found)
     persons = [m for m in found if m.actor.kind is ActorKind.PERSON]
     found.extend(pronoun_mentions(cues, sentence_ids(doc), persons, people.genders))
     bare = list(bare_state_mentions(cues, claimed))
     found.extend(with_context_country(cues, state_media, bare, found))
     mentions = (_to_mention(cues, m) for m in sorted(found, key=lambda m: (m.start, m.end)))
     return [m for m in mentions if m is not None]
+
+
+def _without_covered(found: list[TokenMention], wider: list[TokenMention]) -> list[TokenMention]:
+    """``found`` less the mentions a wider one of the same actor contains ("EU" in "EU
+    ministers", which the group finder took whole)."""
+    spans = [(w.start, w.end, w.actor.id) for w in wider]
+    return [
+        m
+        for m in found
+        if not any(
+            s <= m.start and m.end <= e and e - s > m.end - m.start and a == m.actor.id
+            for s, e, a in spans
+        )
+    ]
 
 
 def _to_mention(cues: Cues, mention: TokenMention) -> ActorMention | None:

@@ -59,6 +59,13 @@ FALLBACK_TYPES = frozenset(
     }
 )
 LEADING_VERBS = frozenset({"lead", "head", "chair"})
+# Where the complement of "refused to ...", "threatened to ..." names the one acted upon.
+COMPLEMENT_PREPS = ("to", "against", "on", "at", "into", "with", "from")
+CONDITION_MARKS = frozenset({"if", "unless"})
+# Types whose place stands for the one acted upon when no target is named (see ``place_targets``).
+PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE"})
+PROTEST_NOUNS = frozenset({"protest", "defiance", "opposition", "solidarity"})
+PROTESTED_PREPS = ("against", "of", "at", "over", "to")
 REPORTING_VERBS = SPEECH_VERBS | COGNITION_VERBS
 
 
@@ -175,9 +182,7 @@ class RoleFinder:
             return [s for c in kids(head, "ccomp", "relcl", "acl") for s in kids(c, "nsubj")]
         if slot == "objby":  # "rejected calls by X", "investigated crimes committed by X"
             objs = self.matcher.objects(head) if trig.kind is TriggerKind.VERB else [anchor]
-            authors = [p for o in objs for p in pobjs(o, "by")]
-            authors += [p for o in objs for a in kids(o, "acl") for p in pobjs(a, "by")]
-            return [t for a in authors for t in with_conjuncts(a)]
+            return self.authors(objs)
         if slot == "objmod":
             objs = self.matcher.objects(head) if trig.kind is TriggerKind.VERB else [anchor]
             return [m for o in objs for m in kids(o, *MODIFIER_DEPS) if m.i < o.i]
@@ -188,6 +193,18 @@ class RoleFinder:
             found += [p for o in self.matcher.objects(head, trig.rule) for p in pobjs(o, slot)]
         return [t for f in found for c in with_conjuncts(f) for t in self.matcher.through(c)]
 
+    def authors(self, objs: list[Token]) -> list[Token]:
+        """Whose the things acted upon are: "calls by X", "crimes committed by X", "an offer
+        from X", "X's decision", and the one doing an event noun ("the withdrawal of X")."""
+        found = [p for o in objs for p in pobjs(o, "by", "from")]
+        found += [p for o in objs for a in kids(o, "acl") for p in pobjs(a, "by")]
+        found += [m for o in objs for m in kids(o, "poss")]
+        for obj in objs:
+            rule = self.matcher.noun_rule(obj)
+            if rule is not None and "of" not in rule.targets:
+                found += pobjs(obj, "of")
+        return [t for a in found for t in with_conjuncts(a)]
+
     def targets(self, trig: Trigger) -> list[ActorMention]:
         return self._targets_in(trig, trig.rule.targets)
 
@@ -197,6 +214,48 @@ class RoleFinder:
         if trig.kind is TriggerKind.NOUN or not _falls_back(trig):
             return []
         return self._targets_in(trig, [s for s in FALLBACK_SLOTS if s not in trig.rule.targets])
+
+    def complement_targets(self, trig: Trigger) -> list[ActorMention]:
+        """For a verb whose own slots found nobody, the one its complement acts on: "refused to
+        respond to a demand from X", "threatened to ban X"; for a threat, the one it is made
+        conditional on ("threatened to strike unless X withdrew")."""
+        if not _falls_back(trig, protest=True):
+            return []
+        if trig.rule.code is not None and trig.rule.code.type == "PROTEST":
+            objs = self.matcher.objects(trig.head)
+            return self.protested(trig) or self.resolve_all(self.authors(objs))
+        if trig.kind is not TriggerKind.VERB:
+            return []
+        for verb in kids(trig.head, "xcomp"):
+            objs = self.matcher.objects(verb)
+            found = self.resolve_all(objs)
+            found = found or self.resolve_all(pobjs(verb, *COMPLEMENT_PREPS), places=True)
+            found = found or self.resolve_all(self.authors(objs + pobjs(verb, "to")))
+            if found:
+                return found
+        if trig.rule.code is not None and trig.rule.code.type == "THREATEN":
+            clauses = [c for v in [trig.head, *kids(trig.head, "xcomp")] for c in kids(v, "advcl")]
+            conditions = [c for c in clauses if kids(c, "mark") and _is_condition(c)]
+            return self.resolve_all([s for c in conditions for s in self.subjects(c)])
+        return []
+
+    def place_targets(self, trig: Trigger) -> list[ActorMention]:
+        """The state of the country or capital an attack or a coercive act takes place in, when
+        nobody is named as its target ("shelled positions in Syria", "a curfew in Baghdad")."""
+        holders = [trig.head, trig.anchor, *self.matcher.objects(trig.head)]
+        places = [t for h in holders for p in pobjs(h, "in") for t in with_conjuncts(p)]
+        place_at = getattr(self.actors, "place_at", None)
+        if place_at is None:
+            return []
+        found = (place_at(t) for t in places)
+        return [m for m in found if m is not None][:1]
+
+    def protested(self, trig: Trigger) -> list[ActorMention]:
+        """Whom a protest is against: "in protest against X", "in defiance of X's ruling"."""
+        holders = [trig.head, trig.anchor, *self.matcher.objects(trig.head)]
+        nouns = [n for h in holders for n in pobjs(h, "in") if n.lemma_ in PROTEST_NOUNS]
+        against = [t for n in nouns for p in pobjs(n, *PROTESTED_PREPS) for t in with_conjuncts(p)]
+        return self.resolve_all(against) or self.resolve_all(self.authors(against))
 
     def _targets_in(self, trig: Trigger, slots: Sequence[str]) -> list[ActorMention]:
         for slot in slots:
@@ -217,7 +276,9 @@ class RoleFinder:
     def noun_sources(self, noun: Token, trig: Trigger) -> list[ActorMention]:
         """The possessor, "by"/"from" phrase, or "of" phrase unless that names the target."""
         words = kids(noun, "poss") + pobjs(noun, "by", "from")
-        if "of" not in trig.rule.targets:  # "the invitation of X", "the withdrawal of X's troops"
+        in_protest = noun.lemma_ in PROTEST_NOUNS and noun.head.lower_ == "in"
+        if "of" not in trig.rule.targets and not in_protest:  # "the invitation of X", not "in
+            # protest of X": X is protested against
             words += pobjs(noun, "of")
         for clause in kids(noun, "acl", "relcl"):  # "an invitation X extended"
             if self.matcher.is_kind(clause, RuleKind.LIGHT):
@@ -288,7 +349,9 @@ def fill_roles(trig: Trigger, finder: RoleFinder) -> Roles:
         inner = fill_roles(trig.content, finder).target
         targets = [inner] if inner is not None else []
     if not targets:
-        targets = finder.fallback_targets(trig)
+        targets = finder.fallback_targets(trig) or finder.complement_targets(trig)
+    if not targets and trig.rule.code is not None and trig.rule.code.type in PLACE_TARGET_TYPES:
+        targets = finder.place_targets(trig)
     return _assemble(sources, targets, symmetric=trig.rule.has("sym"))
 
 
@@ -304,12 +367,19 @@ def _reversed_roles(trig: Trigger, finder: RoleFinder) -> Roles:
     return _assemble(sources, targets, symmetric=False)
 
 
-def _falls_back(trig: Trigger) -> bool:
-    """Whether a verb trigger may look for its target beyond its rule's slots."""
+def _falls_back(trig: Trigger, *, protest: bool = False) -> bool:
+    """Whether a verb trigger may look for its target beyond its rule's slots (with
+    ``protest``, also a protest: "staged a strike to protest X's decision")."""
     code = trig.rule.code
-    if code is None or code.type not in FALLBACK_TYPES:
+    if code is None or (
+        code.type not in FALLBACK_TYPES and not (protest and code.type == "PROTEST")
+    ):
         return False
     return not any(trig.rule.has(f) for f in ("sym", "move", "trip", "rev", "recv"))
+
+
+def _is_condition(clause: Token) -> bool:
+    return any(m.lower_ in CONDITION_MARKS for m in kids(clause, "mark"))
 
 
 def _is_visit(trig: Trigger) -> bool:
