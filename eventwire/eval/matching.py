@@ -183,10 +183,12 @@ def sentences_match(a: str, b: str) -> bool:
 
 
 def normalize_name(name: str) -> str:
-    """Casefolded, leading titles dropped ("President", "Mr.", "the", ...), periods and
-    apostrophes deleted ("U.S." → "us"), other punctuation made a space, whitespace collapsed.
-    A name that is only a title keeps it ("the President" → "president")."""
-    text = " ".join(unicodedata.normalize("NFKC", name).translate(_FOLD).casefold().split())
+    """Casefolded, accents dropped ("Koštunica" → "kostunica": gold and wires differ in
+    them), leading titles dropped ("President", "Mr.", "the", ...), periods and apostrophes
+    deleted ("U.S." → "us"), other punctuation made a space, whitespace collapsed. A name that is
+    only a title keeps it ("the President" → "president")."""
+    bare = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    text = " ".join(unicodedata.normalize("NFKC", bare).translate(_FOLD).casefold().split())
     stripped = text
     while True:
         shorter = _TITLE_RE.sub("", stripped, count=1)
