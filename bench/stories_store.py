@@ -31,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from stories import Generator
 
-from eventwire.link.stories import StoryDoc, StoryIndex
+from eventwire.link.stories import StoryDoc, StoryEntities, StoryIndex
 from eventwire.models import Article, Segment, SegmentKind
 from eventwire.pipeline import story_doc
 from eventwire.store import Store, open_store
@@ -91,7 +91,7 @@ def run(size: int, probe: int, batch: int, seed: int, folder: Path) -> list[str]
     total = size + 2 * probe
     generator = Generator(seed)
     stored = [_article(generator.report(i, total)[0]) for i in range(total)]
-    docs = [story_doc(article, (), ()) for article in stored]
+    docs = [story_doc(article, StoryEntities()) for article in stored]
     db = str(folder / "stories.db")
     open_store(db).close()
     out = [f"Stories in the store: {size:,} reports stored, then {probe} added one by one"]
