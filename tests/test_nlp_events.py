@@ -369,6 +369,25 @@ def test_finding_is_pure(nlp: Any) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        # passive clauses describing a noun tell what once happened to it, not news
+        ("Peru freed a farmer who had been detained for a month.", ["RETREAT"]),
+        ("Jordan protested to Egypt over a town where nine people were shot.", ["ACCUSE"]),
+        ("A study published on Monday praised the Peruvian reforms.", ["SUPPORT"]),
+        ("Medics evacuated the injured from the village on Sunday.", ["AID"]),
+        # an earlier act of force that dates the news
+        ("Ecuador recalled its envoy following the killing of two of its soldiers.", ["SANCTION"]),
+        # what someone is charged with or jailed for is no event of its own
+        ("A court in Lima jailed a teacher for helping the rebels.", ["SANCTION"]),
+        ("The report alleged that Jordan had attacked the border post.", ["ACCUSE"]),
+    ],
+)
+def test_background_and_charges_are_not_events(nlp: Any, text: str, types: list[str]) -> None:
+    assert [e.code.type for e in events_in(nlp, text)] == types
+
+
+@pytest.mark.parametrize(
     ("text", "type_", "mode"),
     [
         ("Russia pledged to withdraw its troops from the border.", "CONCEDE", None),

@@ -21,6 +21,11 @@ if TYPE_CHECKING:
 
 ANAPHORIC_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 ARGUMENT_PREPS = ("with", "between", "to", "by", "from", "against", "of", "on", "into", "among")
+BACKGROUND_PREPS = frozenset({"after", "following", "since", "before"})
+BACKGROUND_PHASES = frozenset({"wake", "aftermath"})
+BACKGROUND_TYPES = frozenset(
+    {"ASSAULT", "COERCE", "SANCTION"}
+)  # "after three weeks of talks" stays
 SCENE_PREPS = ("in", "at", "on", "during", "near", "outside")
 DESCRIPTIVE_MODIFIERS = frozenset(
     {
@@ -183,11 +188,25 @@ def licensed(noun: Token, rule: Rule, matcher: Matcher) -> bool:
         return not (_anaphoric(noun) and not _scene_of_clause(noun, matcher))
     if negated_context(noun, matcher):
         return True
-    if rule.has("lv") or _inside_other_noun(noun, matcher):
+    if rule.has("lv") or _inside_other_noun(noun, matcher) or _background(noun, rule, matcher):
         return False
     if _anaphoric(noun):
         return False
     return has_arguments(noun, matcher) or _descriptive(noun)
+
+
+def _background(noun: Token, rule: Rule, matcher: Matcher) -> bool:
+    """ "after two days of fighting", "since last month's invasion", "in the wake of the
+    execution": an earlier act of force that dates the news, not news of its own."""
+    if not (rule.code and rule.code.type in BACKGROUND_TYPES):
+        return False
+    top = outer(noun, matcher)
+    if top.dep_ != "pobj":
+        return False
+    prep = top.head
+    if prep.lower_ in BACKGROUND_PREPS:
+        return True
+    return prep.lower_ == "of" and prep.head.lower_ in BACKGROUND_PHASES
 
 
 def _descriptive(noun: Token) -> bool:

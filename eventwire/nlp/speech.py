@@ -23,7 +23,13 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 SPEECH_TYPES = frozenset({"REQUEST", "REJECT", "THREATEN"})
-CONTENT_PREPS = {"ACCUSE": ("of", "for"), "REQUEST": ("for", "on"), "REJECT": ("for",)}
+CONTENT_PREPS = {  # "jailed for helping militants": the charge is no event of its own
+    "ACCUSE": ("of", "for", "over", "about"),
+    "REQUEST": ("for", "on"),
+    "REJECT": ("for",),
+    "SANCTION": ("for",),
+    "COERCE": ("for",),
+}
 HOSTILE_CONTENT = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
 YIELDING_CONTENT = frozenset({"CONCEDE", "RETREAT"})
 MEET_CAMEO = frozenset({"036", "037", "039", "045", "046"})

@@ -40,6 +40,8 @@ DESTINATION_PREPS = ("to", "for", "in", "at", "into")
 VERB_POS = ("VERB", "AUX")
 NOUN_POS = ("NOUN", "PROPN")
 MODIFIER_DEPS = ("compound", "poss", "amod", "nmod")  # a noun trigger is never one of these
+NOMINAL_DEPS = ("dobj", "pobj", "nsubj", "nsubjpass")
+RELATIVE_DEPS = ("relcl", "acl")
 VERB_SUFFIXES = (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"))
 
 
@@ -134,8 +136,8 @@ class Matcher:
         return list(found)
 
     def _objects_of(self, verb: Token, prep: Condition | None) -> list[Token]:
-        if verb.dep_ == "amod":  # "test-fired missiles" parsed as a modifier of "missiles"
-            found = [verb.head]
+        if verb.dep_ == "amod" or _reduced_relative(verb):  # "test-fired missiles",
+            found = [verb.head]  # "the report released on Tuesday": the noun is the object
         elif prep is not None:
             found = pobjs(verb, *prep.values)
         else:
@@ -294,6 +296,8 @@ class Matcher:
         keys = self.verb_keys(token)
         if token.dep_ in ("amod", "compound") and not (keys and "-" in keys[0]):
             return None  # "the striking miners"; but "test-fired missiles" is a verb
+        if token.dep_ in NOMINAL_DEPS and kids(token, "det"):
+            return None  # "evacuated the wounded": a participle used as a noun
         for key in keys:
             rules = [
                 r
@@ -345,7 +349,7 @@ def find_triggers(sent: Span, matcher: Matcher) -> list[Trigger]:
     for i in matcher.verb_candidates(sent.start, sent.end):
         token = doc[i]
         rule = matcher.verb_rule(token)
-        if rule is None:
+        if rule is None or _describes_noun(token, rule):
             continue
         trig = _verb_trigger(token, rule, matcher)
         absorbed.update(t.i for t in matcher.objects(token, rule))
@@ -365,6 +369,33 @@ def find_triggers(sent: Span, matcher: Matcher) -> list[Trigger]:
             nominal.append(Trigger(rule, token, token, TriggerKind.NOUN))
     found = sorted(verbal + nominal, key=lambda t: t.anchor.i)
     return attach_content(found)
+
+
+def _reduced_relative(verb: Token) -> bool:
+    """ "the report released on Tuesday", "victims killed in the crash": a past participle
+    hanging from a noun it says something about (the noun is its object)."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and not kids(verb, "dobj", "nsubj")
+
+
+def _describes_noun(verb: Token, rule: Rule) -> bool:
+    """A passive clause that describes a noun says what once happened to it ("a man jailed a year
+    ago", "who had been arrested", "the town where 24 people were killed", "raids in which it
+    said 20 were killed"): background for the news, not an event of its own. A participle counts
+    only for a verb that acts on someone ("the crowd, ..., gathered in the square" is active)."""
+    passive = is_passive(verb) or (verb.dep_ == "conj" and is_passive(verb.head))  # "or wounded"
+    transitive = (
+        rule.kind is RuleKind.LIGHT or "dobj" in rule.targets or rule.condition("obj") is not None
+    )
+    if not passive and not (_reduced_relative(verb) and transitive):
+        return False
+    tok = verb
+    for _ in range(3):
+        if tok.dep_ in RELATIVE_DEPS:
+            return tok.head.pos_ in NOUN_POS or tok.head.pos_ == "PRON"
+        if tok.dep_ not in ("ccomp", "conj", "xcomp"):
+            return False
+        tok = tok.head
+    return False
 
 
 def _verb_trigger(token: Token, rule: Rule, matcher: Matcher) -> Trigger | None:
