@@ -32,6 +32,7 @@ from eventwire.models import (
     ActorKind,
     Article,
     ArticleAnalysis,
+    Event,
     IngestOutcome,
     IngestStatus,
     Rejection,
@@ -301,6 +302,7 @@ class StoryLinker:
         self._index: StoryIndex | None = None
         self._unsaved = 0
         self._behind: list[Article] = []
+        self._fresh: dict[str, list[StoredEvent]] = {}  # events of articles added since the save
 
     @property
     def index(self) -> StoryIndex:
@@ -310,11 +312,18 @@ class StoryLinker:
             self._index = StoryIndex.from_state(state) if state is not None else StoryIndex()
         return self._index
 
-    def add(self, article: Article, entities: StoryEntities) -> str:
-        """Put one article into its story (saving the batch when it is full); the story id."""
+    def add(self, article: Article, entities: StoryEntities, events: Sequence[Event] = ()) -> str:
+        """Put one article into its story (saving the batch when it is full); the story id.
+        ``events`` are the article's analysed events, kept for the story's title until the next
+        save (so that titles need not read them back from the store)."""
         known = self.index.story_of(article.id)
         if known is not None:
             return known
+        if events:  # else (an article caught up from the store) the title reads them there
+            self._fresh[article.id] = [
+                StoredEvent(e, article.source, article.url, article.outlet, article.published)
+                for e in events
+            ]
         story = self.index.add(story_doc(article, entities))
         self.summary.linked += 1
         if self.index.size(story) == 1:
@@ -345,8 +354,8 @@ class StoryLinker:
         """Titles from each story's most reported event among its latest reports, with its
         dates: "Kim Jong Un visits China (Beijing), 2019-01-07–10" (one query for them all)."""
         recent = {story.id: story.doc_ids[-HEADLINE_REPORTS:] for story in stories}
-        wanted = sorted({doc for docs in recent.values() for doc in docs})
-        by_article: dict[str, list[StoredEvent]] = {}
+        by_article, self._fresh = self._fresh, {}
+        wanted = sorted({doc for docs in recent.values() for doc in docs} - by_article.keys())
         for stored in self.store.list_events(article_ids=wanted) if wanted else ():
             by_article.setdefault(stored.event.article_id, []).append(stored)
         titles = {}
@@ -414,7 +423,7 @@ def run_extract(
         summary.events += len(analysis.events)
         article = in_flight.pop(analysis.article_id, None)
         if linker is not None and article is not None:
-            linker.add(article, analysis_entities(analysis))
+            linker.add(article, analysis_entities(analysis), analysis.events)
         if on_article is not None:
             on_article(analysis)
     if linker is not None:
