@@ -13,8 +13,6 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-import feedparser
-
 from eventwire.ingest.build import Paragraph, ReadContext, assemble
 from eventwire.ingest.clean import collapse_space, make_date
 from eventwire.ingest.html import fragment_paragraphs, locate
@@ -92,6 +90,8 @@ def read_feed(source: str, raw: str, ctx: ReadContext) -> Iterator[Article | Rej
     """Each entry of an RSS or Atom feed, as ``source#entry-id`` (or ``source#n``)."""
     # The text is decoded already: hand feedparser UTF-8 without the old encoding declaration.
     data = _ENCODING_DECL.sub(r"\1", raw, count=1).encode("utf-8")
+    import feedparser  # here, not at import: a tenth of a second most runs never need
+
     parsed = feedparser.parse(io.BytesIO(data), sanitize_html=True, resolve_relative_uris=False)
     entries = parsed.get("entries") or []
     if not entries:

@@ -15,8 +15,6 @@ from collections.abc import Iterable
 
 import lxml.html  # type: ignore[import-untyped]
 from lxml import etree
-from trafilatura import bare_extraction
-from trafilatura.settings import Document
 
 from eventwire.ingest.build import Paragraph, ReadContext, assemble
 from eventwire.ingest.clean import collapse_space, normalise_chars, parse_iso_date
@@ -115,6 +113,9 @@ def extract_page(raw: str) -> tuple[list[Paragraph], SourceMeta] | None:
     tree = _parse(raw)
     if tree is None or not tree.text_content().strip():
         return None  # nothing to extract (and trafilatura would log errors about it)
+    from trafilatura import bare_extraction  # here: plain-text runs never pay for its import
+    from trafilatura.settings import Document
+
     doc = bare_extraction(
         raw,
         with_metadata=True,
