@@ -250,3 +250,15 @@ def test_a_bound_before_the_length_qualifies_the_duration() -> None:
     text = "Kenyan President Amara Okafor will spend over 60 hours on his trip to Ghana."
     (trip,) = _events(text, TUESDAY)
     assert trip.duration is not None and trip.duration.mod == "MORE_THAN"
+
+
+def test_a_length_of_another_thing_in_the_clause_is_not_the_events() -> None:
+    events = _events(
+        "Ghana and Kenya signed a trade accord on Tuesday at the end of a two-day visit by "
+        "Kenya's president.",
+        TUESDAY,
+    )
+    signed = [e for e in events if e.trigger.text == "signed"]
+    assert signed and signed[0].duration is None
+    visit = [e for e in events if e.trigger.text == "visit"]
+    assert visit and visit[0].duration is not None and visit[0].duration.value == "P2D"

@@ -187,3 +187,24 @@ def _ends(token: Token) -> bool:
     if head.lower_ == "of" and head.head.lemma_ == "end":
         return True
     return token.dep_ in ("nsubj", "nsubjpass") and head.lemma_ in ENDING
+
+
+def measures_event(doc: Doc, event: Event, timex: Timex) -> bool:
+    """Whether a length is the event's own ("a 48-hour journey", "the journey takes over 48
+    hours", "talks lasting two days", "spend 60 hours on his trip"), not that of another thing
+    in its clause ("signed an accord at the end of a two-day visit")."""
+    token = trigger_token(doc, event)
+    span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    if token is None or span is None or not len(span):
+        return False
+    anchors = {token.i}
+    if token.head.pos_ in ("VERB", "AUX"):
+        anchors.add(token.head.i)  # "the journey takes ...", "spend ... on his trip"
+    elif token.head.dep_ == "prep" and token.head.head.pos_ in ("VERB", "AUX"):
+        anchors.add(token.head.head.i)
+    head = span.root.head
+    if head.i in anchors:
+        return True
+    if head.dep_ == "prep" and head.head.i in anchors:  # "takes over 48 hours"
+        return True
+    return head.dep_ == "acl" and head.head.i == token.i  # "talks lasting two days"

@@ -31,7 +31,12 @@ from eventwire.models import (
     TextSpan,
     duration_hours,
 )
-from eventwire.nlp.clause_times import borrowed_times, previous_frame, stated_length
+from eventwire.nlp.clause_times import (
+    borrowed_times,
+    measures_event,
+    previous_frame,
+    stated_length,
+)
 from eventwire.nlp.event_frames import frame_dates, trigger_token
 from eventwire.nlp.timex import Timex, find_timexes
 
@@ -106,7 +111,12 @@ def event_duration(doc: Doc, event: Event, timexes: Sequence[Timex]) -> EventDur
     outside the expression) qualifies it."""
     for timex in _own(event, timexes):
         length = timex.type == "DURATION" and timex.point is None  # not "a week later"
-        if length and timex.value and duration_hours(timex.value):
+        if (
+            length
+            and timex.value
+            and duration_hours(timex.value)
+            and measures_event(doc, event, timex)
+        ):
             covered = doc.char_span(timex.start, timex.end, alignment_mode="expand")
             first = covered.start if covered is not None else 0
             before = "".join(t.text_with_ws for t in doc[max(0, first - 2) : first]).lower()
