@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from eventwire.models import (
     Actor,
     ActorKind,
@@ -161,3 +163,21 @@ def test_an_act_done_in_a_place_with_no_target_is_aimed_at_its_state() -> None:
         lambda code: ESTONIA,
     )
     assert implied[0].target is None  # only a place stated in the clause
+
+
+def test_a_visit_is_to_the_state_its_clause_names_not_one_named_elsewhere() -> None:
+    norway = Actor("NOR", "Norway", ActorKind.COUNTRY, "NOR", "GOV")
+    sentence = TextSpan(0, 80, "x" * 80)
+    tallinn = TextSpan(30, 37, "Tallinn")
+    elsewhere = ActorMention(norway, TextSpan(200, 206, "Norway"))  # the next paragraph's
+    visit = replace(
+        event(10, "CONSULT", "visit", "visit", location=tallinn, sentence=sentence),
+        source=ActorMention(MINISTER, TextSpan(12, 20, "Ole Lund")),
+        target=elsewhere,
+    )
+    left = replace(visit, trigger=TextSpan(10, 14, "left"))
+    mentions = [PlaceMention(tallinn, TALLINN)]
+    placed = place_events([visit, left], mentions, capital_of=capital_of, country=country)
+    hosted = targets_from_places(placed, lambda code: ESTONIA if code == "EST" else None)
+    assert hosted[0].target is not None and hosted[0].target.actor == ESTONIA
+    assert hosted[1].target == elsewhere  # a departure's place is where the trip began

@@ -214,17 +214,39 @@ def targets_from_places(
     events: Sequence[Event], state: Callable[[str], Actor | None]
 ) -> list[Event]:
     """``events`` where a material act with no target and a place stated in its clause gets
-    that place's state as its target (``state`` gives the state actor of an ISO code)."""
+    that place's state as its target, and a visit that states its destination is a visit to
+    that place's state (``state`` gives the state actor of an ISO code)."""
     return [_place_target(e, state) for e in events]
 
 
 def _place_target(e: Event, state: Callable[[str], Actor | None]) -> Event:
-    if e.target is not None or e.code.type not in PLACE_TARGET_TYPES or e.location is None:
+    if e.location is None or not (_aimed_at_place(e) or _host_from_elsewhere(e)):
         return e
     mention = e.place
     if mention is None or mention.place is None or not mention.place.country:
         return e
     if not (mention.span.start < e.location.end and e.location.start < mention.span.end):
         return e  # only a place stated in the clause, not one the story implies
+    home = e.source is not None and e.source.actor.country == mention.place.country
+    if home and e.code.mode == "visit":
+        return e  # a trip at home has no host state (an act at home is aimed at its own state)
     actor = state(mention.place.country)
     return e if actor is None else replace(e, target=ActorMention(actor, mention.span))
+
+
+def _aimed_at_place(e: Event) -> bool:
+    return e.target is None and e.code.type in PLACE_TARGET_TYPES
+
+
+def _host_from_elsewhere(e: Event) -> bool:
+    """A visit whose host the events stage took from outside its sentence (or found none):
+    the destination its own clause states is the host ("a two-day visit to Santiago" is a
+    visit to Chile, whatever country the next paragraph names)."""
+    if e.code.type != "CONSULT" or e.code.mode != "visit":
+        return False
+    if e.trigger.text.lower().startswith(DEPARTURE_WORDS):
+        return False  # the place a departure states is where the trip began
+    target = e.target
+    return target is None or not (
+        e.sentence.start <= target.span.start and target.span.end <= e.sentence.end
+    )
