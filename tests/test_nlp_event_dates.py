@@ -262,3 +262,12 @@ def test_a_length_of_another_thing_in_the_clause_is_not_the_events() -> None:
     assert signed and signed[0].duration is None
     visit = [e for e in events if e.trigger.text == "visit"]
     assert visit and visit[0].duration is not None and visit[0].duration.value == "P2D"
+
+
+def test_a_planned_event_on_a_bare_weekday_lies_ahead() -> None:
+    dates = _dates(
+        "Officials said the two presidents would sign a trade accord covering fishing rights on "
+        "Friday.",
+        TUESDAY,
+    )
+    assert dates["sign"] is not None and dates["sign"].value == "2024-03-15"

@@ -130,7 +130,7 @@ def event_date(
     doc: Doc, event: Event, timexes: Sequence[Timex], published: date | None
 ) -> EventDate | None:
     own = _own(event, timexes)
-    dated = [(t, v) for t in own if (v := _calendar_value(t)) is not None]
+    dated = [(t, _ahead(v, t, event, published)) for t in own if (v := _calendar_value(t))]
     if not own:
         dated = [(t, v) for t in borrowed_times(doc, event, timexes) if (v := _calendar_value(t))]
     if dated:
@@ -196,6 +196,21 @@ def _from_expressions(doc: Doc, dated: list[tuple[Timex, str]]) -> EventDate:
         sunday = date.fromisocalendar(year, week, 7)
         return EventDate(f"{monday}/{sunday}", "week", derivation, span)
     return EventDate(value, _precision(value), derivation, span)
+
+
+WEEKDAY = re.compile(r"\b(mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
+
+
+def _ahead(value: str, timex: Timex, event: Event, published: date | None) -> str:
+    """A planned event's bare weekday lies ahead: when the expression's own clause misled the
+    tense ("would sign an agreement covering the stations on Tuesday": "covering" has no tense
+    of its own) and put it in the week before the report, the weekday after it is meant."""
+    if published is None or event.factuality is not Factuality.PLANNED:
+        return value
+    if timex.anchored != "tense" or len(value) != 10 or not WEEKDAY.search(timex.text):
+        return value
+    day = date.fromisoformat(value)
+    return (day + timedelta(days=7)).isoformat() if day < published else value
 
 
 def _with_length(
