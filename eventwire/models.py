@@ -288,6 +288,17 @@ def duration_hours(value: str) -> float | None:
     return sum(float(n) * unit for n, unit in zip(match.groups(), _UNIT_HOURS, strict=True) if n)
 
 
+_DAYS = re.compile(r"^P(\d+)D$")
+
+
+def duration_days(value: str | None, most: int = 31) -> int | None:
+    """A length written in whole days ("a four-day visit": ``P4D`` -> 4), when it is more than
+    one day and at most ``most``; None otherwise."""
+    match = _DAYS.match(value or "")
+    days = int(match.group(1)) if match else 0
+    return days if 1 < days <= most else None
+
+
 @dataclass(frozen=True, slots=True)
 class Place:
     """A gazetteer entry: a country, first-level region, city or named region, with a point.

@@ -25,7 +25,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
-from eventwire.models import ActorMention, Event, Factuality
+from eventwire.models import ActorMention, Event, Factuality, duration_days
 from eventwire.nlp.event_frames import trigger_token
 from eventwire.nlp.timex import Timex
 
@@ -33,8 +33,6 @@ SIMULTANEOUS = frozenset({"as", "while", "when"})  # clauses happening along wit
 ENDING = frozenset({"end", "conclude", "close", "finish", "wrap"})
 MAX_CLIMB = 6
 DEEP_CLIMB = 12  # "detained nine people after scuffles near the entrance ... late on Saturday"
-MAX_LENGTH_DAYS = 31
-_DAYS = re.compile(r"^P(\d+)D$")
 _MONTH_OR_YEAR = re.compile(r"^\d{4}(?:-\d{2})?$")
 
 
@@ -163,20 +161,20 @@ def stated_length(doc: Doc, event: Event, own: Sequence[Timex]) -> tuple[int, bo
     if token is None:
         return None
     for timex in own:
-        match = _DAYS.match(timex.value or "") if timex.type == "DURATION" else None
-        if match is None or not 1 < int(match.group(1)) <= MAX_LENGTH_DAYS:
+        days = duration_days(timex.value) if timex.type == "DURATION" else None
+        if days is None:
             continue
         span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
         root = span.root if span is not None and len(span) else None
         if root is None:
             continue
         if root.head.i == token.i:  # "a three-day visit"
-            return int(match.group(1)), _ends(token)
+            return days, _ends(token)
         purpose = root.head.head
         if purpose.lower_ == "for" and purpose.head.i == token.i:  # "left for a two-day visit"
-            return int(match.group(1)), False
+            return days, False
         if token.head.lower_ == "of" and token.head.head.i == root.i:  # "two days of talks"
-            return int(match.group(1)), _ends(root)
+            return days, _ends(root)
     return None
 
 

@@ -18,21 +18,18 @@ Every date found here is derived ``narrative`` and keeps the expression it came 
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Sequence
 from datetime import date, timedelta
 
 from spacy.tokens import Doc, Token
 
-from eventwire.models import Event, EventDate, Factuality, TextSpan
+from eventwire.models import Event, EventDate, Factuality, TextSpan, duration_days
 from eventwire.nlp.timex import Timex
 
 FUTURE = frozenset({Factuality.PLANNED, Factuality.HYPOTHETICAL})
 HAPPENED = frozenset({Factuality.ASSERTED, Factuality.REPORTED})
 DURING = frozenset({"in", "at", "during"})
 GOVERNING = frozenset({"ccomp", "xcomp", "conj"})  # "experts say [Kim will seek]"
-_DAYS = re.compile(r"^P(\d+)D$")
-MAX_TRIP_DAYS = 31
 
 
 def frame_dates(
@@ -175,11 +172,11 @@ def _stated_length(event: Event, timexes: Sequence[Timex]) -> tuple[int, Timex] 
     """A trip leg's stated length in days, from a length used as an adjective among its time
     spans ("at the start of a four-day visit")."""
     for timex in timexes:
-        if timex.type != "DURATION" or "-" not in timex.text or timex.value is None:
+        if timex.type != "DURATION" or "-" not in timex.text:
             continue
         if not any(timex.start < s.end and s.start < timex.end for s in event.times):
             continue
-        match = _DAYS.match(timex.value)
-        if match is not None and 1 < int(match.group(1)) <= MAX_TRIP_DAYS:
-            return int(match.group(1)), timex
+        days = duration_days(timex.value)
+        if days is not None:
+            return days, timex
     return None
