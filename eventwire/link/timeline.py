@@ -210,13 +210,13 @@ HEADLINE_CANDIDATES = 5  # kinds of event, by reports telling them, that are fus
 def _most_told(events: Sequence[StoredEvent]) -> list[StoredEvent]:
     """The mentions of the few kinds of event (type, mode, actors) the most reports tell: fusing
     only those keeps a headline cheap for a story of many reports."""
+    kinds = [(s, _kind(s.event)) for s in events]
     reports: dict[tuple[object, ...], set[str]] = {}
-    for s in events:
-        kind = _kind(s.event)
+    for s, kind in kinds:
         if kind is not None:
             reports.setdefault(kind, set()).add(s.event.article_id)
     keep = set(sorted(reports, key=lambda k: -len(reports[k]))[:HEADLINE_CANDIDATES])
-    return [s for s in events if _kind(s.event) in keep]
+    return [s for s, kind in kinds if kind in keep]
 
 
 def _kind(e: Event) -> tuple[object, ...] | None:
