@@ -60,9 +60,20 @@ def test_bare_government_takes_a_clear_context_country(parse: Parse, table: Acto
 
 
 def test_foreign_sounding_groups_keep_no_country(parse: Parse, table: ActorTable) -> None:
-    text = "Ghana said on Monday that officials would visit the port next week."
+    text = (
+        "Ghana and Togo said on Monday that officials would visit the port next week.\n"
+        "Togo has asked Ghana to share the cost of dredging."
+    )
     found = {m.span.text: m.actor for m in find_actors(parse(text), table)}
     assert found["officials"].country is None
+
+
+def test_officials_of_a_report_naming_one_state_are_its_own(
+    parse: Parse, table: ActorTable
+) -> None:
+    text = "Ghana said on Monday that officials would visit the port next week."
+    found = {m.span.text: m.actor for m in find_actors(parse(text), table)}
+    assert found["officials"].country == "GHA"
 
 
 def test_the_two_leaders_are_the_sides_last_named(parse: Parse, table: ActorTable) -> None:

@@ -15,6 +15,9 @@
 - "the leader", "the reclusive North Korean leader" resolve to the one person seen earlier with
   that role (and that country, when the phrase names one). Unresolved role phrases with a country
   ("a US official") become unnamed groups of that country and sector.
+- "they" or "it" as the subject of what a group, body or state is said to say, promise or warn
+  ("Chilean fishermen's groups have said they will demonstrate", "the ministry said it would")
+  is that speaker.
 - "he"/"she"/"his"/"her" resolve to the person mentioned in the nearest sentence (the pronoun's own
   sentence before it, or up to two sentences back) when only one compatible person is there, or
   only one of them is a subject; otherwise they are left alone.
@@ -24,7 +27,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
@@ -39,6 +42,7 @@ from eventwire.nlp.actor_table import (
     name_key,
     slugify,
 )
+from eventwire.nlp.factuality import SPEECH_VERBS
 
 PRONOUNS = {
     "he": "m",
@@ -50,6 +54,9 @@ PRONOUNS = {
     "hers": "f",
     "herself": "f",
 }
+# Verbs whose clause's "they" is their subject: "X said they would", "X vowed they would".
+TELLING_VERBS = SPEECH_VERBS | frozenset({"warn", "vow", "promise", "pledge", "threaten"})
+SPEAKER_PRONOUNS = frozenset({"they", "it"})
 PRONOUN_LOOKBACK = 2  # sentences before the pronoun's own
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 SINGULAR_NOUN_TAGS = frozenset({"NN", "NNP"})
@@ -167,7 +174,7 @@ def _short_name_owner(
     return by_key[key]
 
 
-# --- role phrases: "the leader", "the North Korean leader" -------------------------------------
+# --- role phrases: "the leader", "the North Korean leader" ---------------------------------------
 
 
 def role_mentions(cues: Cues, people: People, claimed: set[int]) -> list[TokenMention]:
@@ -218,6 +225,38 @@ def _role_mention(
     return TokenMention(found.start, head.i + 1, actor)
 
 
+def countries_from_roles(cues: Cues, found: list[TokenMention]) -> None:
+    """A person named with a role but no country ("trade minister Wanjiru Kibet") takes the
+    country of the same role named earlier without a name ("Kenya's trade minister", an unnamed
+    official of that country), when the article gives that role one country only; in ``found``."""
+    unnamed: dict[str, list[tuple[int, str]]] = {}  # "kenyan trade minister" -> [(at, "KEN")]
+    first: dict[str, int] = {}  # person id -> first mention
+    for mention in found:
+        actor = mention.actor
+        if actor.kind is ActorKind.GROUP and actor.country:
+            unnamed.setdefault(actor.name.lower(), []).append((mention.start, actor.country))
+        elif actor.kind is ActorKind.PERSON:
+            first[actor.id] = min(first.get(actor.id, mention.start), mention.start)
+    if not unnamed:
+        return
+    for i, mention in enumerate(found):
+        actor = mention.actor
+        if actor.kind is not ActorKind.PERSON or actor.country or not actor.role:
+            continue
+        countries = {  # the unnamed official came first: the name then tells who it was
+            code
+            for name, seen in unnamed.items()
+            for at, code in seen
+            if at < first[actor.id]
+            and (entry := cues.table.country(code)) is not None
+            and name == f"{entry.adjective} {actor.role}".lower()
+        }
+        if len(countries) == 1:
+            found[i] = TokenMention(
+                mention.start, mention.end, replace(actor, country=min(countries))
+            )
+
+
 def group_actor(cues: Cues, noun: str, country: str | None, sector: str | None) -> Actor:
     """An unnamed collective, ``group:<country or ->:<sector or ->``, named "US officials"."""
     entry = cues.table.country(country) if country else None
@@ -229,6 +268,28 @@ def group_actor(cues: Cues, noun: str, country: str | None, sector: str | None) 
         country=country,
         sector=sector,
     )
+
+
+# --- "they" --------------------------------------------------------------------------------------
+
+
+def speaker_pronouns(cues: Cues, found: Iterable[TokenMention]) -> list[TokenMention]:
+    """ "they" or "it" in the clause of a telling verb whose subject is a group, body or state."""
+    by_token = {i: m for m in found for i in range(m.start, m.end)}
+    out: list[TokenMention] = []
+    for i, lower in enumerate(cues.lowers):
+        if lower not in SPEAKER_PRONOUNS or cues.deps[i] not in SUBJECT_DEPS:
+            continue
+        clause = cues.doc[i].head
+        verb = clause.head
+        if clause.dep_ != "ccomp" or verb.lemma_.lower() not in TELLING_VERBS:
+            continue
+        speaker = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        mention = by_token.get(speaker.i) if speaker is not None else None
+        if mention is None or mention.actor.kind is ActorKind.PERSON:
+            continue
+        out.append(TokenMention(i, i + 1, mention.actor))
+    return out
 
 
 # --- pronouns ------------------------------------------------------------------------------------

@@ -5,7 +5,8 @@ detained nine people", "protesters gathered", "the government has said", "opposi
 threatened". With no country in the phrase they belong to the country the report is about: the
 state most often mentioned (directly or as an actor's country). State media always take that
 country; other domestic nouns only when it is clear (mentioned more often than any other state),
-and nouns that often name foreigners ("officials", "troops", "diplomats") never do.
+and nouns that often name foreigners ("officials", "troops", "diplomats") only when no other
+state is named at all.
 
 A group the text places comes first: "rebels in Ivory Coast", "demonstrators in Baghdad",
 "security forces in Guinea" belong to the country of the place (a country or a capital) when the
@@ -29,7 +30,7 @@ from eventwire.models import ActorKind
 from eventwire.nlp.actor_agents import country_actor
 from eventwire.nlp.actor_coref import group_actor
 from eventwire.nlp.actor_cues import Cues, TokenMention
-from eventwire.nlp.actor_table import NON_STATE_CODES, WordKind
+from eventwire.nlp.actor_table import NON_STATE_CODES, ActorTable, WordKind
 
 # Group nouns that, with no country named, are the report's own country's people.
 DOMESTIC_GROUPS = frozenset(
@@ -39,8 +40,12 @@ DOMESTIC_GROUPS = frozenset(
         *("workers", "miners", "voters", "students", "teachers", "lawmakers", "legislators"),
         *("mps", "parliamentarians", "senators", "opposition", "dissidents", "judges"),
         *("prosecutors", "crowd", "organisers", "organizers", "marchers", "strikers"),
+        *("drivers", "truckers", "ranchers", "herders", "traders", "merchants", "shopkeepers"),
+        *("vendors", "pensioners", "veterans", "employees", "youths"),
     }
 )
+FOLLOW_SENTENCES = 3  # how far back a group named by its noun alone may refer
+FOREIGN_SECTORS = frozenset({"GOV", "MIL"})  # groups as often sent abroad as at home
 LOCATING_PREPS = frozenset({"in", "of"})
 ORIGIN_PREPS = frozenset({"of", "from"})
 LOCAL_SECTORS = frozenset({"REB", "COP"})  # rebels and police are where they act
@@ -81,13 +86,29 @@ def clear_context_country(mentions: Iterable[TokenMention]) -> str | None:
     return ranked[0][0]
 
 
+def _sole_state(mentions: Iterable[TokenMention]) -> str | None:
+    """The one state the article's actors belong to, when they belong to one only."""
+    ranked = context_counts(mentions)
+    return ranked[0][0] if len(ranked) == 1 else None
+
+
+def _countryless_group(mention: TokenMention) -> bool:
+    actor = mention.actor
+    return actor.kind is ActorKind.GROUP and actor.country is None and actor.sector is not None
+
+
 def dateline_country(cues: Cues) -> str | None:
     """The country of the report's dateline place, when it opens with one."""
-    match = DATELINE.search(cues.text[:DATELINE_REACH])
+    return dateline_code(cues.text, cues.table)
+
+
+def dateline_code(text: str, table: ActorTable) -> str | None:
+    """The country of the dateline place that opens ``text``, if any ("SANTIAGO — ...")."""
+    match = DATELINE.search(text[:DATELINE_REACH])
     if match is None:
         return None
     place = match.group(1).strip().title()
-    entry = cues.table.country_for_capital(place) or cues.table.country_for_name(place)
+    entry = table.country_for_capital(place) or table.country_for_name(place)
     return entry.code if entry else None
 
 
@@ -96,6 +117,33 @@ def is_domestic_group(mention: TokenMention) -> bool:
     if actor.kind is not ActorKind.GROUP or actor.country is not None:
         return False
     return any(actor.name.lower().endswith(noun) for noun in DOMESTIC_GROUPS)
+
+
+def follow_groups(cues: Cues, found: list[TokenMention], sentence_of: list[int]) -> None:
+    """A group named again by its noun alone ("Kenyan lorry drivers ... police arrested 12
+    drivers") is the group named before, in ``found`` (in text order): the nearest earlier group
+    with a country whose plural noun is the same, a few sentences back at most. Not for
+    officials and troops: "officials" after "Tanzanian officials" are as often another side's."""
+    for i, mention in enumerate(found):
+        actor = mention.actor
+        if actor.kind is not ActorKind.GROUP or actor.country is not None:
+            continue
+        if actor.sector in FOREIGN_SECTORS or cues.tags[mention.end - 1] != "NNS":
+            continue
+        noun = actor.name.lower().split()[-1]
+        here = sentence_of[mention.start]
+        for earlier in reversed(found[:i]):
+            named = earlier.actor
+            if here - sentence_of[earlier.start] > FOLLOW_SENTENCES:
+                break
+            if (
+                named.kind is ActorKind.GROUP
+                and named.country is not None
+                and named.sector == actor.sector
+                and named.name.lower().split()[-1] == noun
+            ):
+                found[i] = replace(mention, actor=named)
+                break
 
 
 def locate_groups(cues: Cues, found: list[TokenMention]) -> None:
@@ -149,6 +197,29 @@ def bare_state_mentions(cues: Cues, claimed: set[int]) -> Iterator[TokenMention]
         yield TokenMention(found[0] - 1, i + 1, group_actor(cues, cues.lowers[i], None, "GOV"))
 
 
+def possessed_states(
+    cues: Cues, found: list[TokenMention], claimed: set[int]
+) -> Iterator[TokenMention]:
+    """ "Mr Aravena's government", "Putin's administration": the state of the person owning it."""
+    persons = {
+        i: m.actor
+        for m in found
+        if m.actor.kind is ActorKind.PERSON and m.actor.country
+        for i in range(m.start, m.end)
+    }
+    for i, pos in enumerate(cues.pos):
+        if i in claimed or pos != "NOUN" or cues.deps[i] == "compound":
+            continue
+        phrase = cues.phrase_ending_at(i, WordKind.STATE)
+        if phrase is None or phrase[0] < 2 or any(k in claimed for k in range(phrase[0], i)):
+            continue
+        owner = persons.get(phrase[0] - 2)
+        if cues.tags[phrase[0] - 1] != "POS" or owner is None or owner.country in NON_STATE_CODES:
+            continue
+        claimed.update(range(phrase[0], i + 1))
+        yield TokenMention(phrase[0], i + 1, country_actor(cues, owner.country or ""))
+
+
 def with_context_country(
     cues: Cues, state_media: list[TokenMention], bare: list[TokenMention], found: list[TokenMention]
 ) -> list[TokenMention]:
@@ -163,8 +234,9 @@ def with_context_country(
     clear = dateline_country(cues) or clear_context_country(found)
     if clear is None:
         return out
+    sole = _sole_state(found) == clear
     for i, mention in enumerate(found):
-        if is_domestic_group(mention):
+        if is_domestic_group(mention) or (sole and _countryless_group(mention)):
             actor = mention.actor
             found[i] = replace(mention, actor=group_actor(cues, actor.name, clear, actor.sector))
     out.extend(replace(m, actor=country_actor(cues, clear)) for m in bare)

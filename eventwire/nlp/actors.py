@@ -34,12 +34,20 @@ from eventwire.nlp.actor_agents import (
     is_place_use,
     organisation_mentions,
 )
-from eventwire.nlp.actor_coref import pronoun_mentions, resolve_people, role_mentions
+from eventwire.nlp.actor_coref import (
+    countries_from_roles,
+    pronoun_mentions,
+    resolve_people,
+    role_mentions,
+    speaker_pronouns,
+)
 from eventwire.nlp.actor_cues import Cues, TokenMention, sentence_ids
 from eventwire.nlp.actor_domestic import (
     bare_state_mentions,
     context_country,
+    follow_groups,
     locate_groups,
+    possessed_states,
     with_context_country,
 )
 from eventwire.nlp.actor_roles import find_people
@@ -59,16 +67,22 @@ def find_actors(doc: Doc, table: ActorTable) -> list[ActorMention]:
     people = resolve_people(spans, table)
     found.extend(people.mentions)
     found.extend(role_mentions(cues, people, claimed))
+    countries_from_roles(cues, found)
     found.extend(organisation_mentions(cues, claimed))
     groups, state_media = group_mentions(cues, claimed)
     found = _without_covered(found, groups)
     found.extend(groups)
     found.extend(country_mentions(cues, claimed))
+    found.sort(key=lambda m: (m.start, m.end))
+    sentence_of = sentence_ids(doc)
+    follow_groups(cues, found, sentence_of)
     locate_groups(cues, found)
     persons = [m for m in found if m.actor.kind is ActorKind.PERSON]
-    found.extend(pronoun_mentions(cues, sentence_ids(doc), persons, people.genders))
+    found.extend(pronoun_mentions(cues, sentence_of, persons, people.genders))
+    found.extend(possessed_states(cues, found, claimed))
     bare = list(bare_state_mentions(cues, claimed))
     found.extend(with_context_country(cues, state_media, bare, found))
+    found.extend(speaker_pronouns(cues, found))
     mentions = (_to_mention(cues, m) for m in sorted(found, key=lambda m: (m.start, m.end)))
     return [m for m in mentions if m is not None]
 

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import dataclasses
 from bisect import bisect_right
-from collections.abc import Iterator, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
 
 from spacy.tokens import Doc, Token
 
-from eventwire.models import Actor, ActorKind, ActorMention, Event, Factuality
+from eventwire.models import Actor, ActorKind, ActorMention, Event, Factuality, TextSpan
+from eventwire.nlp.actor_domestic import dateline_code
 from eventwire.nlp.actor_table import NON_STATE_CODES, load_actor_table
 
 # Words that refer back to two sides already named ("their summit", "the two leaders met").
@@ -29,18 +31,90 @@ PAIR_LOOKBACK_SENTENCES = 8
 NON_STATES = NON_STATE_CODES
 
 
-def complete_roles(doc: Doc, events: Sequence[Event]) -> list[Event]:
-    """``events`` (in text order) with open roles filled from the article's other events."""
+def complete_roles(
+    doc: Doc, events: Sequence[Event], states_named: Callable[[], Counter[str]] | None = None
+) -> list[Event]:
+    """``events`` (in text order) with open roles filled from the article's other events.
+    ``states_named`` gives the states the article's actors belong to (asked only when needed)."""
     out: list[Event] = []
     starts = [s.start_char for s in doc.sents]  # once per document, for every look-back
+    first = _first_mentions(events)
+    pair = _principal_pair(events, first, states_named)
+    host = dateline_code(doc.text, load_actor_table())
     for event in events:
         filled = _from_trip_subject(doc, event, events)
         filled = _from_visits(filled, events)
         filled = _from_pair(doc, filled, out, starts)
-        filled = _from_named_pair(doc, filled, out, starts)
+        filled = _from_named_pair(doc, filled, out, starts, first)
+        filled = _answer_target(doc, filled, out, starts)
+        filled = _own_government(doc, filled)
+        filled = _crowd_source(doc, filled)
         filled = _protest_target(filled)
+        filled = _own_state_target(filled)
+        filled = _between_pair(filled, pair, host)
+        filled = _other_side(filled, pair)
         out.append(filled)
     return out
+
+
+# A reply to what someone asked: "turned down the request", "rejected their demands".
+ASKED_NOUNS = frozenset(
+    {"request", "demand", "call", "appeal", "plea", "ultimatum", "proposal", "offer", "invitation"}
+)
+ASKING_TYPES = frozenset({"REQUEST"})
+REPLY_TYPES = frozenset({"REJECT", "AGREE", "CONCEDE"})
+ANSWER_LOOKBACK_SENTENCES = 4
+
+
+def _asked_noun(doc: Doc, event: Event) -> Token | None:
+    """The thing asked that the event answers: its object, or the object of its "to"."""
+    head = _token_at(doc, event.trigger.start)
+    if head is None:
+        return None
+    for child in head.children:
+        if child.dep_ == "dobj" and child.lemma_.lower() in ASKED_NOUNS:
+            return child
+        if child.dep_ == "prep" and child.lower_ == "to":
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.lemma_.lower() in ASKED_NOUNS:
+                    return obj
+    return None
+
+
+def _answer_target(doc: Doc, event: Event, earlier: Sequence[Event], starts: list[int]) -> Event:
+    """A refusal or acceptance of "the request" with no target answers whoever asked: the source
+    of the nearest earlier request (or offer of that name) by someone else. A refusal that names
+    nothing answers the nearest earlier request made of its source."""
+    if event.target is not None or event.code.type not in REPLY_TYPES:
+        return event
+    asked = _asked_noun(doc, event)
+    own = event.source.actor.id if event.source is not None else None
+    for prior in _looking_back(event, earlier, starts, ANSWER_LOOKBACK_SENTENCES):
+        if prior.source is None or prior.source.actor.id == own:
+            continue
+        if asked is None:  # a refusal of what was asked of this very source
+            if (
+                event.code.type == "REJECT"
+                and prior.code.type in ASKING_TYPES
+                and _asked_of(prior, event)
+            ):
+                return dataclasses.replace(event, target=prior.source)
+            continue
+        named = prior.trigger.text.lower().split()[-1].startswith(asked.lemma_.lower())
+        if prior.code.type in ASKING_TYPES or named:
+            return dataclasses.replace(event, target=prior.source)
+    return event
+
+
+def _asked_of(request: Event, reply: Event) -> bool:
+    """The request was made of the reply's source (the same actor, or its state)."""
+    if request.target is None or reply.source is None:
+        return False
+    asked, answering = request.target.actor, reply.source.actor
+    if asked.id == answering.id:
+        return True
+    same_state = asked.kind is ActorKind.COUNTRY and answering.kind is ActorKind.COUNTRY
+    return same_state and asked.country == answering.country
 
 
 def _visit_hosts(source_id: str, events: Sequence[Event]) -> list[ActorMention]:
@@ -184,14 +258,21 @@ def _two_states(event: Event) -> bool:
     return bool(one and other and one != other and not {one, other} & NON_STATES)
 
 
-def _from_named_pair(doc: Doc, event: Event, earlier: Sequence[Event], starts: list[int]) -> Event:
+def _from_named_pair(
+    doc: Doc, event: Event, earlier: Sequence[Event], starts: list[int], first: dict[str, int]
+) -> Event:
     """ "The two leaders met", "negotiators from both countries": the sides of the nearest
-    earlier event between two different states."""
+    earlier event between two different states, in the order the article first named them (a
+    pair has no direction of its own)."""
     if not _names_pair(doc, event):
         return event
     for prior in _looking_back(event, earlier, starts, PAIR_LOOKBACK_SENTENCES):
         if _two_states(prior):
-            return dataclasses.replace(event, source=prior.source, target=prior.target)
+            assert prior.source is not None and prior.target is not None
+            one, other = prior.source, prior.target
+            if first.get(other.actor.country or "", 0) < first.get(one.actor.country or "", 0):
+                one, other = other, one
+            return dataclasses.replace(event, source=one, target=other)
     return event
 
 
@@ -227,6 +308,185 @@ def _protest_target(event: Event) -> Event:
     entry = load_actor_table().country(code)
     state = Actor(code, entry.name if entry else code, ActorKind.COUNTRY, code, "GOV")
     return dataclasses.replace(event, target=ActorMention(state, source.span))
+
+
+OWN_STATE_NOUNS = frozenset({"government", "authorities", "state"})
+OWN_POSSESSIVES = frozenset({"their", "its", "his", "her", "our"})
+
+
+def _state(code: str, span: TextSpan) -> ActorMention:
+    entry = load_actor_table().country(code)
+    return ActorMention(
+        Actor(code, entry.name if entry else code, ActorKind.COUNTRY, code, "GOV"), span
+    )
+
+
+def _own_government(doc: Doc, event: Event) -> Event:
+    """ "Ranchers have urged their government to settle": the target is the source's state."""
+    if event.target is not None or event.source is None:
+        return event
+    code = event.source.actor.country
+    head = _token_at(doc, event.trigger.start)
+    if head is None or code is None or code in NON_STATES:
+        return event
+    for child in head.children:
+        if child.dep_ not in ("dobj", "dative") or child.lemma_.lower() not in OWN_STATE_NOUNS:
+            continue
+        if any(c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES for c in child.children):
+            span = doc[child.left_edge.i : child.i + 1]
+            return dataclasses.replace(
+                event, target=_state(code, TextSpan(span.start_char, span.end_char, span.text))
+            )
+    return event
+
+
+def _crowd_source(doc: Doc, event: Event) -> Event:
+    """A protest whose subject is people the text does not name ("several thousand people
+    marched through Ulaanbaatar") is by protesters of the country where it is held."""
+    if event.code.type != "PROTEST" or event.source is not None:
+        return event
+    code = _place_country(event)
+    if code is None or code in NON_STATES:
+        return event
+    subjects = [t for t in _clause_subjects(doc, event) if t.pos_ in ("NOUN", "NUM")]
+    if not subjects:
+        return event
+    entry = load_actor_table().country(code)
+    name = f"{entry.adjective} protesters" if entry else "protesters"
+    span = doc[subjects[0].left_edge.i : subjects[0].i + 1]
+    crowd = Actor(f"group:{code}:CVL", name, ActorKind.GROUP, code, "CVL")
+    mention = ActorMention(crowd, TextSpan(span.start_char, span.end_char, span.text))
+    return dataclasses.replace(event, source=mention)
+
+
+# Talks and agreements with no side named, in a report about two states' dealings.
+PAIR_TYPES = frozenset({"CONSULT", "AGREE"})
+PAIR_MIN_EVENTS = 2  # the pair's events needed before it counts as the report's pair
+PASSING_SHARE = 5  # states named in passing: at most one mention for five of the pair's
+
+
+def _first_mentions(events: Sequence[Event]) -> dict[str, int]:
+    """Where each state first takes part in an event (as itself or an actor's country)."""
+    first: dict[str, int] = {}
+    for event in events:
+        for side in (event.source, event.target):
+            code = side.actor.country if side is not None else None
+            if side is not None and code and code not in NON_STATES:
+                first[code] = min(first.get(code, side.span.start), side.span.start)
+    return first
+
+
+def _principal_pair(
+    events: Sequence[Event],
+    first: dict[str, int],
+    states_named: Callable[[], Counter[str]] | None,
+) -> tuple[ActorMention, ActorMention] | None:
+    """The two states of a report about two states' dealings, in the order the article first
+    names them: at least two of its events are between them, and its actors belong to those two
+    states but for states named once in passing. None otherwise (a third state makes "talks"
+    anybody's)."""
+    counts: Counter[frozenset[str]] = Counter()
+    spans: dict[str, TextSpan] = {}
+    for event in events:
+        for side in (event.source, event.target):
+            if (
+                side is not None
+                and side.actor.country
+                and side.span.start == first.get(side.actor.country)
+            ):
+                spans.setdefault(side.actor.country, side.span)
+        if _two_states(event):
+            assert event.source is not None and event.target is not None
+            key = frozenset({event.source.actor.country or "", event.target.actor.country or ""})
+            counts[key] += 1
+    if not counts:
+        return None
+    key, count = counts.most_common(1)[0]
+    if count < PAIR_MIN_EVENTS:
+        return None
+    named = states_named() if states_named is not None else _side_counts(events)
+    if not _only_pair(named, key):
+        return None
+    one, other = sorted(key, key=lambda code: first[code])
+    return _state(one, spans[one]), _state(other, spans[other])
+
+
+def _side_counts(events: Sequence[Event]) -> Counter[str]:
+    return Counter(
+        side.actor.country
+        for event in events
+        for side in (event.source, event.target)
+        if side is not None and side.actor.country
+    )
+
+
+def _only_pair(named: Counter[str], pair: frozenset[str]) -> bool:
+    """The article's actors belong to the pair's states, but for states named once in passing
+    ("she flies on to Argentina"), which together are a small share."""
+    others = {code: n for code, n in named.items() if code not in pair and code not in NON_STATES}
+    if any(n > 1 for n in others.values()):
+        return False
+    return sum(others.values()) * PASSING_SHARE <= sum(named[code] for code in pair)
+
+
+def _between_pair(
+    event: Event, pair: tuple[ActorMention, ActorMention] | None, host: str | None
+) -> Event:
+    """Talks or an agreement with no side at all are between the report's two states; the host
+    (the state the event is held in, else where the report is filed from) is the target."""
+    if pair is None or event.source is not None or event.target is not None:
+        return event
+    if event.code.type not in PAIR_TYPES:
+        return event
+    source, target = pair
+    if (_place_country(event) or host) == source.actor.country:
+        source, target = target, source
+    return dataclasses.replace(event, source=source, target=target)
+
+
+# One side's acts towards the other, in a report about two states' dispute or dealings.
+TOWARDS_OTHER_TYPES = frozenset({"THREATEN", "SANCTION", "ACCUSE", "REJECT", "REQUEST"})
+
+
+def _other_side(event: Event, pair: tuple[ActorMention, ActorMention] | None) -> Event:
+    """A state's threat, sanction, accusation, refusal or demand with no target, in a report
+    about its dealings with one other state, is aimed at that state ("Nairobi could postpone
+    talks if the ban stays")."""
+    if pair is None or event.source is None or event.target is not None:
+        return event
+    actor = event.source.actor
+    if event.code.type not in TOWARDS_OTHER_TYPES or actor.sector not in STATE_SECTORS:
+        return event
+    if actor.kind not in (ActorKind.COUNTRY, ActorKind.PERSON, ActorKind.ORGANIZATION):
+        return event
+    one, other = pair
+    if actor.country == one.actor.country:
+        return dataclasses.replace(event, target=other)
+    if actor.country == other.actor.country:
+        return dataclasses.replace(event, target=one)
+    return event
+
+
+# Demands and threats at home: "opposition lawmakers threatened to boycott parliament".
+HOME_TYPES = frozenset({"THREATEN", "REQUEST"})
+HOME_SECTORS = frozenset({"OPP", "CVL", "LAB", "EDU", "REB", "BUS", "AGR", "REL", "REF"})
+OPPOSITION_WORDS = frozenset({"opposition"})
+
+
+def _own_state_target(event: Event) -> Event:
+    """A demand or threat with no target by a country's own people, opposition or rebels is aimed
+    at their state (as for protests)."""
+    source = event.source
+    if source is None or event.target is not None or event.code.type not in HOME_TYPES:
+        return event
+    actor = source.actor
+    code = actor.country
+    if actor.kind is not ActorKind.GROUP or code is None or code in NON_STATES:
+        return event
+    opposition = any(w in OPPOSITION_WORDS for w in source.span.text.lower().split())
+    if actor.sector not in HOME_SECTORS and not opposition:
+        return event
+    return dataclasses.replace(event, target=_state(code, source.span))
 
 
 def _token_at(doc: Doc, offset: int) -> Token | None:

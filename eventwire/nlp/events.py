@@ -16,6 +16,7 @@ invites; refusing a concession ("will not suspend the licences") is an asserted 
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -33,6 +34,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 __all__ = ["ActorLookup", "find_events"]
+
+NAMING_POS = frozenset({"PROPN", "NOUN", "ADJ", "PRON"})  # tokens an actor mention can cover
 
 CONCESSIONS = frozenset({"CONCEDE", "RETREAT", "AID", "COOPERATE", "AGREE", "SUPPORT", "CONSULT"})
 LINKS = frozenset({"conj", "advcl", "xcomp"})
@@ -67,7 +70,13 @@ def _find_events(doc: Doc, matcher: Matcher, article_id: str) -> list[Event]:
             if mention is not None:
                 mentions.append(mention)
         events.extend(m.event for m in _merge(_drop_protest_demands(mentions), matcher))
-    return complete_roles(doc, events)
+    return complete_roles(doc, events, lambda: _states_named(doc, matcher.actors))
+
+
+def _states_named(doc: Doc, actors: ActorLookup) -> Counter[str]:
+    """How many actor mentions of the article belong to each state (as itself or its country)."""
+    found = {id(m): m for t in doc if t.pos_ in NAMING_POS and (m := actors.at_token(t))}
+    return Counter(m.actor.country for m in found.values() if m.actor.country)
 
 
 def _content_code(trig: Trigger, matcher: Matcher) -> EventCode | None:

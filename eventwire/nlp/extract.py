@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-EXTRACTOR_VERSION = "0.3"  # 0.2: event dates; 0.3: places
+EXTRACTOR_VERSION = "0.4"  # 0.2: event dates; 0.3: places; 0.4: sides from the article
 
 
 def analyse_doc(

@@ -1,0 +1,215 @@
+"""Sides an event's own sentence leaves open, read from the rest of the report: groups named again
+by their noun, "they"/"it" of a speaker, an official's country from the role named before, a
+person's government, replies to requests, protesting crowds, demands at home, and the two states
+of a bilateral report.
+
+Invented reports, parsed by the pinned model (skipped when it is absent).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+pytest.importorskip("spacy")
+
+from spacy.tokens import Doc
+
+from eventwire.models import Event
+from eventwire.nlp.actor_table import ActorTable
+from eventwire.nlp.actors import ActorIndex, find_actors
+from eventwire.nlp.events import find_events
+
+Parse = Callable[[str], Doc]
+
+RIVER_DISPUTE = (
+    "LUSAKA — Zambia and Malawi held two days of talks on Monday and Tuesday on a disputed "
+    "stretch of the Luangwa river, officials from both countries said.\n"
+    "Zambia's water minister accused Malawi of diverting the river without consultation.\n"
+    "Water minister Chanda Mwale later demanded that Malawi restore the old channel.\n"
+    "Malawi's foreign ministry rejected the demand on Wednesday.\n"
+    "Hundreds of Zambian fishermen blocked a bridge near the border on Tuesday, and police "
+    "arrested 14 fishermen.\n"
+    "Mr Mwale's government said it would not reopen the border crossing until the channel is "
+    "restored.\n"
+    "Zambia threatened to suspend electricity sales.\n"
+    "A new round of talks will be held in Lilongwe next month."
+)
+
+FUEL_PROTEST = (
+    "ACCRA — Several thousand people marched through central Accra on Saturday to protest "
+    "against rising fuel prices.\n"
+    "Opposition lawmakers threatened to walk out of parliament until the prices are cut.\n"
+    "Cocoa farmers have urged their government to raise the price it pays for beans.\n"
+    "The farmers' union said they would stop deliveries to the ports next week."
+)
+
+
+def events_of(parse: Parse, table: ActorTable, text: str) -> list[Event]:
+    doc = parse(text)
+    return find_events(doc, ActorIndex(find_actors(doc, table), table), "article-1")
+
+
+def actors_of(
+    parse: Parse, table: ActorTable, text: str
+) -> dict[str, list[tuple[str, str | None]]]:
+    found: dict[str, list[tuple[str, str | None]]] = {}
+    for mention in find_actors(parse(text), table):
+        found.setdefault(mention.span.text, []).append((mention.actor.id, mention.actor.country))
+    return found
+
+
+def by_trigger(events: list[Event], word: str) -> Event:
+    found = [e for e in events if e.trigger.text.split()[0] == word]
+    assert len(found) == 1, [(e.code.type, e.trigger.text) for e in events]
+    return found[0]
+
+
+def dyad(event: Event) -> tuple[str | None, str | None]:
+    source = event.source.actor.country if event.source else None
+    target = event.target.actor.country if event.target else None
+    return source, target
+
+
+# --- actors --------------------------------------------------------------------------------------
+
+
+def test_a_group_named_again_by_its_noun_is_the_group_named_before(
+    parse: Parse, table: ActorTable
+) -> None:
+    text = (
+        "Ugandan farmers crossed into Kenya on Monday to sell maize, and Kenya's police stopped "
+        "them at Busia.\n"
+        "Kenyan police detained 30 farmers overnight."
+    )
+    assert actors_of(parse, table, text)["farmers"] == [("group:UGA:CVL", "UGA")]
+    event = by_trigger(events_of(parse, table, text), "detained")
+    assert dyad(event) == ("KEN", "UGA")
+    event = by_trigger(events_of(parse, table, RIVER_DISPUTE), "arrested")
+    assert dyad(event) == ("ZMB", "ZMB")
+
+
+def test_a_bare_group_far_from_its_namesake_keeps_no_country(
+    parse: Parse, table: ActorTable
+) -> None:
+    text = (
+        "Hundreds of Zambian drivers blocked a bridge near Chipata on Tuesday.\n"
+        "The river has flooded twice this year.\n"
+        "Engineers say the banks are eroding.\n"
+        "Rain is expected to continue.\n"
+        "Canada and Peru signed a mining accord on Friday, and drivers in both countries cheered."
+    )
+    found = actors_of(parse, table, text)
+    assert found["drivers"][-1] != ("group:ZMB:CVL", "ZMB")
+
+
+def test_they_and_it_are_the_speaker_of_their_clause(parse: Parse, table: ActorTable) -> None:
+    found = actors_of(parse, table, FUEL_PROTEST)
+    assert found["they"] == [("group:GHA:CVL", "GHA")]
+    found = actors_of(parse, table, RIVER_DISPUTE)
+    assert found["it"] == [("ZMB", "ZMB")]
+
+
+def test_they_after_a_person_speaker_is_left_alone(parse: Parse, table: ActorTable) -> None:
+    text = "Kenya's president, Amani Otieno, said they would meet again in March."
+    assert "they" not in actors_of(parse, table, text)
+
+
+def test_a_named_official_takes_the_country_of_the_same_role_named_before(
+    parse: Parse, table: ActorTable
+) -> None:
+    found = actors_of(parse, table, RIVER_DISPUTE)
+    assert found["Chanda Mwale"] == [("person:chanda-mwale", "ZMB")]
+
+
+def test_a_role_named_only_after_the_person_gives_no_country(
+    parse: Parse, table: ActorTable
+) -> None:
+    text = (
+        "Energy minister Rosa Quintal opened the plant on Monday.\n"
+        "Peru's energy minister had promised it for years."
+    )
+    found = actors_of(parse, table, text)
+    assert found["Rosa Quintal"] == [("person:rosa-quintal", None)]
+
+
+def test_a_persons_government_is_their_state(parse: Parse, table: ActorTable) -> None:
+    found = actors_of(parse, table, RIVER_DISPUTE)
+    assert found["government"] == [("ZMB", "ZMB")]
+
+
+# --- events --------------------------------------------------------------------------------------
+
+
+def test_turning_down_the_demand_answers_whoever_made_it(parse: Parse, table: ActorTable) -> None:
+    event = by_trigger(events_of(parse, table, RIVER_DISPUTE), "rejected")
+    assert event.target is not None and event.target.actor.id == "person:chanda-mwale"
+
+
+def test_a_refusal_answers_the_request_made_of_its_source(parse: Parse, table: ActorTable) -> None:
+    text = (
+        "Ecuador and Peru are at odds over fishing quotas.\n"
+        "Ecuadorean fishermen demanded on Monday that Peru's government lift its ban.\n"
+        "The Peruvian government said it would not lift the ban before the end of the season."
+    )
+    event = by_trigger(events_of(parse, table, text), "lift")
+    assert event.code.type == "REJECT"
+    assert dyad(event) == ("PER", "ECU")
+
+
+def test_a_crowd_protesting_is_people_of_the_country_it_marches_in(
+    parse: Parse, table: ActorTable
+) -> None:
+    event = by_trigger(events_of(parse, table, FUEL_PROTEST), "marched")
+    assert event.source is not None and event.source.actor.id == "group:GHA:CVL"
+    assert event.source.span.text == "Several thousand people"
+    assert dyad(event) == ("GHA", "GHA")
+
+
+def test_demands_and_threats_at_home_are_aimed_at_the_state(
+    parse: Parse, table: ActorTable
+) -> None:
+    events = events_of(parse, table, FUEL_PROTEST)
+    assert dyad(by_trigger(events, "threatened")) == ("GHA", "GHA")
+    urged = by_trigger(events, "urged")  # "their government"
+    assert dyad(urged) == ("GHA", "GHA")
+    assert urged.target is not None and urged.target.span.text == "their government"
+
+
+def test_talks_with_no_sides_in_a_bilateral_report_are_between_its_two_states(
+    parse: Parse, table: ActorTable
+) -> None:
+    event = by_trigger(events_of(parse, table, RIVER_DISPUTE), "talks")  # in Lilongwe: Malawi hosts
+    assert event.factuality.value == "planned"
+    assert dyad(event) == ("ZMB", "MWI")
+
+
+def test_one_states_threat_in_a_bilateral_report_is_aimed_at_the_other(
+    parse: Parse, table: ActorTable
+) -> None:
+    event = by_trigger(events_of(parse, table, RIVER_DISPUTE), "threatened")
+    assert dyad(event) == ("ZMB", "MWI")
+
+
+def test_a_third_state_named_more_than_in_passing_leaves_sides_open(
+    parse: Parse, table: ActorTable
+) -> None:
+    text = RIVER_DISPUTE + (
+        "\nTanzania has offered to mediate, and Tanzania's foreign minister spoke to both sides."
+    )
+    events = events_of(parse, table, text)
+    assert dyad(by_trigger(events, "talks")) == (None, None)
+    assert dyad(by_trigger(events, "threatened")) == ("ZMB", None)
+
+
+def test_the_two_sides_are_ordered_as_the_report_first_names_them(
+    parse: Parse, table: ActorTable
+) -> None:
+    text = (
+        "Chile and Bolivia agreed on Monday to reopen their consulates.\n"
+        "Bolivia asked Chile to ease port fees in Arica.\n"
+        "Analysts expect the two sides could sign a trade memorandum next year."
+    )
+    event = by_trigger(events_of(parse, table, text), "sign")
+    assert dyad(event) == ("CHL", "BOL")
