@@ -134,6 +134,13 @@ def test_a_role_named_only_after_the_person_gives_no_country(
     assert found["Rosa Quintal"] == [("person:rosa-quintal", None)]
 
 
+def test_a_capitalised_title_keeps_its_country(parse: Parse, table: ActorTable) -> None:
+    text = "British Defence Secretary Tom Hale and Chinese Commerce Minister Wang Lian met."
+    found = actors_of(parse, table, text)
+    assert found["Tom Hale"] == [("person:tom-hale", "GBR")]
+    assert found["Wang Lian"] == [("person:wang-lian", "CHN")]
+
+
 def test_a_persons_government_is_their_state(parse: Parse, table: ActorTable) -> None:
     found = actors_of(parse, table, RIVER_DISPUTE)
     assert found["government"] == [("ZMB", "ZMB")]

@@ -97,6 +97,9 @@ def is_break(token: Token) -> bool:
     return token.is_space or "\n" in token.whitespace_
 
 
+PERSON_LABELS = frozenset({"PERSON"})  # a name in front of a role is not part of its title
+
+
 class Cues:
     """Country, institution and actor-word cues of one ``Doc``.
 
@@ -281,6 +284,15 @@ class Cues:
             return j - 1
         if dep == "compound" and pos == "NOUN" and self.doc[j].head.i > j:
             return j - 1  # "Israeli intelligence officials"
+        if (
+            roles
+            and reading.roles
+            and dep == "compound"
+            and pos == "PROPN"
+            and self.ent_types[j] not in PERSON_LABELS
+            and self.doc[j].head.i > j
+        ):
+            return j - 1  # "British Defence Secretary", "Chinese Commerce Minister"
         return None
 
     def _unit(self, j: int, reading: _Reading, *, roles: bool) -> int | None:
