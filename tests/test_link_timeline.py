@@ -160,6 +160,9 @@ def test_descriptions_from_actors_type_mode_and_place() -> None:
     assert describe(arrests) == "Ornish police arrest in Ornhavn"
     crowd = fused("c", "2025", kind="PROTEST", mode="obstruct", source=CROWD, target=ORNLAND)
     assert describe(crowd) == "Ornish crowd protests against Ornland (obstruct) in Ornhavn"
+    # mode "sever" covers a broken tie and an embargo alike: the title says only "sanctions"
+    ban = fused("b", "2025", kind="SANCTION", mode="sever", target=BRANDT, place=None)
+    assert describe(ban) == "Mara Kovin sanctions Teo Brandt (sever)"
 
 
 def test_factuality_is_marked_and_a_plan_that_happened_says_so() -> None:

@@ -481,3 +481,13 @@ def test_the_fallback_never_takes_the_source_as_target(nlp: Any) -> None:
     event = one(events_in(nlp, "Chile threatened to act against Chilean rebels."), "THREATEN")
     assert name(event.source) == "Chile"
     assert name(event.target) != "Chile"
+
+
+def test_a_preposition_with_its_own_object_is_no_particle(nlp: Any) -> None:
+    # "hold off" is holding back; "hold an exercise off the island" is an exercise at sea
+    events = events_in(
+        nlp, "The two navies will hold their first joint rescue exercise off the island in June."
+    )
+    assert [e.code.type for e in events] == ["COOPERATE"]
+    held = events_in(nlp, "Iran held off on enriching more uranium.")
+    assert [e.code.type for e in held] == ["RETREAT"]

@@ -69,7 +69,6 @@ MODES = {  # (type, mode) -> phrase with its actor, where the mode says more tha
     ("RETREAT", "withdraw"): "withdraws from",
     ("RETREAT", "disarm"): "disarms",
     ("SANCTION", "expel"): "expels",
-    ("SANCTION", "sever"): "cuts ties with",
     ("MOBILIZE", "troops"): "deploys troops against",
 }
 

@@ -326,7 +326,7 @@ class Matcher:
 # What the word conditions of a lexicon line ("prt", "subj", "of", ...) look at.
 CONDITION_WORDS: Mapping[str, Callable[[Matcher, Token], list[Token]]] = MappingProxyType(
     {
-        "prt": lambda m, t: kids(t, "prt", "prep", "advmod"),  # "pulled out of": "out" as prep
+        "prt": lambda m, t: _particles(t),
         "subj": lambda m, t: m.subject_words(t),
         "of": lambda m, t: pobjs(t, "of"),
         "on": lambda m, t: pobjs(t, "on"),
@@ -336,6 +336,13 @@ CONDITION_WORDS: Mapping[str, Callable[[Matcher, Token], list[Token]]] = Mapping
         "clause": lambda m, t: [x for c in kids(t, "relcl", "acl") for x in kids(c, "mark")],
     }
 )
+
+
+def _particles(token: Token) -> list[Token]:
+    """A verb's particles, and prepositions with no object of their own ("pulled out of": "out"
+    parsed as a preposition); "hold an exercise off the island" has no particle."""
+    preps = [p for p in kids(token, "prep") if not kids(p, "pobj")]
+    return [*kids(token, "prt", "advmod"), *preps]
 
 
 def find_triggers(sent: Span, matcher: Matcher) -> list[Trigger]:
