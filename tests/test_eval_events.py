@@ -153,6 +153,14 @@ def test_sentence_containment_needs_eighty_percent() -> None:
     assert (scores.type.tp, scores.type.predicted) == (1, 2)
 
 
+def test_a_long_dateline_is_no_part_of_the_sentence() -> None:
+    short = "Two fishermen were hurt in Arvik."
+    dated = "PORT ARVIK, Northern Sylvania: " + short
+    assert len(short) < 0.8 * len(dated)
+    assert same_sentence(short, dated) and same_sentence(dated, short)
+    assert not same_sentence("Two fishermen were hurt.", dated)
+
+
 def test_other_sentence_of_same_article_is_no_match() -> None:
     scores = score_events([mention()], [mention(sentence=SENT_B)])
     assert scores.type.tp == 0

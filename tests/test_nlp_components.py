@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from typing import Any
 
 import pytest
 import srsly
@@ -101,3 +102,14 @@ def test_one_article_that_breaks_a_component_does_not_stop_the_batch(
     assert [a.article_id for a in done] == [articles[0].id, articles[2].id]
     assert all(a.events for a in done)
     assert any(articles[1].id in r.getMessage() for r in caplog.records if r.levelname == "ERROR")
+
+
+@pytest.mark.parametrize("before", ["", " " * 30, "Headline words\n\n"])
+def test_a_dateline_is_no_part_of_its_paragraphs_first_sentence(parse: Any, before: str) -> None:
+    # blanked text (a title, a byline) may come before it, with or without a line break
+    doc = parse(before + "REYKJAVÍK — Ireland and Iceland signed a fisheries pact on Monday.")
+    sentences = [s.text.strip() for s in doc.sents if s.text.strip()]
+    assert sentences[-2:] == [
+        "REYKJAVÍK —",
+        "Ireland and Iceland signed a fisheries pact on Monday.",
+    ]

@@ -11,6 +11,7 @@ import unicodedata
 from urllib.parse import unquote, urlsplit
 
 from eventwire.eval.gold import ActorRef
+from eventwire.ingest.clean import find_dateline
 from eventwire.models import date_interval
 
 #: CONSULT modes for which "A with B" and "B with A" are the same event (nobody hosts anybody).
@@ -159,9 +160,13 @@ def article_lookup_keys(article: str, *, gold: bool) -> list[tuple[str, str | No
 
 def normalize_sentence(text: str) -> str:
     """NFKC, typographic quotes and dashes folded to ASCII, zero-width characters removed,
-    whitespace collapsed. Treebank quotes (````` and ``''``) become ``"``."""
+    whitespace collapsed, a leading wire dateline ("GAZA CITY, Palestinian Territories:",
+    "SANTIAGO --") dropped: it opens the paragraph, and splitters differ on whether it belongs
+    to the first sentence. Treebank quotes (````` and ``''``) become ``"``."""
     folded = unicodedata.normalize("NFKC", text).replace("``", '"').replace("''", '"')
-    return " ".join(folded.translate(_FOLD).split())
+    plain = " ".join(folded.translate(_FOLD).split())
+    dateline = find_dateline(plain)
+    return plain[dateline.end :] if dateline is not None and dateline.end < len(plain) else plain
 
 
 def same_sentence(gold: str, predicted: str) -> bool:

@@ -160,15 +160,37 @@ class EventsComponent(_Guarded):
 
 
 def paragraph_starts(doc: Any) -> Any:
-    """A token after a line break starts a sentence; whitespace-only tokens never do.
+    """A token after a line break starts a sentence; whitespace-only tokens never do; nor does a
+    paragraph's wire dateline belong to its first sentence ("REYKJAVÍK — Ireland and Iceland
+    signed ...": the sentence starts at "Ireland", so the place is no part of its subject).
 
     A line break is a whitespace token (``Token.whitespace_`` is at most one space), so only the
     tokens right after one are looked at."""
+    from eventwire.ingest.clean import find_dateline
+
     spaces = doc.to_array("IS_SPACE").tolist() if len(doc) else []
-    for i in range(1, len(spaces)):
-        if spaces[i - 1] and not spaces[i] and "\n" in doc[i - 1].text:
-            doc[i].is_sent_start = True
+    starts = [i for i in range(1, len(spaces)) if spaces[i - 1] and not spaces[i]]
+    starts = [i for i in starts if "\n" in doc[i - 1].text]
+    for i in starts:
+        doc[i].is_sent_start = True
+    text = doc.text if len(doc) else ""
+    first = [next((i for i, space in enumerate(spaces) if not space), 0)]  # after blanked text
+    for i in sorted({*first, *starts}) if spaces else ():
+        begin = doc[i].idx
+        dateline = find_dateline(text[begin : begin + DATELINE_REACH])
+        if dateline is None:
+            continue
+        after = doc.char_span(
+            begin + dateline.end, begin + dateline.end + 1, alignment_mode="expand"
+        )
+        if after is not None and len(after) and after[0].i > i:
+            for token in doc[i + 1 : after[0].i]:
+                token.is_sent_start = False  # "REYKJAVÍK —" stays one piece
+            after[0].is_sent_start = True
     return doc
+
+
+DATELINE_REACH = 120  # characters: a dateline is the first few words of a paragraph
 
 
 def register_components() -> None:
