@@ -83,6 +83,14 @@ class Context:
         found = self.countries.get(country, 0.0)
         return found - self.own[key].countries.get(country, 0.0) if key in self.own else found
 
+    def besides(self, country: str, keys: Sequence[str]) -> float:
+        """The evidence for ``country`` from names other than any of ``keys``."""
+        found = self.countries.get(country, 0.0)
+        for key in dict.fromkeys(keys):
+            if key in self.own:
+                found -= self.own[key].countries.get(country, 0.0)
+        return found
+
     def region(self, area: tuple[str, str], key: str) -> float:
         """The evidence for a first-level region (country, name) from names other than ``key``."""
         found = self.regions.get(area, 0.0)

