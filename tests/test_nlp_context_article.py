@@ -141,6 +141,12 @@ def test_a_capitalised_title_keeps_its_country(parse: Parse, table: ActorTable) 
     assert found["Wang Lian"] == [("person:wang-lian", "CHN")]
 
 
+def test_a_title_does_not_reach_across_a_byline(parse: Parse, table: ActorTable) -> None:
+    text = "By the Xinhua Wire Staff President Amani Otieno will lift the curfew on Friday."
+    found = actors_of(parse, table, text)
+    assert found["Amani Otieno"] != [("person:amani-otieno", "CHN")]
+
+
 def test_a_persons_government_is_their_state(parse: Parse, table: ActorTable) -> None:
     found = actors_of(parse, table, RIVER_DISPUTE)
     assert found["government"] == [("ZMB", "ZMB")]
@@ -220,3 +226,19 @@ def test_the_two_sides_are_ordered_as_the_report_first_names_them(
     )
     event = by_trigger(events_of(parse, table, text), "sign")
     assert dyad(event) == ("CHL", "BOL")
+
+
+def test_a_headline_role_is_the_person_named_below_and_the_trip_follows_their_invitation(
+    parse: Parse, table: ActorTable
+) -> None:
+    text = (
+        "Kenyan president sets off for Uganda\n\n"
+        "Kenya's president, Amani Otieno, left Nairobi on Monday for a two-day visit to Uganda, "
+        "where he will meet President Joseph Kato.\n"
+        "The trip follows an invitation Mr Kato extended in March."
+    )
+    found = actors_of(parse, table, text)
+    assert found["Kenyan president"] == [("person:amani-otieno", "KEN")]
+    invitation = by_trigger(events_of(parse, table, text), "invitation")
+    assert invitation.source is not None and invitation.source.actor.id == "person:joseph-kato"
+    assert invitation.target is not None and invitation.target.actor.id == "person:amani-otieno"

@@ -13,8 +13,10 @@
 - "Mr Kim", "Kim", "Ms Solhaug" resolve to a full name of the same article whose first or last
   word matches: the earliest such person named before the mention, else the first named after.
 - "the leader", "the reclusive North Korean leader" resolve to the one person seen earlier with
-  that role (and that country, when the phrase names one). Unresolved role phrases with a country
-  ("a US official") become unnamed groups of that country and sector.
+  that role (and that country, when the phrase names one); a role with a country and no such
+  person before ("Norwegian prime minister sets off", a headline) to the one named after.
+  Unresolved role phrases with a country ("a US official") become unnamed groups of that
+  country and sector.
 - "they" or "it" as the subject of what a group, body or state is said to say, promise or warn
   ("Chilean fishermen's groups have said they will demonstrate", "the ministry said it would")
   is that speaker.
@@ -209,14 +211,16 @@ def _role_mention(
     definite = before == "the" or (found.country is not None and before not in ("a", "an"))
     role_head = (found.role or "").split()[-1]
     if definite:
-        matches = {
-            m.actor.id: m.actor
+        fitting = [
+            m
             for m in people.mentions
-            if m.start < head.i
-            and m.actor.role
+            if m.actor.role
             and m.actor.role.split()[-1] == role_head
             and (found.country is None or m.actor.country == found.country)
-        }
+        ]
+        matches = {m.actor.id: m.actor for m in fitting if m.start < head.i}
+        if not matches and found.country is not None:  # a headline's "Norwegian prime minister"
+            matches = {m.actor.id: m.actor for m in fitting}  # named further down
         if len(matches) == 1:
             return TokenMention(found.start, head.i + 1, next(iter(matches.values())))
     if found.country is None:

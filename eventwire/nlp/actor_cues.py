@@ -287,12 +287,15 @@ class Cues:
         if (
             roles
             and reading.roles
+            and j == reading.start - 1
             and dep == "compound"
             and pos == "PROPN"
             and self.ent_types[j] not in PERSON_LABELS
             and self.doc[j].head.i > j
+            and self.country_ending_at(j - 1) is not None
         ):
-            return j - 1  # "British Defence Secretary", "Chinese Commerce Minister"
+            return j - 1  # "British Defence Secretary", "Chinese Commerce Minister": a portfolio
+            # word between a country and its role, not "CNN Wire Staff President"
         return None
 
     def _unit(self, j: int, reading: _Reading, *, roles: bool) -> int | None:

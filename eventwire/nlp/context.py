@@ -163,8 +163,10 @@ def _clause_subjects(doc: Doc, event: Event) -> list[Token]:
 
 def _from_trip_subject(doc: Doc, event: Event, events: Sequence[Event]) -> Event:
     """In a clause about "the trip" ("the trip is an effort to ... ahead of a summit with X"),
-    an event with no source is the traveller's, when the article has one traveller."""
-    if event.source is not None or event.code.type != "CONSULT":
+    an event with no source is the traveller's, when the article has one traveller; an
+    invitation the trip follows ("the trip follows an invitation Mr X extended") was to them."""
+    invite = event.code.mode == "invite" and event.target is None
+    if not invite and (event.source is not None or event.code.type != "CONSULT"):
         return event
     if not any(t.lemma_ in TRIP_NOUNS for t in _clause_subjects(doc, event)):
         return event
@@ -176,6 +178,9 @@ def _from_trip_subject(doc: Doc, event: Event, events: Sequence[Event]) -> Event
     if len(travellers) != 1:
         return event
     (traveller,) = travellers.values()
+    if invite:
+        host = event.source is None or event.source.actor.id != traveller.actor.id
+        return dataclasses.replace(event, target=traveller) if host else event
     if event.target is not None and event.target.actor.id == traveller.actor.id:
         return event
     return dataclasses.replace(event, source=traveller)
