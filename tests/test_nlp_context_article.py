@@ -147,6 +147,18 @@ def test_a_title_does_not_reach_across_a_byline(parse: Parse, table: ActorTable)
     assert found["Amani Otieno"] != [("person:amani-otieno", "CHN")]
 
 
+def test_a_body_named_after_a_country_belongs_to_it(parse: Parse, table: ActorTable) -> None:
+    text = (
+        "The Free Ruritanian Army is not a state. The Free Syrian Army said it had shelled a "
+        "checkpoint, and the Revolutionary Armed Forces of Colombia freed a mayor."
+    )
+    found = actors_of(parse, table, text)
+    assert found["Free Syrian Army"] == [("org:SYR:free-syrian-army", "SYR")]
+    assert found["it"] == [("org:SYR:free-syrian-army", "SYR")]
+    forces = found["Revolutionary Armed Forces of Colombia"]
+    assert [country for _, country in forces] == ["COL"]
+
+
 def test_a_persons_government_is_their_state(parse: Parse, table: ActorTable) -> None:
     found = actors_of(parse, table, RIVER_DISPUTE)
     assert found["government"] == [("ZMB", "ZMB")]

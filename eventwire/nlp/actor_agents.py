@@ -208,9 +208,22 @@ def _organisation(cues: Cues, start: int, end: int) -> TokenMention | None:
     cue = cues.descriptor_ending_at(start - 1, roles=False)
     if cue is not None and cue.country is not None:
         country, start = country or cue.country, cue.start
+    country = country or _named_country(cues, core, end)
     return TokenMention(
         start, end, _organisation_actor(cues, text, country, body[1].sector if body else None)
     )
+
+
+def _named_country(cues: Cues, start: int, end: int) -> str | None:
+    """The one country an organisation's name holds ("Free Syrian Army", "Revolutionary Armed
+    Forces of Colombia", "Kenya Anti-Corruption Commission"): a body named after a country
+    belongs to it. None when the name holds none, or two ("Iran-Iraq Friendship Society")."""
+    found = set()
+    for i in range(start, end):
+        inner = cues.country_ending_at(i)
+        if inner is not None and inner[0] >= start:
+            found.add(inner[1])
+    return found.pop() if len(found) == 1 else None
 
 
 def _organisation_actor(cues: Cues, text: str, country: str | None, sector: str | None) -> Actor:
