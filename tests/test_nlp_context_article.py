@@ -159,6 +159,18 @@ def test_a_body_named_after_a_country_belongs_to_it(parse: Parse, table: ActorTa
     assert [country for _, country in forces] == ["COL"]
 
 
+def test_government_and_security_forces_belong_to_the_reports_country(
+    parse: Parse, table: ActorTable
+) -> None:
+    text = (
+        "Syria's army shelled the town again. Nine people were killed in Vorden on Monday, "
+        "largely by government forces, activists said. Security forces fired on mourners."
+    )
+    found = actors_of(parse, table, text)
+    assert found["government forces"] == [("group:SYR:MIL", "SYR")]
+    assert found["Security forces"] == [("group:SYR:COP", "SYR")]
+
+
 def test_a_persons_government_is_their_state(parse: Parse, table: ActorTable) -> None:
     found = actors_of(parse, table, RIVER_DISPUTE)
     assert found["government"] == [("ZMB", "ZMB")]

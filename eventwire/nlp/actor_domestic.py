@@ -41,7 +41,8 @@ DOMESTIC_GROUPS = frozenset(
         *("mps", "parliamentarians", "senators", "opposition", "dissidents", "judges"),
         *("prosecutors", "crowd", "organisers", "organizers", "marchers", "strikers"),
         *("drivers", "truckers", "ranchers", "herders", "traders", "merchants", "shopkeepers"),
-        *("vendors", "pensioners", "veterans", "employees", "youths"),
+        *("vendors", "pensioners", "veterans", "employees", "youths", "security forces"),
+        *("government forces", "government troops", "pro-government forces", "regime forces"),
     }
 )
 FOLLOW_SENTENCES = 3  # how far back a group named by its noun alone may refer
