@@ -219,23 +219,27 @@ def test_demonym_groups_with_coordination(parse: Parse, table: ActorTable) -> No
     mentions = actors_of(parse, table, "US and North Korean officials are believed to have met.")
     groups = [(m.span.text, m.actor.id, m.actor.name) for m in mentions]
     assert groups == [
-        ("US", "group:USA:GOV", "US officials"),
-        ("North Korean officials", "group:PRK:GOV", "North Korean officials"),
+        ("US", "group:USA:GOV:officials", "US officials"),
+        ("North Korean officials", "group:PRK:GOV:officials", "North Korean officials"),
     ]
 
 
 @pytest.mark.parametrize(
     ("text", "span", "actor_id"),
     [
-        ("Chinese troops crossed the border at dawn.", "Chinese troops", "group:CHN:MIL"),
-        ("Police arrested dozens of people.", "Police", "group:-:COP"),
-        ("Chilean fishermen's groups protested.", "Chilean fishermen's groups", "group:CHL:CVL"),
-        ("Protesters gathered outside the court.", "Protesters", "group:-:CVL"),
-        ("Experts say the plan will fail.", "Experts", "group:-:CVL"),
+        ("Chinese troops crossed the border at dawn.", "Chinese troops", "group:CHN:MIL:troops"),
+        ("Police arrested dozens of people.", "Police", "group:-:COP:police"),
+        (
+            "Chilean fishermen's groups protested.",
+            "Chilean fishermen's groups",
+            "group:CHL:CVL:fishermen",
+        ),
+        ("Protesters gathered outside the court.", "Protesters", "group:-:CVL:protesters"),
+        ("Experts say the plan will fail.", "Experts", "group:-:CVL:experts"),
         (
             "Israeli intelligence officials shared files.",
             "Israeli intelligence officials",
-            "group:ISR:GOV",
+            "group:ISR:GOV:officials",
         ),
     ],
 )
@@ -248,7 +252,7 @@ def test_groups_and_their_sectors(
 def test_state_media_takes_the_context_country(parse: Parse, table: ActorTable) -> None:
     text = "North Korea said on Monday that it would resume talks, state media reported."
     actor = mention(actors_of(parse, table, text), "state media").actor
-    assert (actor.id, actor.sector) == ("group:PRK:MED", "MED")
+    assert (actor.id, actor.sector) == ("group:PRK:MED:state-media", "MED")
 
 
 def test_organisations_and_governments_with_their_countries(

@@ -47,7 +47,7 @@ def test_domestic_groups_take_the_dateline_country(parse: Parse, table: ActorTab
         "Police arrested six dock workers on Friday."
     )
     event = next(e for e in events_of(parse, table, text) if e.trigger.text == "arrested")
-    assert event.source is not None and event.source.actor.id == "group:PER:COP"
+    assert event.source is not None and event.source.actor.id == "group:PER:COP:police"
 
 
 def test_bare_government_takes_a_clear_context_country(parse: Parse, table: ActorTable) -> None:

@@ -83,7 +83,7 @@ def test_a_group_named_again_by_its_noun_is_the_group_named_before(
         "them at Busia.\n"
         "Kenyan police detained 30 farmers overnight."
     )
-    assert actors_of(parse, table, text)["farmers"] == [("group:UGA:CVL", "UGA")]
+    assert actors_of(parse, table, text)["farmers"] == [("group:UGA:CVL:farmers", "UGA")]
     event = by_trigger(events_of(parse, table, text), "detained")
     assert dyad(event) == ("KEN", "UGA")
     event = by_trigger(events_of(parse, table, RIVER_DISPUTE), "arrested")
@@ -101,12 +101,12 @@ def test_a_bare_group_far_from_its_namesake_keeps_no_country(
         "Canada and Peru signed a mining accord on Friday, and drivers in both countries cheered."
     )
     found = actors_of(parse, table, text)
-    assert found["drivers"][-1] != ("group:ZMB:CVL", "ZMB")
+    assert found["drivers"][-1] != ("group:ZMB:CVL:drivers", "ZMB")
 
 
 def test_they_and_it_are_the_speaker_of_their_clause(parse: Parse, table: ActorTable) -> None:
     found = actors_of(parse, table, FUEL_PROTEST)
-    assert found["they"] == [("group:GHA:CVL", "GHA")]
+    assert found["they"] == [("group:GHA:CVL:farmers", "GHA")]
     found = actors_of(parse, table, RIVER_DISPUTE)
     assert found["it"] == [("ZMB", "ZMB")]
 
@@ -167,8 +167,8 @@ def test_government_and_security_forces_belong_to_the_reports_country(
         "largely by government forces, activists said. Security forces fired on mourners."
     )
     found = actors_of(parse, table, text)
-    assert found["government forces"] == [("group:SYR:MIL", "SYR")]
-    assert found["Security forces"] == [("group:SYR:COP", "SYR")]
+    assert found["government forces"] == [("group:SYR:MIL:government-forces", "SYR")]
+    assert found["Security forces"] == [("group:SYR:COP:security-forces", "SYR")]
 
 
 def test_a_persons_government_is_their_state(parse: Parse, table: ActorTable) -> None:
@@ -199,7 +199,7 @@ def test_a_crowd_protesting_is_people_of_the_country_it_marches_in(
     parse: Parse, table: ActorTable
 ) -> None:
     event = by_trigger(events_of(parse, table, FUEL_PROTEST), "marched")
-    assert event.source is not None and event.source.actor.id == "group:GHA:CVL"
+    assert event.source is not None and event.source.actor.id == "group:GHA:CVL:protesters"
     assert event.source.span.text == "Several thousand people"
     assert dyad(event) == ("GHA", "GHA")
 

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.models import Actor, ActorKind
-from eventwire.nlp.actor_coref import group_actor
+from eventwire.nlp.actor_coref import group_actor, group_id
 from eventwire.nlp.actor_cues import (
     DETERMINERS,
     KOREAN_HALVES,
@@ -329,7 +329,7 @@ def _nationals(cues: Cues, claimed: set[int]) -> Iterator[TokenMention]:
         text = cues.doc[start : ent.end].text
         entry = cues.table.country_for_demonym(text)
         if entry is not None:
-            actor = Actor(f"group:{entry.code}:-", text, ActorKind.GROUP, entry.code)
+            actor = Actor(group_id(entry.code, None, text), text, ActorKind.GROUP, entry.code)
             yield TokenMention(start, ent.end, actor)
 
 

@@ -262,16 +262,29 @@ def countries_from_roles(cues: Cues, found: list[TokenMention]) -> None:
 
 
 def group_actor(cues: Cues, noun: str, country: str | None, sector: str | None) -> Actor:
-    """An unnamed collective, ``group:<country or ->:<sector or ->``, named "US officials"."""
+    """An unnamed collective, ``group:<country or ->:<sector or ->:<noun>``, named "US
+    officials": "Kenyan police" and "Kenyan lorry drivers" are two actors, and each keeps its
+    own name wherever it is shown."""
     entry = cues.table.country(country) if country else None
     name = f"{entry.adjective} {noun}" if entry else noun
     return Actor(
-        id=f"group:{country or '-'}:{sector or '-'}",
+        id=group_id(country, sector, noun),
         name=name,
         kind=ActorKind.GROUP,
         country=country,
         sector=sector,
     )
+
+
+def group_id(country: str | None, sector: str | None, noun: str) -> str:
+    """``group:KEN:CVL:lorry-drivers``: the id of an unnamed collective."""
+    return f"group:{country or '-'}:{sector or '-'}:{slugify(noun)}"
+
+
+def group_noun(actor: Actor) -> str:
+    """The noun a group actor was named by ("lorry drivers" of "Kenyan lorry drivers")."""
+    parts = actor.id.split(":", 3)
+    return parts[3].replace("-", " ") if len(parts) == 4 else actor.name.lower()
 
 
 # --- "they" --------------------------------------------------------------------------------------

@@ -28,7 +28,7 @@ from dataclasses import replace
 
 from eventwire.models import ActorKind
 from eventwire.nlp.actor_agents import country_actor
-from eventwire.nlp.actor_coref import group_actor
+from eventwire.nlp.actor_coref import group_actor, group_id, group_noun
 from eventwire.nlp.actor_cues import Cues, TokenMention
 from eventwire.nlp.actor_table import NON_STATE_CODES, ActorTable, WordKind
 
@@ -165,7 +165,9 @@ def locate_groups(cues: Cues, found: list[TokenMention]) -> None:
         where = _place_country(cues, mention.end - 1, preps)
         if where is None or where == actor.country:
             continue
-        located = replace(actor, id=f"group:{where}:{actor.sector or '-'}", country=where)
+        located = replace(
+            actor, id=group_id(where, actor.sector, group_noun(actor)), country=where
+        )
         found[i] = replace(mention, actor=located)
 
 

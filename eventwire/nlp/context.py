@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator, Sequence
 from spacy.tokens import Doc, Token
 
 from eventwire.models import Actor, ActorKind, ActorMention, Event, Factuality, TextSpan
+from eventwire.nlp.actor_coref import group_id
 from eventwire.nlp.actor_domestic import dateline_code
 from eventwire.nlp.actor_table import NON_STATE_CODES, load_actor_table
 
@@ -359,7 +360,7 @@ def _crowd_source(doc: Doc, event: Event) -> Event:
     entry = load_actor_table().country(code)
     name = f"{entry.adjective} protesters" if entry else "protesters"
     span = doc[subjects[0].left_edge.i : subjects[0].i + 1]
-    crowd = Actor(f"group:{code}:CVL", name, ActorKind.GROUP, code, "CVL")
+    crowd = Actor(group_id(code, "CVL", "protesters"), name, ActorKind.GROUP, code, "CVL")
     mention = ActorMention(crowd, TextSpan(span.start_char, span.end_char, span.text))
     return dataclasses.replace(event, source=mention)
 
