@@ -171,6 +171,18 @@ def test_government_and_security_forces_belong_to_the_reports_country(
     assert found["Security forces"] == [("group:SYR:COP:security-forces", "SYR")]
 
 
+def test_a_civic_body_with_no_country_belongs_to_the_dateline_country(
+    parse: Parse, table: ActorTable
+) -> None:
+    text = (
+        "QUITO — The Coastal Shrimp Farmers' Federation demanded that the government cut "
+        "diesel prices, while the International Shrimp Alliance stayed silent."
+    )
+    found = actors_of(parse, table, text)
+    assert [c for _, c in found["Coastal Shrimp Farmers' Federation"]] == ["ECU"]
+    assert [c for _, c in found["International Shrimp Alliance"]] == [None]
+
+
 def test_a_persons_government_is_their_state(parse: Parse, table: ActorTable) -> None:
     found = actors_of(parse, table, RIVER_DISPUTE)
     assert found["government"] == [("ZMB", "ZMB")]

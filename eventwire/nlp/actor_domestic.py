@@ -26,7 +26,7 @@ from collections import Counter
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import replace
 
-from eventwire.models import ActorKind
+from eventwire.models import Actor, ActorKind
 from eventwire.nlp.actor_agents import country_actor
 from eventwire.nlp.actor_coref import group_actor, group_id, group_noun
 from eventwire.nlp.actor_cues import Cues, TokenMention
@@ -165,9 +165,7 @@ def locate_groups(cues: Cues, found: list[TokenMention]) -> None:
         where = _place_country(cues, mention.end - 1, preps)
         if where is None or where == actor.country:
             continue
-        located = replace(
-            actor, id=group_id(where, actor.sector, group_noun(actor)), country=where
-        )
+        located = replace(actor, id=group_id(where, actor.sector, group_noun(actor)), country=where)
         found[i] = replace(mention, actor=located)
 
 
@@ -242,5 +240,29 @@ def with_context_country(
         if is_domestic_group(mention) or (sole and _countryless_group(mention)):
             actor = mention.actor
             found[i] = replace(mention, actor=group_actor(cues, actor.name, clear, actor.sector))
+        elif _civic_body(mention):
+            found[i] = replace(mention, actor=_placed_body(mention.actor, clear))
     out.extend(replace(m, actor=country_actor(cues, clear)) for m in bare)
     return out
+
+
+# A body of a country's own civic life, named with no country: "the Southern Coast Fishers'
+# Federation", "the Gobi Pastures Movement" belong to the country a report is about.
+CIVIC_HEADS = frozenset(
+    {"federation", "union", "association", "movement", "confederation", "syndicate", "front"}
+    | {"alliance", "coalition", "league", "society", "committee", "party", "guild", "network"}
+)
+WIDER_WORDS = frozenset({"international", "world", "global", "regional", "continental"})
+
+
+def _civic_body(mention: TokenMention) -> bool:
+    actor = mention.actor
+    if actor.kind is not ActorKind.ORGANIZATION or actor.country is not None:
+        return False
+    words = [w.strip("'’").lower() for w in actor.name.split()]
+    return bool(words) and words[-1] in CIVIC_HEADS and not WIDER_WORDS & set(words)
+
+
+def _placed_body(actor: Actor, country: str) -> Actor:
+    slug = actor.id.split(":", 2)[-1]
+    return replace(actor, id=f"org:{country}:{slug}", country=country)
