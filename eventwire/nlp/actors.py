@@ -14,9 +14,9 @@ to at most one mention:
 6. pronouns resolved to people.
 
 Ids are derived from canonical names, never counters: ``PRK``, ``person:kim-jong-un``,
-``org:CHN:xinhua-news-agency``, ``group:USA:GOV:officials``. "State media" without a named country gets the
-article's context country: the state most often mentioned (directly or as an actor's country),
-ties going to the first mentioned.
+``org:CHN:xinhua-news-agency``, ``group:USA:GOV:officials``. "State media" without a named
+country gets the article's context country: the state most often mentioned (directly or as an
+actor's country), ties going to the first mentioned.
 """
 
 from __future__ import annotations
