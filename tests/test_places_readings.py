@@ -194,3 +194,62 @@ def test_a_few_towns_filed_far_from_their_region_do_not_move_its_point() -> None
     assert 39.0 < lat < 42.0 and 115.0 < lon < 118.0
     across = representative_point([(-17.0, 179.5), (-17.2, -179.8), (-16.8, 179.9)] * 3)
     assert abs(abs(across[1]) - 180.0) < 1.0  # still taken across the antimeridian
+
+
+CEDAR_UTO = place("t-cu", "Cedarford", "city", "UTO", None, (10.3, 10.3), 2_000_000)
+CEDAR_ARC = place("t-ca", "Cedarford", "city", "ARC", "Lakeland", (-21.5, 61.2), 25_000)
+
+
+def test_an_actor_named_from_a_capital_is_no_evidence_for_that_capital() -> None:
+    # "Cedarford police" read by the actors stage as Utopia's: the capital's name alone.
+    oakmere = place("t-ok", "Oakmere", "city", "ARC", "Lakeland", (-22.5, 61.2), 300_000)
+    lookup = Lookup(CEDAR_UTO, CEDAR_ARC, oakmere)
+    found, _ = Resolver(lookup, capitals=frozenset({("UTO", "cedarford")})).resolve(
+        [toponym("Cedarford", 0), toponym("Oakmere", 20)], ["UTO", "UTO", "UTO"]
+    )
+    assert found.place == CEDAR_ARC
+
+
+def test_actors_still_count_for_the_other_names() -> None:
+    far = place("t-ru", "Rowan", "city", "UTO", None, (10.6, 10.6), 20_000)
+    near = place("t-ra", "Rowan", "city", "ARC", "Lakeland", (-21.8, 61.8), 30_000)
+    lookup = Lookup(CEDAR_UTO, CEDAR_ARC, far, near)
+    resolver = Resolver(lookup, capitals=frozenset({("UTO", "cedarford")}))
+    _, rowan = resolver.resolve([toponym("Cedarford", 0), toponym("Rowan", 20)], ["UTO"] * 3)
+    assert rowan.place == far
+
+
+LEBANON_C = place("c-lb", "Lebanon", "country", "LBN", None, (33.8, 35.8), 6_800_000)
+LEBANON_T = place("t-lb", "Lebanon", "city", "USA", "Ohio", (39.4, -84.2), 20_000)
+
+
+def test_a_name_of_a_towns_people_or_schools_is_the_town_in_every_mention() -> None:
+    lookup = Lookup(LEBANON_C, LEBANON_T)
+    plain, woman, later = resolve(
+        lookup,
+        toponym("Lebanon", 0),
+        toponym("Lebanon", 20, local=True),  # "a Lebanon woman"
+        toponym("Lebanon", 40),
+    )
+    assert plain.place == woman.place == later.place == LEBANON_T
+    (alone,) = resolve(lookup, toponym("Lebanon", 0))
+    assert alone.place == LEBANON_C
+
+
+def test_a_town_said_to_lie_in_a_town_lies_near_it() -> None:
+    park_far = place("t-hp", "Hampton Glen", "city", "ARC", "Lakeland", (-21.0, 61.0), 20_000)
+    state = place("r-hg", "Hampton Glen", "admin1", "UTO", "Hampton Glen", (9.0, 9.0), 900_000)
+    lookup = Lookup(UTOPIA, park_far, state, CEDAR_UTO, CEDAR_ARC)
+    park, _ = resolve(
+        lookup, toponym("Hampton Glen", 0, within="Cedarford"), toponym("Cedarford", 30)
+    )
+    assert park.place == state  # a state is in no town: only the far town goes
+    lookup = Lookup(park_far, CEDAR_UTO, CEDAR_ARC)
+    park, _ = resolve(
+        lookup, toponym("Hampton Glen", 0, within="Cedarford"), toponym("Cedarford", 30)
+    )
+    assert park.place is None  # a park of Cedarford the gazetteer does not know
+    near = place("t-hn", "Hampton Glen", "city", "ARC", "Lakeland", (-21.6, 61.3), 2_000)
+    lookup = Lookup(park_far, near, CEDAR_UTO, CEDAR_ARC)
+    (park,) = resolve(lookup, toponym("Hampton Glen", 0, within="Cedarford"))
+    assert park.place == near

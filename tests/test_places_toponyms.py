@@ -51,3 +51,25 @@ def test_the_place_an_organisation_is_named_after_is_a_candidate(parse: Any) -> 
     embedded = [t for t in find_toponyms(doc) if t.embedded]
     assert [t.name for t in embedded] == ["Georgia Environmental", "Georgia"]
     assert all(t.weak for t in embedded)
+
+
+def test_a_name_of_a_towns_people_schools_or_streets_is_local(parse: Any) -> None:
+    assert names(parse, "Police arrested a Lebanon woman on Friday after the crash.")[
+        "Lebanon"
+    ].local
+    assert names(parse, "Tryouts will be held at the Jordan middle school next week.")[
+        "Jordan"
+    ].local
+    assert names(parse, "The service will be held at the church, 212 N. Walnut St., Lebanon.")[
+        "Lebanon"
+    ].local
+    assert not names(parse, "Officials in Lebanon said talks would resume.")["Lebanon"].local
+
+
+def test_a_name_said_to_lie_in_a_town_knows_the_town_once(parse: Any) -> None:
+    toponyms = find_toponyms(parse("The vehicle was parked east of Hampton Park in Charleston."))
+    park = [t for t in toponyms if t.name == "Hampton Park"]
+    assert len(park) == 1  # not found again as a facility ("Park")
+    assert park[0].within == "Charleston"
+    found = names(parse, "Troops left Baghdad in Iraq on Monday.")
+    assert found["Baghdad"].within is None  # "in Iraq" says where they left it

@@ -236,6 +236,11 @@ def _within(place: Place, county: Callable[[Place], str | None]) -> list[Area]:
     return areas
 
 
+def close(here: Point, there: Point) -> bool:
+    """Two points within ``PAIR_KM`` of each other."""
+    return _squared_degrees(here, there) < (PAIR_KM / KM_PER_DEGREE) ** 2
+
+
 def _point(place: Place) -> Point | None:
     return (place.lat, place.lon) if place.lat is not None and place.lon is not None else None
 

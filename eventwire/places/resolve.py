@@ -7,12 +7,17 @@ Each reading of a name is scored from what a reader of the article would use:
 - whether the name is the entry's own name or only one of its alternate names;
 - the article's other places and actors: a town whose country (or region) the article talks
   about beats a bigger namesake abroad ("Springfield" in a report that mentions Illinois), and
-  so does a town near the article's other towns; a name is no evidence for its own reading;
+  so does a town near the article's other towns; a name is no evidence for its own reading,
+  nor are actors whose country the actors stage may have taken from it ("Paris police");
 - readings of two names that fit together before anything is chosen: a town inside a county
   the article names ("Huntsville" and "Walker County"), two towns next to each other
   (``eventwire.places.evidence``);
 - a qualifier written after a comma ("Paris, Texas"), which overrides everything else and
-  settles the name for the whole article.
+  settles the name for the whole article;
+- how the text uses the name: a town's people, schools and streets are named by the town, a
+  country's by its adjective ("a Lebanon woman", "the Jordan middle school", "12 Oak St.,
+  Lebanon" are towns in every mention), and a place said to lie in a town lies near it
+  ("Hampton Park in Charleston").
 
 Places that the text names unambiguously (countries, regions, names with one reading) are
 resolved first and make the context for the rest, names recovered from other entities too. A
@@ -35,7 +40,7 @@ from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from eventwire.models import Place, PlaceMention
-from eventwire.places.evidence import Context, normalise_key, support
+from eventwire.places.evidence import NEIGHBOURS, Context, close, normalise_key, support
 from eventwire.places.toponyms import FACILITY_WORDS, ROAD_WORDS, Toponym
 
 KIND_PRIOR = {"country": 4.0, "admin1": 1.5, "admin2": 0.5, "region": 1.5, "city": 0.0}
@@ -165,10 +170,17 @@ class Resolver:
     ) -> list[PlaceMention]:
         """One ``PlaceMention`` per toponym, in the same order."""
         context = Context()
+        keys = {normalise_key(t.name) for t in toponyms if t.label != "ANAPHOR"}
         for code in actor_countries:
-            context.countries[code] += ACTOR_WEIGHT
+            self._add_actor(context, code, keys)
         toponyms = [self._part_of(t) for t in toponyms]
         readings = [self._readings(t) for t in toponyms]
+        local = {normalise_key(t.name) for t in toponyms if t.local}
+        if local:  # one sense per article: "a Lebanon woman" makes every "Lebanon" the town
+            readings = [
+                _towns(r, k) if (k := normalise_key(t.name)) in local else r
+                for t, r in zip(toponyms, readings, strict=True)
+            ]
         context.links = support(toponyms, readings, self.gazetteer.county)
         for t, cands in zip(toponyms, readings, strict=True):
             anchor = None if t.weak else _anchor(t, cands, self._score)
@@ -194,6 +206,17 @@ class Resolver:
                 for t, r in zip(toponyms, readings, strict=True)
             ]
         return self._pass(toponyms, readings, context)
+
+    def _add_actor(self, context: Context, code: str, keys: set[str]) -> None:
+        """An actor's country as the article's evidence. The actors stage reads a capital's name
+        as its state ("Paris said", "of Paris": France), so where the article names a capital of
+        the actor's country, the actor may owe its country to that name alone: for that name's
+        reading it is no evidence ("Paris police" in a report on Paris, Texas), for the others
+        it is."""
+        context.countries[code] += ACTOR_WEIGHT
+        for key in keys:
+            if (code, key) in self.capitals:
+                context.own[key].countries[code] += ACTOR_WEIGHT
 
     def _pass(
         self, toponyms: Sequence[Toponym], readings: list[list[Place]], context: Context
@@ -233,11 +256,32 @@ class Resolver:
             placed = key.split()[0] in POSITION_WORDS  # "South Charleston Police"
             if not (placed or any(_well_known(p) for p in found)):
                 found = []
+        if t.within and found and not t.agent:  # "Hampton Park in Charleston": near it
+            found = self._near_town(found, t.within)
         if not found and t.label in ("NORP", "GPE"):  # "Sri Lankan", "Georgian": the country
             code = self.country_for_word(t.name)
             country = self.gazetteer.country(code) if code else None
             return [country] if country else []
         return found
+
+    def _near_town(self, found: list[Place], town: str) -> list[Place]:
+        """The readings of a name said to lie in ``town`` that lie near one of its readings,
+        when ``town`` names only towns (not "in Texas"): no town or county far from it, since
+        that place is one the gazetteer does not know (a park or a neighbourhood of the town)."""
+        towns = self.lookup(town)
+        if not towns or any(p.kind not in NEIGHBOURS for p in towns):
+            return found
+        points = [(p.lat, p.lon) for p in towns if p.lat is not None and p.lon is not None]
+        return [
+            p
+            for p in found
+            if p.kind not in NEIGHBOURS  # a state is in no town ("Florida in Seminole County")
+            or (
+                p.lat is not None
+                and p.lon is not None
+                and any(close((p.lat, p.lon), there) for there in points)
+            )
+        ]
 
     def _resolve_one(
         self, t: Toponym, cands: list[Place], context: Context, before: list[PlaceMention]
@@ -364,6 +408,14 @@ def load_abbreviations() -> dict[str, tuple[str, str]]:
 
 def _abbreviation_key(text: str) -> str:
     return text.replace(".", "").replace(" ", "").casefold()
+
+
+def _towns(readings: list[Place], key: str) -> list[Place]:
+    """The readings of a name that its people and schools may go by ("a Lebanon woman", "the
+    Jordan middle school"): not the country, where a town or state has that name of its own;
+    news gives a country's people and bodies its adjective ("a Lebanese woman")."""
+    towns = [p for p in readings if p.kind != "country" and _own_name(p, key)]
+    return [p for p in readings if p.kind != "country"] if towns else readings
 
 
 def _well_known(place: Place) -> bool:

@@ -11,6 +11,7 @@ Pure: a ``Doc`` in, records out.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from eventwire.models import ActorMention, TextSpan
@@ -43,11 +44,23 @@ FACILITY_WORDS = TOWN_NAMED | frozenset(
 
 ROAD_WORDS = frozenset({"road", "street", "avenue", "highway", "boulevard", "lane", "drive"})
 NAMED_AFTER = ROAD_WORDS | {"square", "bridge"}  # named after people and other places
+STREET_WORDS = ROAD_WORDS | {"st", "ave", "rd", "blvd", "ln", "hwy", "pkwy"}  # "S. Locust St."
 LOCATIVE_WORDS = frozenset(
     {"in", "near", "from", "to", "at", "outside", "of", "across", "throughout", "into", "around"}
 )
 # Labels the small English model often gives a town in local news ("in Alexandria" as PERSON).
 MISLABELS = frozenset({"PERSON", "ORG"})
+# What a town's name modifies in local news where a country's would take its adjective: its
+# people ("a Lebanon woman", not "a Lebanese woman") and its schools and councils ("the Jordan
+# middle school", "Palestine Independent School District", "Athens City Council").
+LOCAL_NOUNS = frozenset(
+    {"woman", "man", "girl", "boy", "teen", "teenager", "resident", "native", "couple", "school"}
+    | {"township"}
+)
+LOCAL_PAIRS = frozenset(
+    {("city", "council"), ("town", "council"), ("village", "council"), ("school", "district")}
+    | {("school", "board"), ("police", "department"), ("fire", "department")}
+)
 
 
 WATCHED = FACILITY_WORDS | ANAPHOR_NOUNS  # the nouns the token-level passes look at
@@ -73,6 +86,8 @@ class Toponym:
     anaphor_country: str | None = None
     weak: bool = False  # recovered from a PERSON/ORG entity after "in"/"near"/...: keep if known
     embedded: bool = False  # the place an organisation is named after ("Gainesville Police")
+    local: bool = False  # names a town's people or bodies ("a Lebanon woman", "Jordan school")
+    within: str | None = None  # the town it is said to lie in ("Hampton Park in Charleston")
     part: tuple[str, ...] = ()  # the kinds of place ``name`` may be, a part of it written
     # ("North Texas": any; "Sichuan province": a region): set by resolution, not recognition
 
@@ -105,7 +120,8 @@ def find_toponyms(doc: Doc, actors: tuple[ActorMention, ...] = ()) -> list[Topon
             qualifier = _clean(nxt)  # "Springfield, Illinois": the region qualifies the town
         elif ent.label_ in ("FAC", "LOC"):
             qualifier = _place_after(doc, ent.end, ents)
-        found.extend(_from_entity(ent, sentence, qualifier, agents))
+        within = _town_after(ent, ents) if ent.label_ == "GPE" and qualifier is None else None
+        found.extend(_from_entity(ent, sentence, qualifier, agents, within))
     nouns = [tok for tok in doc if tok.lower_ in WATCHED]  # one pass over the tokens
     found.extend(_facilities(nouns, starts, sent_index, ents))
     found.extend(_anaphors(nouns, starts, sent_index, {t.span.start for t in found}))
@@ -141,12 +157,40 @@ def _embedded(ent: Span, starts: list[int], sent_index: dict[int, int]) -> list[
             break
         run.append(tok)
     sentence = _sentence_of(starts, sent_index, ent.start)
+    local = _local(tokens)
     out = []
     for size in range(min(len(run), 2), 0, -1):
         span = ent.doc[run[0].i : run[size - 1].i + 1]
         where = TextSpan(span.start_char, span.end_char, span.text)
-        out.append(Toponym(where, span.text, "GPE", sentence, weak=True, embedded=True))
+        out.append(
+            Toponym(where, span.text, "GPE", sentence, weak=True, embedded=True, local=local)
+        )
     return out
+
+
+def _local(tokens: list[Token]) -> bool:
+    """Words that say a town's people or bodies: one of ``LOCAL_NOUNS`` or ``LOCAL_PAIRS``."""
+    words = [t.lemma_.lower() for t in tokens]
+    return any(w in LOCAL_NOUNS for w in words) or any(
+        pair in LOCAL_PAIRS for pair in pairwise(words)
+    )
+
+
+def _after_street(ent: Span) -> bool:
+    """A name right after a street it lies on: an address ("400 S. Locust St., Lebanon") or
+    "Francis Street in Charleston"; a street is placed by its town, not its country."""
+    if ent.start < 2 or ent.doc[ent.start - 1].lower_ not in (",", "in"):
+        return False
+    return ent.doc[ent.start - 2].lower_.rstrip(".") in STREET_WORDS
+
+
+def _modifies_local(ent: Span) -> bool:
+    """A name written before a noun of its town's people or bodies, as a compound ("a Lebanon
+    woman", "the Jordan middle school", "Dublin City Council")."""
+    head = ent.root.head
+    if ent.root.dep_ not in ("compound", "nmod") or head.i < ent.end:
+        return False
+    return _local(list(ent.doc[ent.end : head.i + 1])[-2:])
 
 
 def _sentence_of(starts: list[int], index: dict[int, int], token_i: int) -> int:
@@ -172,7 +216,11 @@ def _clean(ent: Span) -> str:
 
 
 def _from_entity(
-    ent: Span, sentence: int, qualifier: str | None, agents: set[tuple[int, int]]
+    ent: Span,
+    sentence: int,
+    qualifier: str | None,
+    agents: set[tuple[int, int]],
+    within: str | None = None,
 ) -> list[Toponym]:
     text = _clean(ent)
     start = ent.start_char + ent.text.find(text) if text in ent.text else ent.start_char
@@ -192,7 +240,24 @@ def _from_entity(
                 )
             ]
     inner = _inner_names(ent) if ent.label_ in ("FAC", "LOC") else ()
-    return [Toponym(span, text, ent.label_, sentence, qualifier, inner, agent)]
+    local = ent.label_ == "GPE" and (_modifies_local(ent) or _after_street(ent))
+    return [
+        Toponym(
+            span, text, ent.label_, sentence, qualifier, inner, agent, local=local, within=within
+        )
+    ]
+
+
+def _town_after(ent: Span, ents: list[Span]) -> str | None:
+    """The place a name is said to lie in: "Hampton Park in Charleston" (the "in" belongs to
+    the name, not to the sentence: not "fighting in Aleppo in 2012")."""
+    doc = ent.doc
+    if ent.end + 1 >= len(doc) or doc[ent.end].lower_ != "in" or doc[ent.end].head != ent.root:
+        return None
+    for other in ents:
+        if other.start == ent.end + 1 and other.label_ == "GPE":
+            return _clean(other)
+    return None
 
 
 def _inner_names(ent: Span) -> tuple[str, ...]:
@@ -227,7 +292,7 @@ def _facilities(
 ) -> list[Toponym]:
     """Named facilities the entity recogniser missed: a facility word with capitalised words
     before it ("Atocha Station", "Pyongyang station", "Madrid's Atocha Station")."""
-    covered = {i for e in ents if e.label_ in ("FAC", "LOC") for i in range(e.start, e.end)}
+    covered = {i for e in ents if e.label_ != "NORP" for i in range(e.start, e.end)}
     out = []
     for tok in nouns:
         doc = tok.doc
