@@ -53,7 +53,7 @@ COGNITION_VERBS = _words(
 )
 HEDGED_SPEECH = _words("allege claim hint suggest rumour rumor")
 HEDGE_SPEAKERS = _words(
-    "expert analyst observer commentator pundit economist scholar academic researcher watcher "
+    "expert analyst commentator pundit economist scholar academic researcher watcher "
     "strategist speculation forecaster"
 )
 DOUBT_ADJECTIVES = _words(
@@ -72,6 +72,15 @@ REPORTED_RAISERS = _words(
     "believe think say report understand allege rumour rumor know suspect fear claim seem appear"
 )
 NEGATING_RAISERS = _words("fail refuse decline neglect forget avoid")
+FACTIVE_VERBS = _words(
+    "realise realize know notice forget regret remember understand learn discover see hear "
+    "recognise recognize"
+)
+NOBODY_WORDS = _words("nobody none nothing noone")
+HAPPENING_VERBS = _words(
+    "happen occur take begin start go get materialise materialize proceed resume continue "
+    "commence come last unfold"
+)
 PLANNED_MODALS = _words("will shall 'll wo")
 HYPOTHETICAL_MODALS = _words("could may might can ca should must ought")
 REPORTED_ADVERBS = _words(
@@ -108,14 +117,20 @@ class _Cues:
     future_time: bool = False
     past: bool = False
     speech: bool = False
+    opinion: bool = False  # a belief or an expert's view: a guess about what is to come,
+    # a hedged report about what has happened ("the UN estimates 600 have been killed")
     said_by: TextSpan | None = None
 
     def decide(self) -> Factuality:
         if self.negated:
             return Factuality.NEGATED
-        if self.reported:
+        if self.reported or (self.opinion and self.past and not self.hypothetical):
             return Factuality.REPORTED
-        if self.hypothetical or (self.would and not (self.speech or self.future_time)):
+        if (
+            self.hypothetical
+            or self.opinion
+            or (self.would and not (self.speech or self.future_time))
+        ):
             return Factuality.HYPOTHETICAL
         if self.planned or self.would or (self.future_time and not self.past):
             return Factuality.PLANNED
@@ -134,8 +149,10 @@ def assess(trigger: Token) -> tuple[Factuality, TextSpan | None]:
             _climb(verb, quiet)
             cues.said_by = quiet.said_by
             return cues.decide(), cues.said_by
+    elif _nobody(trigger):
+        cues.negated = True
     if verb is not None:
-        _climb(verb, cues)
+        _climb(verb, cues, skip_neg=verb is not trigger and _acting_subject(trigger, verb))
     return cues.decide(), cues.said_by
 
 
@@ -195,6 +212,21 @@ def _noun_cues(noun: Token, cues: _Cues) -> tuple[Token | None, bool]:
     return verb, inherit
 
 
+def _acting_subject(noun: Token, verb: Token) -> bool:
+    """The event noun is what acts in its clause, and the verb says what it did, not whether it
+    happened: "the attacks did not stop the protests" (they took place); but "the talks did not
+    begin" denies them."""
+    top = noun
+    while top.dep_ == "pobj" and top.head.lower_ == "of" and top.head.head.pos_ in ("NOUN", "NUM"):
+        top = top.head.head
+    return (
+        top.dep_ == "nsubj"
+        and top.head.i == verb.i
+        and verb.lemma_.lower() not in HAPPENING_VERBS
+        and verb.lemma_.lower() not in NEGATING_RAISERS
+    )
+
+
 def _set(cues: _Cues, value: Factuality) -> None:
     if value is Factuality.NEGATED:
         cues.negated = True
@@ -218,9 +250,10 @@ def _chain_down(verb: Token) -> list[Token]:
     return out
 
 
-def _climb(verb: Token, cues: _Cues) -> None:
-    """Collect cues from ``verb`` up through its governing clauses to the attribution."""
-    tok, own, skip_neg = verb, True, False
+def _climb(verb: Token, cues: _Cues, *, skip_neg: bool = False) -> None:
+    """Collect cues from ``verb`` up through its governing clauses to the attribution.
+    ``skip_neg``: a "not" on ``verb`` itself does not deny the event."""
+    tok, own = verb, True
     for _ in range(MAX_CLIMB):
         _verb_cues(tok, cues, own=own, skip_neg=skip_neg)
         own, skip_neg = False, False
@@ -232,6 +265,7 @@ def _climb(verb: Token, cues: _Cues) -> None:
         elif dep in ("ccomp", "parataxis") or (dep == "advcl" and _attributes(parent)):
             if _attribution(parent, cues):
                 return
+            skip_neg = parent.lemma_.lower() in FACTIVE_VERBS  # "didn't realise they were hit"
         elif dep == "conj":
             skip_neg = True
         elif dep == "advcl":
@@ -300,8 +334,26 @@ def _verb_cues(verb: Token, cues: _Cues, *, own: bool, skip_neg: bool = False) -
             _according(child, cues)
         if dep in ("npadvmod", "prep", "advmod") and _future_time(child):
             cues.future_time = True
-    if own and is_past(verb):
+    if own and (is_past(verb) or _passive_past(verb)):
         cues.past = True
+
+
+def _passive_past(verb: Token) -> bool:
+    """ "were shot", "was killed": a past passive (``is_past`` counts only "has been")."""
+    verbs = (verb, verb.head) if verb.dep_ == "conj" else (verb,)  # "were shot or stabbed"
+    return verb.tag_ == "VBN" and any(
+        c.dep_ == "auxpass" and c.tag_ == "VBD" for v in verbs for c in v.children
+    )
+
+
+def _nobody(verb: Token) -> bool:
+    """ "Nobody complained", "no one was hurt", "no country objected": the subject denies it."""
+    for subj in kids(verb, "nsubj", "nsubjpass"):
+        if subj.lower_ in NOBODY_WORDS:
+            return True
+        if any(d.lower_ == "no" for d in kids(subj, "det")):
+            return True
+    return False
 
 
 def _future_time(token: Token) -> bool:
@@ -353,9 +405,9 @@ def _attribution(verb: Token, cues: _Cues) -> bool:
     if speaker is not None and speaker.lower_ not in ("who", "that", "which"):
         cues.said_by = phrase_span(speaker) or cues.said_by
         if speaker.lemma_.lower() in HEDGE_SPEAKERS:
-            cues.hypothetical = True
+            cues.opinion = True
     if lemma in COGNITION_VERBS or lemma in DOUBT_ADJECTIVES:
-        cues.hypothetical = cues.hypothetical or not is_passive(verb)
+        cues.opinion = cues.opinion or not is_passive(verb)
         cues.reported = cues.reported or is_passive(verb)
     if lemma in HEDGED_SPEECH or any(c.dep_ == "neg" for c in verb.children):
         cues.reported = True

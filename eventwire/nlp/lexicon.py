@@ -34,7 +34,10 @@ CONDITIONS = frozenset(
         "obj!",
         "noobj",
         "comp",
+        "inf",
+        "question",
         "nocomp",
+        "nosubj",
         "subj",
         "mod",
         "mod!",
@@ -43,11 +46,12 @@ CONDITIONS = frozenset(
         "on",
         "pobj",
         "kid",
+        "to",
         "head",
         "clause",
     }
 )
-NEGATIVE_CONDITIONS = frozenset({"obj!", "mod!", "noobj", "nocomp"})
+NEGATIVE_CONDITIONS = frozenset({"obj!", "mod!", "noobj", "nocomp", "nosubj"})
 FLAGS = frozenset({"sym", "move", "trip", "rev", "recv", "speech", "lv", "bare", "host"})
 SLOTS = frozenset({"dobj", "csubj", "objmod"})
 _COLUMNS = 8

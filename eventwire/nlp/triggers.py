@@ -34,6 +34,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
+TIME_LABELS = ("DATE", "TIME")
+QUESTION_WORDS = frozenset(
+    {"if", "whether", "what", "who", "whom", "whose", "why", "how", "where", "when", "which"}
+)
 NON_EVENT_ENTITIES = ("DATE", "TIME", "PERSON", "GPE", "CARDINAL", "ORDINAL", "MONEY", "PERCENT")
 OBJECT_PREPS = ("from", "of", "on", "out", "off")
 DESTINATION_PREPS = ("to", "for", "in", "at", "into")
@@ -180,6 +184,8 @@ class Matcher:
                 return True
             if "@place" in values and in_entity(tok, *PLACE_LABELS):
                 return True
+            if "@time" in values and in_entity(tok, *TIME_LABELS):
+                return True
         return False
 
     def _holds(self, cond: Condition, token: Token, rule: Rule) -> bool:
@@ -187,8 +193,10 @@ class Matcher:
         if name in ("obj", "obj!", "mod", "mod!"):
             hit = self._object_words(name.rstrip("!"), token, rule, values)
             return hit if not name.endswith("!") else not hit
-        if name in ("noobj", "comp", "nocomp", "pl"):
+        if name in ("noobj", "comp", "inf", "question", "nocomp", "pl"):
             return self._shape(name, token)
+        if name == "nosubj":  # "Welcome back": a greeting, not an act
+            return not self.subject_words(token)
         if name == "prep":  # "called on Tuesday" is no "call on"
             return any(
                 not any(in_entity(o, "DATE", "TIME") for o in kids(p, "pobj"))
@@ -217,6 +225,10 @@ class Matcher:
             return bool(kids(token, "xcomp", "ccomp")) or any(
                 kids(c, "aux") and not kids(c, "nsubj") for c in kids(token, "advcl")
             )
+        if name == "inf":  # "agreed to talk"
+            return bool(kids(token, "xcomp"))
+        if name == "question":  # "asked whether ...", "asked him: 'Why ...?'"
+            return any(_is_question(c) for c in kids(token, "ccomp", "parataxis"))
         if name == "nocomp":  # "called X" (phoned), not "called it a new chapter"
             objs = kids(token, "dobj")
             return not kids(token, "xcomp", "ccomp", "oprd") and not any(
@@ -332,10 +344,19 @@ CONDITION_WORDS: Mapping[str, Callable[[Matcher, Token], list[Token]]] = Mapping
         "on": lambda m, t: pobjs(t, "on"),
         "pobj": lambda m, t: pobjs(t),
         "kid": lambda m, t: kids(t),
+        "to": lambda m, t: kids(t, "xcomp"),
         "head": lambda m, t: [t.head],
         "clause": lambda m, t: [x for c in kids(t, "relcl", "acl") for x in kids(c, "mark")],
     }
 )
+
+
+def _is_question(clause: Token) -> bool:
+    """A clause asks a question: it opens with "if", "whether" or a wh-word, or ends in "?"."""
+    words = [t for t in clause.subtree if not t.is_punct]
+    if words and words[0].lower_ in QUESTION_WORDS:
+        return True
+    return any(t.text == "?" for t in clause.subtree)
 
 
 def _particles(token: Token) -> list[Token]:

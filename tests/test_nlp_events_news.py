@@ -1,0 +1,94 @@
+"""Words of ordinary news and broadcast talk that are no political event, on invented sentences
+parsed by the pinned model (skipped when it is absent).
+
+Each case is a general reading rule: a courtesy ("thank you", "welcome back") is not an act of
+support, a question is not a request, sharing a view is not an agreement, leaving with no
+destination or date is not a trip, and words of violence used for things, laws, economies, sport or
+causes ("smoke hung over", "hurt the economy", "struck down the law", "fight for their rights")
+are not assaults; declining to comment is no refusal. The same words used for the event still give
+it (``STILL_EVENTS``, which guard these rules from reaching too far).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from nlp_events_support import TableLookup, default_table, load_model, person
+
+from eventwire.models import Event
+from eventwire.nlp.events import find_events
+
+EXTRA = {name.lower(): person(name) for name in ("Okafor", "Haddad", "Sato")}
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    return load_model()
+
+
+def types_in(nlp: Any, text: str) -> list[str]:
+    return [e.code.type for e in events_in(nlp, text)]
+
+
+def events_in(nlp: Any, text: str) -> list[Event]:
+    doc = nlp(text)
+    return find_events(doc, TableLookup(doc, default_table(EXTRA)), "article-1")
+
+
+NO_EVENT = [
+    # courtesies of an interview or a programme
+    ("Thank you very much for joining us, minister.", "SUPPORT"),
+    ("Welcome back to the programme.", "SUPPORT"),
+    # questions
+    ("A reporter asked the minister whether the border would reopen.", "REQUEST"),
+    ('Mr Haddad asked him, "Why did the talks fail?"', "REQUEST"),
+    ("When we asked for comment, Kenya's embassy did not reply.", "REQUEST"),
+    ("Kenya's foreign ministry declined to comment on the report.", "REJECT"),
+    # views shared, not agreements
+    ("We completely agree with that assessment.", "AGREE"),
+    ("I agree the situation in the north is serious.", "AGREE"),
+    ("Two analysts offer their views on the crisis.", "AGREE"),
+    # leaving, with no destination and no date
+    ("The crowd chanted that Mr Haddad should leave.", "CONSULT"),
+    # talk that is no contact between parties
+    ("The witness spoke of the video during the hearing.", "CONSULT"),
+    ("Her ears were still ringing after the blast.", "CONSULT"),
+    ("We will continue our conversation after the break.", "CONSULT"),
+    # violence words used for things, laws, economies, sport and causes
+    ("A cloud of black smoke hung over the square.", "ASSAULT"),
+    ("The currency crisis hurt Kenya's economy.", "ASSAULT"),
+    ("The message really hit home with voters.", "ASSAULT"),
+    ("The court struck down the new law.", "ASSAULT"),
+    ("The students are fighting for their rights.", "ASSAULT"),
+    ("The two teams battled it out in Nairobi on Saturday.", "ASSAULT"),
+    ("The army has fought economic reforms for years.", "ASSAULT"),
+]
+
+
+@pytest.mark.parametrize(("text", "type_"), NO_EVENT)
+def test_ordinary_news_words_are_no_event(nlp: Any, text: str, type_: str) -> None:
+    assert type_ not in types_in(nlp, text)
+
+
+STILL_EVENTS = [
+    ("Ghana thanked Japan for the loan.", "SUPPORT"),
+    ("Kenya said it welcomed the decision by Tanzania.", "SUPPORT"),
+    ("Peru asked Chile to reopen the border.", "REQUEST"),
+    ("Kenya declined the invitation.", "REJECT"),
+    ("Peru and Chile agreed to reopen the border.", "AGREE"),
+    ("Mr Okafor left on Monday.", "CONSULT"),
+    ("Mr Okafor left for Lima on Monday.", "CONSULT"),
+    ("Mr Sato spoke with Mr Haddad by phone on Tuesday.", "CONSULT"),
+    ("Two men were hanged in the prison yard at dawn.", "ASSAULT"),
+    ("Soldiers fought rebels near the border.", "ASSAULT"),
+]
+
+
+@pytest.mark.parametrize(("text", "type_"), STILL_EVENTS)
+def test_the_same_words_still_give_their_event(nlp: Any, text: str, type_: str) -> None:
+    assert type_ in types_in(nlp, text)
+
+
+def test_fighting_a_reform_is_opposing_it(nlp: Any) -> None:
+    assert types_in(nlp, "The army has fought economic reforms for years.") == ["REJECT"]
