@@ -181,3 +181,25 @@ def test_a_visit_is_to_the_state_its_clause_names_not_one_named_elsewhere() -> N
     hosted = targets_from_places(placed, lambda code: ESTONIA if code == "EST" else None)
     assert hosted[0].target is not None and hosted[0].target.actor == ESTONIA
     assert hosted[1].target == elsewhere  # a departure's place is where the trip began
+
+
+def test_unnamed_victims_and_local_actors_are_of_the_place_of_the_act() -> None:
+    tallinn = TextSpan(40, 47, "Tallinn")
+    police = Actor("group:-:COP:police", "police", ActorKind.GROUP, None, "COP")
+    students = Actor("group:-:EDU:students", "students", ActorKind.GROUP, None, "EDU")
+    troops = Actor("group:-:MIL:troops", "troops", ActorKind.GROUP, None, "MIL")
+    arrest = event(0, "COERCE", "arrest", "arrested", source=police, target=students)
+    raid = event(100, "ASSAULT", None, "raided", source=troops, target=students)
+    arrest, raid = (replace(e, location=tallinn) for e in (arrest, raid))
+    mentions = [PlaceMention(tallinn, TALLINN)]
+    placed = place_events([arrest, raid], mentions, capital_of=capital_of, country=country)
+    arrested, raided = targets_from_places(placed, lambda code: ESTONIA)
+    assert arrested.source is not None and arrested.source.actor.id == "group:EST:COP:police"
+    assert arrested.target is not None and arrested.target.actor.country == "EST"
+    assert raided.source is not None and raided.source.actor.country is None  # troops go abroad
+    assert raided.target is not None and raided.target.actor.id == "group:EST:EDU:students"
+    unplaced = targets_from_places(
+        place_events([replace(arrest, location=None)], [], capital_of=capital_of, country=country),
+        lambda code: ESTONIA,
+    )
+    assert unplaced[0].target is not None and unplaced[0].target.actor.country is None

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.models import Actor, ActorKind
-from eventwire.nlp.actor_coref import group_actor, group_id
+from eventwire.nlp.actor_coref import group_actor
 from eventwire.nlp.actor_cues import (
     DETERMINERS,
     KOREAN_HALVES,
@@ -21,7 +21,13 @@ from eventwire.nlp.actor_cues import (
     Cues,
     TokenMention,
 )
-from eventwire.nlp.actor_table import NON_STATE_CODES, InstitutionEntry, WordKind, slugify
+from eventwire.nlp.actor_table import (
+    NON_STATE_CODES,
+    InstitutionEntry,
+    WordKind,
+    group_id,
+    slugify,
+)
 
 LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "into", "near", "across", "through"})
 # "steps from Pyongyang", "pressure from Washington", "a letter to Seoul": a source or recipient,

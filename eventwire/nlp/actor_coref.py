@@ -41,6 +41,7 @@ from eventwire.nlp.actor_table import (
     ActorTable,
     PersonEntry,
     WordKind,
+    group_id,
     name_key,
     slugify,
 )
@@ -274,17 +275,6 @@ def group_actor(cues: Cues, noun: str, country: str | None, sector: str | None) 
         country=country,
         sector=sector,
     )
-
-
-def group_id(country: str | None, sector: str | None, noun: str) -> str:
-    """``group:KEN:CVL:lorry-drivers``: the id of an unnamed collective."""
-    return f"group:{country or '-'}:{sector or '-'}:{slugify(noun)}"
-
-
-def group_noun(actor: Actor) -> str:
-    """The noun a group actor was named by ("lorry drivers" of "Kenyan lorry drivers")."""
-    parts = actor.id.split(":", 3)
-    return parts[3].replace("-", " ") if len(parts) == 4 else actor.name.lower()
 
 
 # --- "they" --------------------------------------------------------------------------------------

@@ -28,9 +28,9 @@ from dataclasses import replace
 
 from eventwire.models import Actor, ActorKind
 from eventwire.nlp.actor_agents import country_actor
-from eventwire.nlp.actor_coref import group_actor, group_id, group_noun
+from eventwire.nlp.actor_coref import group_actor
 from eventwire.nlp.actor_cues import Cues, TokenMention
-from eventwire.nlp.actor_table import NON_STATE_CODES, ActorTable, WordKind
+from eventwire.nlp.actor_table import NON_STATE_CODES, ActorTable, WordKind, group_id, group_noun
 
 # Group nouns that, with no country named, are the report's own country's people.
 DOMESTIC_GROUPS = frozenset(

@@ -27,6 +27,7 @@ from importlib import resources
 from types import MappingProxyType
 
 from eventwire.errors import ExtractionError
+from eventwire.models import Actor
 
 DATA_PACKAGE = "eventwire"
 COUNTRIES_FILE = "data/countries.tsv"
@@ -123,6 +124,17 @@ def slugify(text: str) -> str:
     folded = unicodedata.normalize("NFKD", text.translate(_QUOTES))
     ascii_text = folded.encode("ascii", "ignore").decode("ascii").lower().replace("'", "")
     return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+
+
+def group_id(country: str | None, sector: str | None, noun: str) -> str:
+    """``group:KEN:CVL:lorry-drivers``: the id of an unnamed collective."""
+    return f"group:{country or '-'}:{sector or '-'}:{slugify(noun)}"
+
+
+def group_noun(actor: Actor) -> str:
+    """The noun a group actor was named by ("lorry drivers" of "Kenyan lorry drivers")."""
+    parts = actor.id.split(":", 3)
+    return parts[3].replace("-", " ") if len(parts) == 4 else actor.name.lower()
 
 
 @functools.lru_cache(maxsize=65536)

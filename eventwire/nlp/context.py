@@ -17,9 +17,8 @@ from collections.abc import Callable, Iterator, Sequence
 from spacy.tokens import Doc, Token
 
 from eventwire.models import Actor, ActorKind, ActorMention, Event, Factuality, TextSpan
-from eventwire.nlp.actor_coref import group_id
 from eventwire.nlp.actor_domestic import dateline_code
-from eventwire.nlp.actor_table import NON_STATE_CODES, load_actor_table
+from eventwire.nlp.actor_table import NON_STATE_CODES, group_id, load_actor_table
 
 # Words that refer back to two sides already named ("their summit", "the two leaders met").
 PLURAL_BACK = frozenset({"their", "they", "both", "two"})

@@ -38,6 +38,7 @@ from eventwire.models import (
     PlaceMention,
     TextSpan,
 )
+from eventwire.nlp.actor_table import group_id, group_noun
 
 DEPARTURE_WORDS = ("depart", "leave", "left", "set off", "sets off", "set out")
 # Acts a state (or its people) performs where it is, when nothing says otherwise: statements,
@@ -220,6 +221,7 @@ def targets_from_places(
 
 
 def _place_target(e: Event, state: Callable[[str], Actor | None]) -> Event:
+    e = _located_sides(e)
     if e.location is None or not (_aimed_at_place(e) or _host_from_elsewhere(e)):
         return e
     mention = e.place
@@ -232,6 +234,41 @@ def _place_target(e: Event, state: Callable[[str], Actor | None]) -> Event:
         return e  # a trip at home has no host state (an act at home is aimed at its own state)
     actor = state(mention.place.country)
     return e if actor is None else replace(e, target=ActorMention(actor, mention.span))
+
+
+VICTIM_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST"})
+VICTIM_SECTORS = frozenset({"CVL", "REF", "EDU", "HLH", "MED", "REL", "BUS"})
+LOCAL_SECTORS = frozenset({"COP", "CVL", "REB"})  # police, people and rebels act where they are
+
+
+def _located_sides(e: Event) -> Event:
+    """Unnamed groups the text gives no country, in an act at a place its clause states, are of
+    that place: "killed four villagers in the West Bank town of Jenin", "police arrested six
+    students in Nairobi" (the victims of an attack or arrest, and police, people and rebels who
+    act; not troops or officials, who are often abroad)."""
+    if e.code.type not in VICTIM_TYPES or e.location is None:
+        return e
+    mention = e.place
+    if mention is None or mention.place is None or not mention.place.country:
+        return e
+    if not (mention.span.start < e.location.end and e.location.start < mention.span.end):
+        return e
+    country = mention.place.country
+    source = _located(e.source, country, LOCAL_SECTORS)
+    target = _located(e.target, country, VICTIM_SECTORS | LOCAL_SECTORS)
+    return replace(e, source=source, target=target)
+
+
+def _located(
+    side: ActorMention | None, country: str, sectors: frozenset[str]
+) -> ActorMention | None:
+    if side is None or side.actor.kind is not ActorKind.GROUP or side.actor.country:
+        return side
+    actor = side.actor
+    if actor.sector not in sectors:
+        return side
+    located = replace(actor, id=group_id(country, actor.sector, group_noun(actor)), country=country)
+    return replace(side, actor=located)
 
 
 def _aimed_at_place(e: Event) -> bool:
