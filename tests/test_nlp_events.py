@@ -491,3 +491,10 @@ def test_a_preposition_with_its_own_object_is_no_particle(nlp: Any) -> None:
     assert [e.code.type for e in events] == ["COOPERATE"]
     held = events_in(nlp, "Iran held off on enriching more uranium.")
     assert [e.code.type for e in held] == ["RETREAT"]
+
+
+def test_a_role_preposition_naming_no_actor_is_the_place(nlp: Any) -> None:
+    # "exercises in <target>" is a role slot, but a phrase naming no actor is where it happens
+    text = "Ruritania is conducting military exercises in Alaska."
+    drills = one(events_in(nlp, text), "MOBILIZE")
+    assert drills.location is not None and drills.location.text == "Alaska"

@@ -140,11 +140,14 @@ def location(trig: Trigger, matcher: Matcher) -> TextSpan | None:
     if trig.kind is not TriggerKind.VERB:  # "a summit between Kim and Trump in Singapore"
         for party in pobjs(trig.anchor, "between", "with", "among"):
             anchors.extend(with_conjuncts(party))
-    roles = set(trig.rule.targets)  # "called on Russia", "sanctions on Russia": not places
+    roles = set(trig.rule.targets)  # "called on Russia", "sanctions on Russia": not places,
+    # unless the role's phrase names no actor ("exercises in Alaska": a place after all)
     for tok in anchors:
-        for prep in preps(tok, *(p for p in LOCATIVE_PREPS if p not in roles)):
+        for prep in preps(tok, *LOCATIVE_PREPS):
             for obj in kids(prep, "pobj"):
                 if obj.ent_type_ in ("DATE", "TIME"):
+                    continue
+                if prep.lower_ in roles and matcher.actors.at_token(obj) is not None:
                     continue
                 strict = prep.lower_ in STRICT_PREPS and obj.lemma_.lower() not in SURROUNDINGS
                 span = place_span(obj, strict=strict)
