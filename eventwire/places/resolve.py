@@ -13,7 +13,10 @@ Each reading of a name is scored from what a reader of the article would use:
   the article names ("Huntsville" and "Walker County"), two towns next to each other
   (``eventwire.places.evidence``);
 - a qualifier written after a comma ("Paris, Texas"), which overrides everything else and
-  settles the name for the whole article;
+  settles the name for the whole article; a town the gazetteer lacks in that region is
+  placed in the region ("Stroud, Ontario"), not at a namesake elsewhere;
+- an enumeration of places of one kind ("Utah, Washington and Wyoming": states; commas
+  there separate names) and kind words ("Washington state", "the city of Sao Paulo");
 - how the text uses the name: a town's people, schools and streets are named by the town, a
   country's by its adjective ("a Lebanon woman", "the Jordan middle school", "12 Oak St.,
   Lebanon" are towns in every mention), and a place said to lie in a town lies near it
@@ -36,6 +39,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import math
+from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
@@ -62,6 +66,8 @@ CAPITAL = 3.0  # a national capital is named in news far beyond its size
 REGION_SIZE = 10_000_000  # the effective population of a named region ("Middle East")
 COUNTY_SIZE = 1_000_000  # ... and of one inside a single country ("Yorkshire", "Kashmir")
 NEAR_BONUS = 2.5  # a town next to a town or county of the article (``Context.near``)
+LIST_SIZE = 3  # names of one kind in an enumeration before each of its names is read so ...
+LIST_SHARE = 2 / 3  # ... when they are at least this share of its names
 # Words that only say where within something: a name of these alone ("South", "Far North")
 # names a region abroad only in an article about its country (Cameroon's "South" region).
 POSITION_WORDS = frozenset(
@@ -175,6 +181,7 @@ class Resolver:
             self._add_actor(context, code, keys)
         toponyms = [self._part_of(t) for t in toponyms]
         readings = [self._readings(t) for t in toponyms]
+        toponyms, readings = self._enumerated(toponyms, readings)
         local = {normalise_key(t.name) for t in toponyms if t.local}
         if local:  # one sense per article: "a Lebanon woman" makes every "Lebanon" the town
             readings = [
@@ -256,6 +263,10 @@ class Resolver:
             placed = key.split()[0] in POSITION_WORDS  # "South Charleston Police"
             if not (placed or any(_well_known(p) for p in found)):
                 found = []
+        if t.kinds:  # "the state of Washington": the state, if the name has one
+            key = normalise_key(t.name)
+            said = [p for p in found if p.kind in t.kinds]
+            found = [p for p in said if _own_name(p, key)] or said or found
         if t.within and found and not t.agent:  # "Hampton Park in Charleston": near it
             found = self._near_town(found, t.within)
         if not found and t.label in ("NORP", "GPE"):  # "Sri Lankan", "Georgian": the country
@@ -263,6 +274,50 @@ class Resolver:
             country = self.gazetteer.country(code) if code else None
             return [country] if country else []
         return found
+
+    def _enumerated(
+        self, toponyms: list[Toponym], readings: list[list[Place]]
+    ) -> tuple[list[Toponym], list[list[Place]]]:
+        """The names of an enumeration are places of one kind: where most of its names can be
+        countries, or first-level regions of one country, each name that can be one is read
+        as one ("Utah, Washington and Wyoming": the state; "Armenia, Georgia and Azerbaijan":
+        the country). A comma inside the enumeration separates its names: "Washington, West
+        Virginia" there is no town in West Virginia, unless that town is well known."""
+        members: dict[int, list[int]] = {}
+        for i, t in enumerate(toponyms):
+            if t.group is not None:
+                members.setdefault(t.group, []).append(i)
+        toponyms, readings = list(toponyms), list(readings)
+        for group in members.values():
+            kinds = [
+                {
+                    _list_kind(p)
+                    for p in readings[i]
+                    if _listable(p, normalise_key(toponyms[i].name))
+                }
+                for i in group
+            ]
+            tally = Counter(kind for found in kinds for kind in found)
+            if not tally:
+                continue
+            kind, count = tally.most_common(1)[0]
+            if count < LIST_SIZE or count < LIST_SHARE * len(group):
+                continue
+            for i in group:
+                t = toponyms[i]
+                key = normalise_key(t.name)
+                same = [p for p in readings[i] if _listable(p, key) and _list_kind(p) == kind]
+                if not same:
+                    continue
+                if t.qualifier and any(
+                    _well_known(p)
+                    for p in self._qualified(readings[i], t.qualifier)
+                    if p.kind == "city"
+                ):
+                    continue
+                toponyms[i] = dataclasses.replace(t, qualifier=None)
+                readings[i] = same
+        return toponyms, readings
 
     def _near_town(self, found: list[Place], town: str) -> list[Place]:
         """The readings of a name said to lie in ``town`` that lie near one of its readings,
@@ -301,7 +356,7 @@ class Resolver:
                 return PlaceMention(t.span, None, agent=t.agent)
         country = any(c.kind == "country" and normalise_key(c.name) == key for c in cands)
         if t.qualifier and not country:  # "Russia, Ohio" in a list of places is Russia
-            qualified = self._qualified(cands, t.qualifier)
+            qualified = self._qualified(cands, t.qualifier) or self._unknown_town(cands, t)
             if qualified:
                 cands, how = qualified, "qualifier"
         if how == "name":  # a town or small region abroad, named in a report about elsewhere
@@ -329,6 +384,21 @@ class Resolver:
             elif q.kind == "admin1":
                 within += [c for c in cands if c.country == q.country and c.admin1 == q.name]
         return list(dict.fromkeys(within))
+
+    def _unknown_town(self, cands: list[Place], t: Toponym) -> list[Place]:
+        """A town the gazetteer does not know in the region or country written after it
+        ("Cellardyke, Fife", "Stroud, Ontario, Canada"): that region or country, not a namesake
+        elsewhere. Only for a name that can be a town alone, and not in an enumeration: "Sonora,
+        Chihuahua" and "Miami, West Palm Beach, New York and Detroit" are lists."""
+        if (
+            not t.qualifier
+            or t.group is not None
+            or any(c.kind not in ("city", "admin2") for c in cands)
+        ):
+            return []
+        key = normalise_key(t.qualifier)
+        around = [q for q in self.lookup(t.qualifier) if q.kind in ("country", "admin1")]
+        return [q for q in around if _own_name(q, key)][:1] if len(around) == 1 else []
 
     def _facility(self, t: Toponym, context: Context, before: list[PlaceMention]) -> PlaceMention:
         """A facility lies in the town written after it ("the La Moneda palace in Santiago"),
@@ -416,6 +486,17 @@ def _towns(readings: list[Place], key: str) -> list[Place]:
     news gives a country's people and bodies its adjective ("a Lebanese woman")."""
     towns = [p for p in readings if p.kind != "country" and _own_name(p, key)]
     return [p for p in readings if p.kind != "country"] if towns else readings
+
+
+def _listable(place: Place, key: str) -> bool:
+    """A reading that tells the kind of an enumeration: a country or first-level region named
+    by its own name."""
+    return place.kind in ("country", "admin1") and _own_name(place, key)
+
+
+def _list_kind(place: Place) -> tuple[str, str | None]:
+    """The kind of place an enumeration's name is: a country, or a region of which country."""
+    return (place.kind, None if place.kind == "country" else place.country)
 
 
 def _well_known(place: Place) -> bool:

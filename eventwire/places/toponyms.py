@@ -2,7 +2,9 @@
 
 A toponym is a GPE, LOC or FAC entity. Each carries what the text says around it: a qualifier
 ("Springfield, Illinois", "Paris, Texas"), for a facility the place names inside it ("Beijing's
-North Railway Station", "Pyongyang station"), and whether it is used as an actor ("Beijing said").
+North Railway Station", "Pyongyang station"), whether it is used as an actor ("Beijing said"),
+the enumeration it is one of ("Utah, Washington and Wyoming") and the kind of place the words
+around it say it is ("Washington state").
 Definite descriptions that point back to a place ("the capital", "the country", "the North Korean
 capital") are recognised too, as anaphors to be resolved against the places before them.
 Pure: a ``Doc`` in, records out.
@@ -10,6 +12,7 @@ Pure: a ``Doc`` in, records out.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING
@@ -63,6 +66,15 @@ LOCAL_PAIRS = frozenset(
 )
 
 
+# Words next to a name that say what kind of place it is: "Washington state", "the state of
+# Washington", "the city of Sao Paulo" (lower case: "Ohio State" is a university).
+REGION_WORDS = frozenset({"state", "province", "region"})
+REGION_AFTER = frozenset({"state", "province"})
+TOWN_WORDS = frozenset({"city", "town", "village"})
+REGION_KINDS = ("admin1", "admin2", "region")
+LIST_WORDS = frozenset({",", "and", "or"})  # what separates the names of an enumeration
+
+
 WATCHED = FACILITY_WORDS | ANAPHOR_NOUNS  # the nouns the token-level passes look at
 
 
@@ -90,6 +102,9 @@ class Toponym:
     within: str | None = None  # the town it is said to lie in ("Hampton Park in Charleston")
     part: tuple[str, ...] = ()  # the kinds of place ``name`` may be, a part of it written
     # ("North Texas": any; "Sichuan province": a region): set by resolution, not recognition
+    kinds: tuple[str, ...] = ()  # what the words around it say it is ("the state of Washington")
+    group: int | None = None  # where the enumeration it is one of begins ("Utah, Washington and
+    # Wyoming"): the character offset of its first name
 
     @property
     def is_facility(self) -> bool:
@@ -109,10 +124,8 @@ def find_toponyms(doc: Doc, actors: tuple[ActorMention, ...] = ()) -> list[Topon
     ]
     for e in doc.ents:
         found.extend(_embedded(e, starts, sent_index))
-    skip: set[int] = set()
+    groups = _enumerations(ents)
     for i, ent in enumerate(ents):
-        if i in skip:
-            continue
         sentence = _sentence_of(starts, sent_index, ent.start)
         qualifier = None
         nxt = ents[i + 1] if i + 1 < len(ents) else None
@@ -121,7 +134,11 @@ def find_toponyms(doc: Doc, actors: tuple[ActorMention, ...] = ()) -> list[Topon
         elif ent.label_ in ("FAC", "LOC"):
             qualifier = _place_after(doc, ent.end, ents)
         within = _town_after(ent, ents) if ent.label_ == "GPE" and qualifier is None else None
-        found.extend(_from_entity(ent, sentence, qualifier, agents, within))
+        kinds, group = _said_kinds(ent), groups.get(i)
+        found.extend(
+            dataclasses.replace(t, kinds=kinds, group=group)
+            for t in _from_entity(ent, sentence, qualifier, agents, within)
+        )
     nouns = [tok for tok in doc if tok.lower_ in WATCHED]  # one pass over the tokens
     found.extend(_facilities(nouns, starts, sent_index, ents))
     found.extend(_anaphors(nouns, starts, sent_index, {t.span.start for t in found}))
@@ -198,6 +215,52 @@ def _sentence_of(starts: list[int], index: dict[int, int], token_i: int) -> int:
 
     pos = bisect_right(starts, token_i) - 1
     return index[starts[max(pos, 0)]]
+
+
+def _said_kinds(ent: Span) -> tuple[str, ...]:
+    """The kinds of place the words right around a name say it is: a region ("Washington
+    state", "the state of Washington", "Sichuan province") or a town ("the city of Sao
+    Paulo"); none when they say nothing. A noun after the name that something else is "of"
+    is not the name's ("the Hunan city of Yueyang"), and "the Charlotte region" is the area
+    around a town."""
+    doc = ent.doc
+    after = doc[ent.end].text if ent.end < len(doc) else ""
+    if ent.end + 1 < len(doc) and doc[ent.end + 1].lower_ == "of":
+        after = ""
+    before = doc[ent.start - 2].text if ent.start >= 2 and doc[ent.start - 1].text == "of" else ""
+    if after in REGION_AFTER or before in REGION_WORDS:
+        return REGION_KINDS
+    if after == "city" or before in TOWN_WORDS:
+        return ("city",)
+    return ()
+
+
+def _enumerations(ents: list[Span]) -> dict[int, int]:
+    """The enumerations of place names ("Utah, Virginia, Washington and Wyoming"): names of
+    places written one after the other with only commas, "and" or "or" between them, joined
+    by "and" or "or" at least once or four names or more; "Stroud, Ontario, Canada" is one
+    place. Maps the index in ``ents`` of each name of an enumeration to the character offset
+    of its first."""
+    chains: list[list[int]] = []
+    joined: list[bool] = []
+    for i, (a, b) in enumerate(pairwise(ents)):
+        between = a.doc[a.end : b.start]
+        if (
+            {a.label_, b.label_} <= {"GPE", "LOC"}
+            and 0 < len(between) <= 2
+            and all(t.lower_ in LIST_WORDS for t in between)
+        ):
+            if not chains or chains[-1][-1] != i:
+                chains.append([i])
+                joined.append(False)
+            chains[-1].append(i + 1)
+            joined[-1] = joined[-1] or any(t.lower_ != "," for t in between)
+    return {
+        i: ents[chain[0]].start_char
+        for chain, conjunction in zip(chains, joined, strict=True)
+        if conjunction or len(chain) >= 4
+        for i in chain
+    }
 
 
 def _comma_between(doc: Doc, a: Span, b: Span) -> bool:
