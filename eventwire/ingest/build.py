@@ -22,6 +22,14 @@ from eventwire.ingest.clean import (
     find_dateline,
     title_key,
 )
+from eventwire.ingest.furniture import (
+    HIGHLIGHTS_WITHIN,
+    MAX_HIGHLIGHT_LINES,
+    comments_start,
+    highlights_end,
+    is_highlight_line,
+    is_highlights_heading,
+)
 from eventwire.ingest.language import guess_language
 from eventwire.models import (
     Article,
@@ -37,6 +45,8 @@ PARAGRAPH_SEPARATOR = "\n\n"
 MAX_HEADLINE_CHARS = 200
 _NOT_TITLE = (SegmentKind.BOILERPLATE, SegmentKind.BYLINE, SegmentKind.CAPTION)
 _EMPTY = SourceMeta()
+MIN_GLUED_TITLE_WORDS = 3
+_SENTENCE_OPENERS = frozenset("0123456789\"'“‘(")
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,19 +97,104 @@ def looks_like_headline(text: str) -> bool:
 
 
 def _classified(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
-    """Every paragraph with its kind; narrative with a caption glued to its end is split in two."""
+    """Every paragraph with its kind: each judged alone, then in its place on the page."""
     done: list[Paragraph] = []
     for para in paragraphs:
         kind = para.kind or classify_paragraph(para.text)
         cut = caption_start(para.text) if kind is SegmentKind.CAPTION and not para.kind else 0
-        if cut:
+        if cut:  # narrative with a caption glued to its end: split in two
             lead = para.text[:cut].rstrip()
             done.append(Paragraph(lead, classify_paragraph(lead), para.raw_start))
             at = None if para.raw_start is None else para.raw_start + cut
             done.append(Paragraph(para.text[cut:], SegmentKind.CAPTION, at))
         else:
             done.append(dataclasses.replace(para, kind=kind))
+    return _without_comments(_without_highlights(done))
+
+
+def _split(para: Paragraph, cut: int, first: SegmentKind) -> list[Paragraph]:
+    """``para`` cut at ``cut``: the head of kind ``first``, the rest judged on its own."""
+    rest = para.text[cut:].lstrip()
+    at = None if para.raw_start is None else para.raw_start + len(para.text) - len(rest)
+    head = Paragraph(para.text[:cut].rstrip(), first, para.raw_start)
+    return [head, Paragraph(rest, classify_paragraph(rest), at)]
+
+
+def _without_highlights(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """A highlight box at the top of the page ("STORY HIGHLIGHTS", "NEW: ...") marked
+    boilerplate; the story after it (from its wire dateline) stays narrative."""
+    done = list(paragraphs)
+    for i, para in enumerate(paragraphs[:HIGHLIGHTS_WITHIN]):
+        if para.kind is not SegmentKind.BODY and not is_highlights_heading(para.text):
+            continue
+        cut = len(para.text) if is_highlights_heading(para.text) else highlights_end(para.text)
+        if cut == 0:
+            continue
+        if cut < len(para.text):
+            return [*done[:i], *_split(para, cut, SegmentKind.BOILERPLATE), *done[i + 1 :]]
+        done[i] = dataclasses.replace(para, kind=SegmentKind.BOILERPLATE)
+        return done[: i + 1] + _box_lines(done[i + 1 :])
     return done
+
+
+def _box_lines(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """The short headline-like lines that follow a highlight box's first line."""
+    done = list(paragraphs)
+    for i, para in enumerate(paragraphs[:MAX_HIGHLIGHT_LINES]):
+        if para.kind is not SegmentKind.BODY or not is_highlight_line(para.text):
+            break
+        done[i] = dataclasses.replace(para, kind=SegmentKind.BOILERPLATE)
+    return done
+
+
+def _without_comments(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """Everything from the start of a reader comment section on marked boilerplate."""
+    story = [p.kind is SegmentKind.BODY for p in paragraphs]
+    start = comments_start([p.text for p in paragraphs], story)
+    if start is None:
+        return paragraphs
+    rest = [dataclasses.replace(p, kind=SegmentKind.BOILERPLATE) for p in paragraphs[start:]]
+    return [*paragraphs[:start], *rest]
+
+
+def _title_end(text: str, title: str) -> int:
+    """Where ``title`` ends when ``text`` starts with it and a new sentence follows (a headline
+    glued to the lead: "Talks collapse in Tallinn The talks collapsed on Monday ..."), else 0.
+    A lowercase word after it means the lead merely opens with the title's words."""
+    want = title_key(title).replace(" ", "")
+    if not want or len(title.split()) < MIN_GLUED_TITLE_WORDS:
+        return 0
+    seen = 0
+    for i, char in enumerate(text):
+        if not char.isspace():
+            seen += 1
+        if seen == len(want):
+            end = i + 1
+            rest = text[end:].lstrip()
+            glued = (
+                end < len(text)
+                and text[end].isspace()
+                and (rest[:1].isupper() or rest[:1] in _SENTENCE_OPENERS)
+            )
+            return end if glued and title_key(text[:end]).replace(" ", "") == want else 0
+    return 0
+
+
+def _without_glued_title(paragraphs: list[Paragraph], title: str | None) -> list[Paragraph]:
+    """The known title split off the first narrative paragraph when the lead is glued to it."""
+    if title is None:
+        return paragraphs
+    first = next((i for i, p in enumerate(paragraphs) if p.kind not in _NOT_TITLE), None)
+    if first is None or paragraphs[first].kind is not SegmentKind.BODY:
+        return paragraphs
+    end = _title_end(paragraphs[first].text, title)
+    if not end:
+        return paragraphs
+    return [
+        *paragraphs[:first],
+        *_split(paragraphs[first], end, SegmentKind.BODY),
+        *paragraphs[first + 1 :],
+    ]
 
 
 def _kinds(
@@ -196,7 +291,7 @@ def assemble(
     """
     meta, defaults = ctx.meta or _EMPTY, ctx.defaults or _EMPTY
     title = _first(meta.title, found.title, defaults.title)
-    paragraphs = _classified(paragraphs)
+    paragraphs = _without_glued_title(_classified(paragraphs), title)
     kinds, title = _kinds(paragraphs, title, headline)
     text, segments = _layout(paragraphs, kinds)
     bodies = [text[s.start : s.end] for s in segments if s.kind is SegmentKind.BODY]

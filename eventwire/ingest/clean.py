@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from eventwire.ingest.furniture import has_comment_marker
 from eventwire.models import SegmentKind
 
 # --- length-preserving normalisation -------------------------------------------------------------
@@ -201,6 +202,9 @@ _BOILERPLATE_LINES = frozenset(
         *("tweet", "email", "print", "comments", "show comments", "view comments", "close"),
         *("skip to main content", "skip to content", "listen to this article", "menu"),
         *("media playback is unsupported on your device", "subscribe", "subscribe now", "sign up"),
+        *("reply", "report abuse", "add your comment", "leave a comment", "post a comment"),
+        *("loading comments", "load more comments", "show more comments", "story highlights"),
+        *("watch video", "watch the video", "play video"),
     )
 )
 _OUTLET_LABEL = re.compile(r"^(?:\d{1,3}\.\s*)?[A-Z][\w&'’.-]*(?:\s+[\w&'’.-]+){0,3}\s+Report$")
@@ -209,9 +213,29 @@ _BOILERPLATE_HEAD = re.compile(
     r"\s*:|^(?:share|post|send) (?:this|it|on|via|to)\b|^follow\b.{0,80}\bon "
     r"(?:twitter|facebook|instagram|x|linkedin|tiktok|youtube|telegram|threads|bluesky)\b|"
     r"^(?:sign up|subscribe)\b.{0,100}\b(?:newsletter|updates|alerts|email)|^click here\b|"
-    r"^(?:copyright\s*)?(?:©|\(c\))|^copyright\s+\d{4}\b",
+    r"^(?:copyright\s*)?(?:©|\(c\))|^copyright\s+\d{4}\b|^comments\s*\(\d[\d,]*\)$|"
+    r"^notify me of (?:new|follow-up)\b.{0,40}\bvia e-?mail|"
+    r"^send (?:us )?your (?:comments|pictures|photos|videos?|images|stories|questions)\b",
     re.IGNORECASE,
 )
+# Terms addressed to the reader: "You agree that ... Terms of Service", "Please read the house
+# rules". A report about terms ("Facebook changed its terms of service, it said") has no "you".
+_TERMS = re.compile(
+    r"\b(?:terms of (?:service|use)|terms and conditions|privacy policy|house rules|"
+    r"rules of conduct)\b",
+    re.IGNORECASE,
+)
+_READER = re.compile(r"\b(?:you|your)\b", re.IGNORECASE)
+_SAID = re.compile(r"\b(?:said|says|told)\b")
+_TERMS_HINTS = ("erms", "olicy", "ules")  # "Terms"/"terms", "Policy", "Rules": a cheap first test
+
+
+def _terms_for_reader(para: str) -> bool:
+    if not any(hint in para for hint in _TERMS_HINTS) or not _TERMS.search(para):
+        return False
+    return bool(_READER.search(para)) and not _SAID.search(para)
+
+
 _BOILERPLATE_ANY = re.compile(
     r"\ball rights reserved\b|\bmay not be (?:published|reproduced), broadcast, rewritten\b|"
     r"\bmay not be (?:published|reproduced|redistributed)\b.{0,60}\bwithout (?:prior )?"
@@ -231,12 +255,18 @@ def is_boilerplate(text: str) -> bool:
     bare = para.rstrip(" .:!»›>").casefold()
     if bare in _BOILERPLATE_LINES or _OUTLET_LABEL.match(para):
         return True
+    if _terms_for_reader(para):
+        return True
     return bool(_BOILERPLATE_HEAD.search(para) or _BOILERPLATE_ANY.search(para))
 
 
 def classify_paragraph(text: str) -> SegmentKind:
-    """``BOILERPLATE``, ``CAPTION``, ``BYLINE`` or ``BODY`` (titles are decided by the reader)."""
-    if is_boilerplate(text):
+    """``BOILERPLATE``, ``CAPTION``, ``BYLINE`` or ``BODY`` (titles are decided by the reader).
+
+    A paragraph with a reader comment's stamp or a comment form's notice is boilerplate at any
+    length (``furniture`` decides where the comment section around it starts).
+    """
+    if is_boilerplate(text) or has_comment_marker(text):
         return SegmentKind.BOILERPLATE
     if is_caption(text):
         return SegmentKind.CAPTION
