@@ -117,7 +117,8 @@ def is_domestic_group(mention: TokenMention) -> bool:
     actor = mention.actor
     if actor.kind is not ActorKind.GROUP or actor.country is not None:
         return False
-    return any(actor.name.lower().endswith(noun) for noun in DOMESTIC_GROUPS)
+    words = actor.name.lower().split()
+    return " ".join(words[-1:]) in DOMESTIC_GROUPS or " ".join(words[-2:]) in DOMESTIC_GROUPS
 
 
 def follow_groups(cues: Cues, found: list[TokenMention], sentence_of: list[int]) -> None:

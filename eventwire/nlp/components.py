@@ -173,24 +173,24 @@ def paragraph_starts(doc: Any) -> Any:
     starts = [i for i in starts if "\n" in doc[i - 1].text]
     for i in starts:
         doc[i].is_sent_start = True
-    text = doc.text if len(doc) else ""
     first = [next((i for i, space in enumerate(spaces) if not space), 0)]  # after blanked text
     for i in sorted({*first, *starts}) if spaces else ():
-        begin = doc[i].idx
-        dateline = find_dateline(text[begin : begin + DATELINE_REACH])
+        if not doc[i].is_upper:  # a dateline opens with its place in capitals
+            continue
+        opening = doc[i : i + DATELINE_TOKENS]
+        dateline = find_dateline(opening.text)
         if dateline is None:
             continue
-        after = doc.char_span(
-            begin + dateline.end, begin + dateline.end + 1, alignment_mode="expand"
-        )
-        if after is not None and len(after) and after[0].i > i:
-            for token in doc[i + 1 : after[0].i]:
+        end = doc[i].idx + dateline.end
+        after = next((t for t in opening if t.idx >= end), None)
+        if after is not None and after.i > i:
+            for token in doc[i + 1 : after.i]:
                 token.is_sent_start = False  # "REYKJAVÍK —" stays one piece
-            after[0].is_sent_start = True
+            after.is_sent_start = True
     return doc
 
 
-DATELINE_REACH = 120  # characters: a dateline is the first few words of a paragraph
+DATELINE_TOKENS = 16  # a dateline is the first few words of a paragraph
 
 
 def register_components() -> None:

@@ -16,6 +16,7 @@ invites; refusing a concession ("will not suspend the licences") is an asserted 
 from __future__ import annotations
 
 import dataclasses
+import sys
 from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -75,8 +76,13 @@ def _find_events(doc: Doc, matcher: Matcher, article_id: str) -> list[Event]:
 
 def _states_named(doc: Doc, actors: ActorLookup) -> Counter[str]:
     """How many actor mentions of the article belong to each state (as itself or its country)."""
-    found = {id(m): m for t in doc if t.pos_ in NAMING_POS and (m := actors.at_token(t))}
-    return Counter(m.actor.country for m in found.values() if m.actor.country)
+    listing = getattr(actors, "in_range", None)  # the actor index lists them; a lookup is asked
+    if listing is not None:
+        mentions = list(listing(0, sys.maxsize))
+    else:
+        found = {id(m): m for t in doc if t.pos_ in NAMING_POS and (m := actors.at_token(t))}
+        mentions = list(found.values())
+    return Counter(m.actor.country for m in mentions if m.actor.country)
 
 
 def _content_code(trig: Trigger, matcher: Matcher) -> EventCode | None:
