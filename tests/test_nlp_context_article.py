@@ -278,3 +278,21 @@ def test_a_headline_role_is_the_person_named_below_and_the_trip_follows_their_in
     invitation = by_trigger(events_of(parse, table, text), "invitation")
     assert invitation.source is not None and invitation.source.actor.id == "person:joseph-kato"
     assert invitation.target is not None and invitation.target.actor.id == "person:amani-otieno"
+
+
+def test_a_statement_a_body_issued_is_its_own_act(parse: Parse, table: ActorTable) -> None:
+    text = (
+        "The Ruritanian Farmers' Union issued a declaration demanding that the Kenyan "
+        "government cut fertiliser prices."
+    )
+    event = by_trigger(events_of(parse, table, text), "demanding")
+    assert event.source is not None and "Farmers' Union" in event.source.actor.name
+    assert dyad(event)[1] == "KEN"
+
+
+def test_a_party_named_workers_party_is_not_north_koreas(parse: Parse, table: ActorTable) -> None:
+    text = "The rebel Kurdistan Workers' Party said it would keep its fighters in the hills."
+    found = actors_of(parse, table, text)
+    assert all(country != "PRK" for _, country in found["Kurdistan Workers' Party"])
+    found = actors_of(parse, table, "The Workers' Party of Korea met in Pyongyang.")
+    assert [country for _, country in found["Workers' Party of Korea"]] == ["PRK"]

@@ -36,6 +36,11 @@ if TYPE_CHECKING:
 
     from eventwire.nlp.triggers import Matcher
 
+# What a body issues to say something: "issued a statement condemning", "sent a letter urging".
+STATEMENT_NOUNS = frozenset(
+    {"statement", "declaration", "letter", "resolution", "communique", "communiqué", "message"}
+    | {"appeal", "petition", "note", "decree", "order", "report", "motion", "ultimatum"}
+)
 OBJECT_CONTROL = frozenset(
     {"urge", "ask", "press", "push", "order", "force", "persuade", "encourage", "tell", "allow"}
 )
@@ -161,6 +166,14 @@ class RoleFinder:
                 return expand(kids(parent, "dobj")[0])
             if dep in ("xcomp", "acomp", "conj", "advcl", "ccomp") and parent.i != tok.i:
                 tok = parent
+                continue
+            if (
+                dep == "acl"
+                and tok.tag_ == "VBG"
+                and parent.lemma_.lower() in STATEMENT_NOUNS
+                and parent.dep_ == "dobj"
+            ):
+                tok = parent.head  # "issued a declaration demanding ...": who issued it
                 continue
             if dep in ("relcl", "acl"):
                 return [parent]
