@@ -3,6 +3,8 @@ resolver's use of them, on hand-made places (no gazetteer file, no model)."""
 
 from __future__ import annotations
 
+from places_support import Lookup
+
 from eventwire.models import Place, PlaceMention, TextSpan
 from eventwire.places.evidence import Context, links, neighbours
 from eventwire.places.gazetteer import normalise
@@ -36,25 +38,6 @@ PHENIX_CITY = place("phenix", "Phenix City", "city", "Alabama", (32.47, -85.0), 
 KENYA = place("ken", "Kenya", "country", None, (1.0, 38.0), 53_000_000, "KEN")
 SOUTH_CMR = place("s-cmr", "South", "admin1", "South", (2.9, 11.2), 700_000, "CMR")
 COUNTIES = {"h-al": "Madison County", "h-tx": "Walker County"}
-
-
-class Lookup:
-    """A gazetteer of the places above (``PlaceLookup``)."""
-
-    def __init__(self, *places: Place) -> None:
-        self.places = places
-
-    def lookup(self, name: str) -> list[Place]:
-        return [p for p in self.places if normalise(p.name) == normalise(name)]
-
-    def county(self, place: Place) -> str | None:
-        return COUNTIES.get(place.id)
-
-    def country(self, iso3: str) -> Place | None:
-        return None
-
-    def admin1(self, iso3: str, name_or_code: str) -> Place | None:
-        return None
 
 
 def toponym(name: str, start: int, qualifier: str | None = None) -> Toponym:
@@ -99,7 +82,7 @@ def test_a_name_is_no_evidence_for_its_own_reading() -> None:
 
 
 def test_the_county_an_article_names_chooses_the_town() -> None:
-    lookup = Lookup(HUNTSVILLE_AL, HUNTSVILLE_TX, WALKER_TX, WALKER_AL)
+    lookup = Lookup(HUNTSVILLE_AL, HUNTSVILLE_TX, WALKER_TX, WALKER_AL, counties=COUNTIES)
     town, county = resolve(lookup, toponym("Huntsville", 0), toponym("Walker County", 30))
     assert town.place == HUNTSVILLE_TX and county.place == WALKER_TX
     (alone,) = resolve(lookup, toponym("Huntsville", 0))
@@ -107,19 +90,19 @@ def test_the_county_an_article_names_chooses_the_town() -> None:
 
 
 def test_a_town_next_to_another_of_the_article_wins() -> None:
-    lookup = Lookup(COLUMBUS_OH, COLUMBUS_GA, PHENIX_CITY)
+    lookup = Lookup(COLUMBUS_OH, COLUMBUS_GA, PHENIX_CITY, counties=COUNTIES)
     columbus, _ = resolve(lookup, toponym("Columbus", 0), toponym("Phenix City", 30))
     assert columbus.place == COLUMBUS_GA
 
 
 def test_a_qualified_name_means_the_same_place_throughout_the_article() -> None:
-    lookup = Lookup(PARIS_FR, PARIS_TX, TEXAS)
+    lookup = Lookup(PARIS_FR, PARIS_TX, TEXAS, counties=COUNTIES)
     first, later = resolve(lookup, toponym("Paris", 0, qualifier="Texas"), toponym("Paris", 40))
     assert first.place == PARIS_TX and first.how == "qualifier"
     assert later.place == PARIS_TX
 
 
 def test_a_bare_compass_word_names_a_region_only_in_its_countrys_news() -> None:
-    lookup = Lookup(KENYA, SOUTH_CMR)
+    lookup = Lookup(KENYA, SOUTH_CMR, counties=COUNTIES)
     _, south = resolve(lookup, toponym("Kenya", 0), toponym("South", 30))
     assert south.place is None

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from places_support import Lookup
+
 from eventwire.models import Place, PlaceMention, TextSpan
-from eventwire.places.gazetteer import normalise
 from eventwire.places.resolve import Resolver
 from eventwire.places.toponyms import REGION_KINDS, Toponym, find_toponyms
 
@@ -17,23 +18,6 @@ def place(
     pid: str, name: str, kind: str, country: str, admin1: str | None, population: int
 ) -> Place:
     return Place(pid, name, kind, country, admin1, 10.0, 10.0, population, "P", None)
-
-
-class Lookup:
-    def __init__(self, *places: Place) -> None:
-        self.places = places
-
-    def lookup(self, name: str) -> list[Place]:
-        return [p for p in self.places if normalise(p.name) == normalise(name)]
-
-    def county(self, place: Place) -> str | None:
-        return None
-
-    def country(self, iso3: str) -> Place | None:
-        return None
-
-    def admin1(self, iso3: str, name_or_code: str) -> Place | None:
-        return None
 
 
 def toponym(name: str, start: int, **extra: Any) -> Toponym:

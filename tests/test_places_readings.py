@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from places_support import Lookup
+
 from eventwire.models import Place, PlaceMention, TextSpan
 from eventwire.places.evidence import Context
-from eventwire.places.gazetteer import normalise
 from eventwire.places.gazetteer_build import representative_point
 from eventwire.places.resolve import Resolver
 from eventwire.places.toponyms import Toponym
@@ -24,28 +25,6 @@ def place(
     population: int,
 ) -> Place:
     return Place(pid, name, kind, country, admin1, point[0], point[1], population, "P", None)
-
-
-class Lookup:
-    """A gazetteer of hand-made places; ``aliases`` maps other names to place ids."""
-
-    def __init__(self, *places: Place, aliases: dict[str, list[str]] | None = None) -> None:
-        self.places = places
-        self.aliases = {normalise(k): v for k, v in (aliases or {}).items()}
-
-    def lookup(self, name: str) -> list[Place]:
-        key = normalise(name)
-        other = self.aliases.get(key, [])
-        return [p for p in self.places if normalise(p.name) == key or p.id in other]
-
-    def county(self, place: Place) -> str | None:
-        return None
-
-    def country(self, iso3: str) -> Place | None:
-        return None
-
-    def admin1(self, iso3: str, name_or_code: str) -> Place | None:
-        return None
 
 
 def toponym(name: str, start: int, label: str = "GPE", **extra: Any) -> Toponym:

@@ -185,18 +185,28 @@ def _place_country(cues: Cues, head: int, preps: Collection[str]) -> str | None:
     return None
 
 
-def bare_state_mentions(cues: Cues, claimed: set[int]) -> Iterator[TokenMention]:
-    """ "the government", "the authorities" with no country: waiting for the context country."""
+def _state_phrases(cues: Cues, claimed: set[int]) -> Iterator[tuple[int, int]]:
+    """``(start, head)`` of each unclaimed state noun phrase ("government", "authorities") with
+    at least one token before it."""
     for i, pos in enumerate(cues.pos):
         if i in claimed or pos != "NOUN" or cues.deps[i] == "compound":
             continue
         found = cues.phrase_ending_at(i, WordKind.STATE)
-        if found is None or found[0] < 1 or any(k in claimed for k in range(found[0], i)):
+        if (
+            found is not None
+            and found[0] >= 1
+            and not any(k in claimed for k in range(found[0], i))
+        ):
+            yield found[0], i
+
+
+def bare_state_mentions(cues: Cues, claimed: set[int]) -> Iterator[TokenMention]:
+    """ "the government", "the authorities" with no country: waiting for the context country."""
+    for start, i in _state_phrases(cues, claimed):
+        if cues.lowers[start - 1] not in BARE_STATE_DETERMINERS:
             continue
-        if cues.lowers[found[0] - 1] not in BARE_STATE_DETERMINERS:
-            continue
-        claimed.update(range(found[0] - 1, i + 1))
-        yield TokenMention(found[0] - 1, i + 1, group_actor(cues, cues.lowers[i], None, "GOV"))
+        claimed.update(range(start - 1, i + 1))
+        yield TokenMention(start - 1, i + 1, group_actor(cues, cues.lowers[i], None, "GOV"))
 
 
 def possessed_states(
@@ -209,17 +219,12 @@ def possessed_states(
         if m.actor.kind is ActorKind.PERSON and m.actor.country
         for i in range(m.start, m.end)
     }
-    for i, pos in enumerate(cues.pos):
-        if i in claimed or pos != "NOUN" or cues.deps[i] == "compound":
+    for start, i in list(_state_phrases(cues, claimed)):
+        owner = persons.get(start - 2)
+        if cues.tags[start - 1] != "POS" or owner is None or owner.country in NON_STATE_CODES:
             continue
-        phrase = cues.phrase_ending_at(i, WordKind.STATE)
-        if phrase is None or phrase[0] < 2 or any(k in claimed for k in range(phrase[0], i)):
-            continue
-        owner = persons.get(phrase[0] - 2)
-        if cues.tags[phrase[0] - 1] != "POS" or owner is None or owner.country in NON_STATE_CODES:
-            continue
-        claimed.update(range(phrase[0], i + 1))
-        yield TokenMention(phrase[0], i + 1, country_actor(cues, owner.country or ""))
+        claimed.update(range(start, i + 1))
+        yield TokenMention(start, i + 1, country_actor(cues, owner.country or ""))
 
 
 def with_context_country(
