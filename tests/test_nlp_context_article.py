@@ -296,3 +296,12 @@ def test_a_party_named_workers_party_is_not_north_koreas(parse: Parse, table: Ac
     assert all(country != "PRK" for _, country in found["Kurdistan Workers' Party"])
     found = actors_of(parse, table, "The Workers' Party of Korea met in Pyongyang.")
     assert [country for _, country in found["Workers' Party of Korea"]] == ["PRK"]
+
+
+def test_what_a_banner_says_is_said_by_those_who_carry_it(parse: Parse, table: ActorTable) -> None:
+    text = (
+        "ACCRA — Hundreds of Ghanaian cocoa farmers marched on Monday, waving banners that "
+        "blamed the trading board for late payments."
+    )
+    event = by_trigger(events_of(parse, table, text), "blamed")
+    assert event.source is not None and event.source.actor.id == "group:GHA:CVL:farmers"

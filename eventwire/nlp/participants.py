@@ -36,10 +36,12 @@ if TYPE_CHECKING:
 
     from eventwire.nlp.triggers import Matcher
 
-# What a body issues to say something: "issued a statement condemning", "sent a letter urging".
-STATEMENT_NOUNS = frozenset(
+# What a body issues, or a crowd carries, to say something: "issued a statement condemning",
+# "sent a letter urging", "waved banners that blamed".
+VOICING_NOUNS = frozenset(
     {"statement", "declaration", "letter", "resolution", "communique", "communiqué", "message"}
     | {"appeal", "petition", "note", "decree", "order", "report", "motion", "ultimatum"}
+    | {"banner", "placard", "sign", "poster", "slogan", "flag", "leaflet", "t-shirt"}
 )
 OBJECT_CONTROL = frozenset(
     {"urge", "ask", "press", "push", "order", "force", "persuade", "encourage", "tell", "allow"}
@@ -156,24 +158,19 @@ class RoleFinder:
         tok = verb
         for _ in range(MAX_CLIMB):
             found = kids(tok, "nsubj") if tok is verb else kids(tok, "nsubj", "nsubjpass")
-            if found:
-                subj = found[0]
-                if subj.lower_ in RELATIVE_PRONOUNS and tok.dep_ == "relcl":
-                    return expand(tok.head)
-                return expand(subj)
+            relative = bool(found) and found[0].lower_ in RELATIVE_PRONOUNS and tok.dep_ == "relcl"
+            if found and not relative:
+                return expand(found[0])
             dep, parent = tok.dep_, tok.head
+            if _voiced(tok, parent, relative=relative):
+                tok = parent.head  # "issued a declaration demanding ...": who issued it
+                continue
+            if relative:
+                return expand(parent)
             if dep == "xcomp" and parent.lemma_ in OBJECT_CONTROL and kids(parent, "dobj"):
                 return expand(kids(parent, "dobj")[0])
             if dep in ("xcomp", "acomp", "conj", "advcl", "ccomp") and parent.i != tok.i:
                 tok = parent
-                continue
-            if (
-                dep == "acl"
-                and tok.tag_ == "VBG"
-                and parent.lemma_.lower() in STATEMENT_NOUNS
-                and parent.dep_ == "dobj"
-            ):
-                tok = parent.head  # "issued a declaration demanding ...": who issued it
                 continue
             if dep in ("relcl", "acl"):
                 return [parent]
@@ -336,6 +333,15 @@ class RoleFinder:
                     return []
                 return self.subjects(tok)
         return []
+
+
+def _voiced(clause: Token, noun: Token, *, relative: bool) -> bool:
+    """A clause that says what a statement or a sign says, of a statement someone issued or a
+    sign someone carried: "issued a declaration demanding ...", "waved banners that blamed ...".
+    Its speaker is whoever issued or carried it."""
+    if noun.dep_ != "dobj" or noun.lemma_.lower() not in VOICING_NOUNS:
+        return False
+    return relative or (clause.dep_ == "acl" and clause.tag_ == "VBG")
 
 
 def fill_roles(trig: Trigger, finder: RoleFinder) -> Roles:
