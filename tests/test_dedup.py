@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import numpy as np
+import pytest
+
 from eventwire.ingest.dedup import NearDuplicateIndex, shingles
+from eventwire.ingest.minhash import banding
 
 REPORT = (
     "The foreign ministers of Ghana and Kenya met in Accra on Thursday to discuss a long-running "
@@ -48,3 +52,26 @@ def test_signatures_survive_a_round_trip_through_bytes() -> None:
     assert len(reader) == 1
     match = reader.query(reader.signature(REPORT))
     assert match is not None and match.similarity == 1.0
+
+
+def test_signatures_and_bands_are_those_stored_before() -> None:
+    # Stores written before kept datasketch's "affine32" signatures: ours must equal them value
+    # for value, or copies of stored reports would go unnoticed (checked while it is installed).
+    datasketch = pytest.importorskip("datasketch")
+    index = NearDuplicateIndex(threshold=0.8, num_perm=128)
+    for text in (REPORT, "", "three short words", REPORT.upper() + " and a tail of new words"):
+        theirs = datasketch.MinHash(num_perm=128, seed=1, scheme="affine32")
+        theirs.update_batch(list(shingles(text)))
+        expected = np.asarray(theirs.hashvalues, dtype=np.uint64)
+        assert np.array_equal(
+            np.frombuffer(index.to_bytes(index.signature(text)), np.uint64), expected
+        )
+    lsh = datasketch.MinHashLSH(threshold=0.8, num_perm=128)
+    assert banding(0.8, 128) == (lsh.b, lsh.r)
+
+
+def test_an_empty_text_has_the_empty_signature_and_other_schemes_are_refused() -> None:
+    index = NearDuplicateIndex(num_perm=16)
+    assert index.signature("").tolist() == [0xFFFFFFFF] * 16
+    assert index.from_bytes(np.full(16, 1 << 40, dtype=np.uint64).tobytes()) is None
+    assert index.from_bytes(np.zeros(8, dtype=np.uint64).tobytes()) is None

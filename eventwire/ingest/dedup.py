@@ -13,12 +13,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
+
+from eventwire.ingest.minhash import BandIndex, Signature, signature, similarity
 
 SHINGLE_WORDS = 5
 _WORD = re.compile(r"\w+", re.UNICODE)
 _SEED = 1  # fixed, with the scheme: signatures stored in the database must stay comparable
-_SCHEME = "affine32"
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,48 +41,43 @@ class NearDuplicateIndex:
     def __init__(self, threshold: float = 0.8, num_perm: int = 128) -> None:
         self.threshold = threshold
         self.num_perm = num_perm
-        self._lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
-        self._signatures: dict[str, MinHash] = {}
+        self._lsh = BandIndex(threshold, num_perm)
+        self._signatures: dict[str, Signature] = {}
 
     def __len__(self) -> int:
         return len(self._signatures)
 
-    def signature(self, text: str) -> MinHash:
-        sig = MinHash(num_perm=self.num_perm, seed=_SEED, scheme=_SCHEME)
-        sig.update_batch(list(shingles(text)))
-        return sig
+    def signature(self, text: str) -> Signature:
+        return signature(shingles(text), self.num_perm, _SEED)
 
-    def to_bytes(self, sig: MinHash) -> bytes:
-        return bytes(np.asarray(sig.hashvalues, dtype=np.uint64).tobytes())
+    def to_bytes(self, sig: Signature) -> bytes:
+        return bytes(np.asarray(sig, dtype=np.uint64).tobytes())
 
-    def from_bytes(self, data: bytes) -> MinHash | None:
+    def from_bytes(self, data: bytes) -> Signature | None:
         values = np.frombuffer(data, dtype=np.uint64)
-        if values.size != self.num_perm:
-            return None  # stored with another permutation count: not comparable
-        return MinHash(num_perm=self.num_perm, seed=_SEED, scheme=_SCHEME, hashvalues=values)
+        if values.size != self.num_perm or (values.size and int(values.max()) > 0xFFFFFFFF):
+            return None  # stored with another permutation count or scheme: not comparable
+        return values.astype(np.uint32)
 
     def load(self, stored: Iterable[tuple[str, bytes]]) -> None:
         """Add stored signatures (``(article_id, bytes)``), skipping incomparable ones."""
-        with self._lsh.insertion_session() as session:
-            for article_id, data in stored:
-                sig = self.from_bytes(data)
-                if sig is not None and article_id not in self._signatures:
-                    session.insert(article_id, sig)
-                    self._signatures[article_id] = sig
+        for article_id, data in stored:
+            sig = self.from_bytes(data)
+            if sig is not None:
+                self.add(article_id, sig)
 
-    def add(self, article_id: str, sig: MinHash) -> None:
+    def add(self, article_id: str, sig: Signature) -> None:
         if article_id not in self._signatures:
             self._lsh.insert(article_id, sig)
             self._signatures[article_id] = sig
 
-    def query(self, sig: MinHash) -> Match | None:
+    def query(self, sig: Signature) -> Match | None:
         """The most similar indexed article at or above the threshold, if any."""
         best: Match | None = None
-        for candidate in self._lsh.query(sig):
-            key = str(candidate)
-            similarity = float(sig.jaccard(self._signatures[key]))
-            if similarity >= self.threshold and (
-                best is None or (similarity, key) > (best.similarity, best.article_id)
+        for key in self._lsh.candidates(sig):
+            found = similarity(sig, self._signatures[key])
+            if found >= self.threshold and (
+                best is None or (found, key) > (best.similarity, best.article_id)
             ):
-                best = Match(key, similarity)
+                best = Match(key, found)
         return best
