@@ -144,3 +144,19 @@ def default_table(extra: Mapping[str, Actor] | None = None) -> dict[str, Actor]:
         table[word] = group(word)
     table.update(extra or {})
     return table
+
+
+def events_with_actors(parse: Any, table: Any, text: str) -> list[Any]:
+    """The events of ``text`` with the real actor stage (the table is the bundled one)."""
+    from eventwire.nlp.actors import ActorIndex, find_actors
+    from eventwire.nlp.events import find_events
+
+    doc = parse(text)
+    return find_events(doc, ActorIndex(find_actors(doc, table), table), "article-1")
+
+
+def dyad(event: Any) -> tuple[str | None, str | None]:
+    """The countries of an event's source and target."""
+    source = event.source.actor.country if event.source else None
+    target = event.target.actor.country if event.target else None
+    return source, target

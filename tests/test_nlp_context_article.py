@@ -14,12 +14,13 @@ import pytest
 
 pytest.importorskip("spacy")
 
+from nlp_events_support import dyad
+from nlp_events_support import events_with_actors as events_of
 from spacy.tokens import Doc
 
 from eventwire.models import Event
 from eventwire.nlp.actor_table import ActorTable
-from eventwire.nlp.actors import ActorIndex, find_actors
-from eventwire.nlp.events import find_events
+from eventwire.nlp.actors import find_actors
 
 Parse = Callable[[str], Doc]
 
@@ -46,11 +47,6 @@ FUEL_PROTEST = (
 )
 
 
-def events_of(parse: Parse, table: ActorTable, text: str) -> list[Event]:
-    doc = parse(text)
-    return find_events(doc, ActorIndex(find_actors(doc, table), table), "article-1")
-
-
 def actors_of(
     parse: Parse, table: ActorTable, text: str
 ) -> dict[str, list[tuple[str, str | None]]]:
@@ -64,12 +60,6 @@ def by_trigger(events: list[Event], word: str) -> Event:
     found = [e for e in events if e.trigger.text.split()[0] == word]
     assert len(found) == 1, [(e.code.type, e.trigger.text) for e in events]
     return found[0]
-
-
-def dyad(event: Event) -> tuple[str | None, str | None]:
-    source = event.source.actor.country if event.source else None
-    target = event.target.actor.country if event.target else None
-    return source, target
 
 
 # --- actors --------------------------------------------------------------------------------------

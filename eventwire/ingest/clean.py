@@ -383,6 +383,26 @@ def find_dateline(text: str) -> Dateline | None:
     return Dateline(match["place"].strip(), published, end)
 
 
+DATELINE_REACH = 1000  # characters: a dateline opens the report (after its title and byline)
+DATELINE_CHARS = 120  # the stretch of a line a dateline is looked for in
+
+
+def opening_dateline(text: str) -> tuple[int, Dateline] | None:
+    """The first line near the top of ``text`` that opens with a dateline, as ``(offset of the
+    line's first character, dateline)``; blanked title and byline lines are passed over."""
+    start = 0
+    while start < min(len(text), DATELINE_REACH):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        while start < end and text[start].isspace():
+            start += 1
+        found = find_dateline(text[start : min(end, start + DATELINE_CHARS)])
+        if found is not None:
+            return start, found
+        start = end + 1
+    return None
+
+
 _URL_DATES = (
     re.compile(r"(?<!\d)(?P<y>\d{4})([/-])(?P<m>\d{1,2})\2(?P<d>\d{1,2})(?!\d)"),
     re.compile(r"/(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})(?=[/_.-]|$)"),

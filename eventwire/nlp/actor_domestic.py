@@ -21,11 +21,11 @@ A group with a country of its own ("US troops in Iraq") keeps it.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import replace
 
+from eventwire.ingest.clean import opening_dateline
 from eventwire.models import Actor, ActorKind
 from eventwire.nlp.actor_agents import country_actor
 from eventwire.nlp.actor_coref import group_actor
@@ -51,11 +51,6 @@ LOCATING_PREPS = frozenset({"in", "of"})
 ORIGIN_PREPS = frozenset({"of", "from"})
 LOCAL_SECTORS = frozenset({"REB", "COP"})  # rebels and police are where they act
 ETHNIC_WORDS = frozenset({"ethnic"})
-# "SANTIAGO — ...", "NAIROBI, Kenya - ...": a place in capitals opening a paragraph.
-DATELINE = re.compile(
-    r"(?m)^[ \t]*([A-Z][A-Z'’.\- ]{2,40}?)(?:,[ A-Za-z.]{2,30})?[ \t]+[—–-]{1,2}[ \t]"
-)
-DATELINE_REACH = 1000  # characters: a dateline opens the report
 # "the government", "the authorities": the state of the report, when nothing else is named.
 BARE_STATE_DETERMINERS = frozenset({"the"})
 
@@ -105,10 +100,10 @@ def dateline_country(cues: Cues) -> str | None:
 
 def dateline_code(text: str, table: ActorTable) -> str | None:
     """The country of the dateline place that opens ``text``, if any ("SANTIAGO — ...")."""
-    match = DATELINE.search(text[:DATELINE_REACH])
-    if match is None:
+    opening = opening_dateline(text)
+    if opening is None:
         return None
-    place = match.group(1).strip().title()
+    place = opening[1].place.title()
     entry = table.country_for_capital(place) or table.country_for_name(place)
     return entry.code if entry else None
 

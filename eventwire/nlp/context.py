@@ -310,9 +310,7 @@ def _protest_target(event: Event) -> Event:
     code = _place_country(event) or actor.country
     if code is None or code in NON_STATES:
         return event
-    entry = load_actor_table().country(code)
-    state = Actor(code, entry.name if entry else code, ActorKind.COUNTRY, code, "GOV")
-    return dataclasses.replace(event, target=ActorMention(state, source.span))
+    return dataclasses.replace(event, target=_state(code, source.span))
 
 
 OWN_STATE_NOUNS = frozenset({"government", "authorities", "state"})

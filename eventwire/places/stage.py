@@ -12,7 +12,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from eventwire.ingest.clean import find_dateline
+from eventwire.ingest.clean import opening_dateline
 from eventwire.models import Actor, ActorKind, Event, Place, PlaceMention, TextSpan
 from eventwire.places.event_places import place_events, targets_from_places
 from eventwire.places.gazetteer import normalise
@@ -28,8 +28,6 @@ if TYPE_CHECKING:
     from eventwire.places.gazetteer import Gazetteer
 
 NON_STATE = frozenset({"IGO", "UNO", "EUR", "NGO", "MNC"})
-DATELINE_REACH = 1000  # characters: a dateline opens the report (after its title and byline)
-DATELINE_CHARS = 120
 
 
 class PlaceStage:
@@ -158,21 +156,15 @@ def dateline_place(text: str, mentions: Sequence[PlaceMention]) -> PlaceMention 
     """The place a report's dateline names ("SANTIAGO —", "NAIROBI, Kenya (AP) —"), on a line
     near the top of the report, as the article's own mentions of that name resolve it (the
     recogniser rarely tags the capitals of a dateline itself)."""
-    start = 0
-    while start < min(len(text), DATELINE_REACH):
-        end = text.find("\n", start)
-        end = len(text) if end < 0 else end
-        while start < end and text[start].isspace():  # blanked title and byline come first
-            start += 1
-        found = find_dateline(text[start : min(end, start + DATELINE_CHARS)])
-        if found is not None:
-            name = normalise(found.place)
-            span = TextSpan(start, start + len(found.place), found.place)
-            for m in mentions:
-                if m.place is not None and normalise(m.span.text) == name:
-                    return PlaceMention(span, m.place, m.facility, False, m.how)
-            return None
-        start = end + 1
+    opening = opening_dateline(text)
+    if opening is None:
+        return None
+    start, found = opening
+    name = normalise(found.place)
+    span = TextSpan(start, start + len(found.place), found.place)
+    for m in mentions:
+        if m.place is not None and normalise(m.span.text) == name:
+            return PlaceMention(span, m.place, m.facility, False, m.how)
     return None
 
 
