@@ -214,21 +214,27 @@ def norm(weights: Iterable[float]) -> float:
 def merge_names(surfaces: list[str]) -> list[str]:
     """Chain overlapping names (``Kim Jong`` + ``Jong Un`` → ``Kim Jong Un``), drop their parts.
 
-    Order is kept: a merged name stands where its first part stood.
+    Order is kept: a merged name stands where its first part stood. The names kept are pairwise
+    apart, so only pairs with the name just added (or just merged) need checking.
     """
     names: list[list[str]] = []
     for surface in surfaces:
         names.append(surface.split())
-        while (pair := _overlapping(names)) is not None:
+        changed = len(names) - 1
+        while (pair := _overlapping(names, changed)) is not None:
             i, j, joined = pair
             names[i] = joined
             del names[j]
+            changed = i
     return [" ".join(name) for name in names]
 
 
-def _overlapping(names: list[list[str]]) -> tuple[int, int, list[str]] | None:
-    """The first two names (i < j) one contains or one continues, with their union."""
-    for i, j in itertools.combinations(range(len(names)), 2):
+def _overlapping(names: list[list[str]], changed: int) -> tuple[int, int, list[str]] | None:
+    """The first pair (i < j, in ``itertools.combinations`` order) with ``changed`` in it where one
+    name contains or continues the other, with their union."""
+    before = ((k, changed) for k in range(changed))
+    after = ((changed, k) for k in range(changed + 1, len(names)))
+    for i, j in itertools.chain(before, after):
         a, b = names[i], names[j]
         if _contains(a, b):
             return i, j, a
