@@ -23,6 +23,7 @@ from eventwire.nlp.components import (
     decode_mentions,
 )
 from eventwire.nlp.event_dates import date_events
+from eventwire.nlp.outlet import home_officials
 from eventwire.nlp.pipeline import load_nlp, narrative_view
 
 if TYPE_CHECKING:
@@ -34,7 +35,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-EXTRACTOR_VERSION = "0.4"  # 0.2: event dates; 0.3: places; 0.4: sides from the article
+EXTRACTOR_VERSION = "0.5"  # 0.2: event dates; 0.3: places; 0.4: sides from the article;
+# 0.5: a domestic outlet's unqualified officials
 
 
 def analyse_doc(
@@ -45,12 +47,15 @@ def analyse_doc(
     *,
     dates: bool = True,
     places: PlaceStage | None = None,
+    url: str | None = None,
 ) -> ArticleAnalysis:
     """The records our components left on a parsed article's ``Doc``, with event dates resolved
     against the publication date (unless ``dates`` is off, as the benchmark's baseline does) and
-    toponyms and event places resolved when a places stage is given."""
+    toponyms and event places resolved when a places stage is given. ``url`` is the report's
+    address: a domestic outlet's unqualified officials are of its country (``home_officials``)."""
     mentions = decode_mentions(doc._.get(ACTORS_ATTR))
     events = decode_events(doc._.get(EVENTS_ATTR), article_id)
+    mentions, events = home_officials(mentions, events, url)
     if dates:
         events = date_events(doc, events, published, mentions)
     toponyms: list[PlaceMention] = []
@@ -91,21 +96,27 @@ class Extractor:
         gc.freeze()
 
     def extract(self, articles: Iterable[Article]) -> Iterator[ArticleAnalysis]:
-        published: dict[str, dt.date | None] = {}
+        published: dict[str, tuple[dt.date | None, str | None]] = {}
 
         def pairs() -> Iterator[tuple[str, str]]:
             for article in articles:
-                published[article.id] = article.published
+                published[article.id] = (article.published, article.url)
                 yield narrative_view(article), article.id
 
         docs = self.nlp.pipe(
             pairs(), as_tuples=True, batch_size=self.batch_size, n_process=self.n_process
         )
         for doc, article_id in docs:
-            when = published.pop(article_id, None)
+            when, url = published.pop(article_id, (None, None))
             try:
                 analysis = analyse_doc(
-                    doc, article_id, self.version, when, dates=self.dates, places=self.places
+                    doc,
+                    article_id,
+                    self.version,
+                    when,
+                    dates=self.dates,
+                    places=self.places,
+                    url=url,
                 )
             except Exception as exc:  # noqa: BLE001 - a bug on one article must not cost the batch
                 log.error("article %s: extraction failed, skipped: %r", article_id, exc)

