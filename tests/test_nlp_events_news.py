@@ -5,8 +5,10 @@ Each case is a general reading rule: a courtesy ("thank you", "welcome back") is
 support, a question is not a request, sharing a view is not an agreement, leaving with no
 destination or date is not a trip, and words of violence used for things, laws, economies, sport or
 causes ("smoke hung over", "hurt the economy", "struck down the law", "fight for their rights")
-are not assaults; declining to comment is no refusal. The same words used for the event still give
-it (``STILL_EVENTS``, which guard these rules from reaching too far).
+are not assaults; declining to comment is no refusal; a plea in court is no appeal. The same words
+used for the event still give it (``STILL_EVENTS``, which guard these rules from reaching too far),
+and so do denials of wrongdoing and acts on a count of something ("expelled 23 of its diplomats").
+An arrest or charge with no agent named is by the state of the person it befell (whole extractor).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from nlp_events_support import TableLookup, default_table, load_model, person
+from nlp_events_support import TableLookup, analyse, default_table, load_model, person
 
 from eventwire.models import Event
 from eventwire.nlp.events import find_events
@@ -63,6 +65,9 @@ NO_EVENT = [
     ("The students are fighting for their rights.", "ASSAULT"),
     ("The two teams battled it out in Nairobi on Saturday.", "ASSAULT"),
     ("The army has fought economic reforms for years.", "ASSAULT"),
+    # a plea in court is no appeal to anyone
+    ("Mr Okafor pleaded guilty to two charges of fraud.", "REQUEST"),
+    ("Mr Haddad pleaded not guilty on Tuesday.", "REQUEST"),
 ]
 
 
@@ -82,6 +87,13 @@ STILL_EVENTS = [
     ("Mr Sato spoke with Mr Haddad by phone on Tuesday.", "CONSULT"),
     ("Two men were hanged in the prison yard at dawn.", "ASSAULT"),
     ("Soldiers fought rebels near the border.", "ASSAULT"),
+    ("Mr Haddad pleaded with the rebels to free the hostages.", "REQUEST"),
+    # denials of what was said of them
+    ("Mr Okafor denies any wrongdoing.", "REJECT"),
+    ("Peru's government denied any role in the killings.", "REJECT"),
+    # acts on a count of something: "23 of its diplomats"
+    ("Peru expelled 23 of Chile's diplomats.", "SANCTION"),
+    ("Soldiers arrested some of the protesters.", "COERCE"),
 ]
 
 
@@ -92,3 +104,29 @@ def test_the_same_words_still_give_their_event(nlp: Any, text: str, type_: str) 
 
 def test_fighting_a_reform_is_opposing_it(nlp: Any) -> None:
     assert types_in(nlp, "The army has fought economic reforms for years.") == ["REJECT"]
+
+
+def _sides(text: str) -> list[tuple[str, str | None, str | None]]:
+    """(type, source country, source sector) of each event, through the whole extractor."""
+    return [
+        (e.code.type, e.source.actor.country, e.source.actor.sector)
+        if e.source
+        else (e.code.type, None, None)
+        for e in analyse(text).events
+    ]
+
+
+def test_an_arrest_or_charge_with_no_agent_is_by_the_state_of_whom_it_befell() -> None:
+    assert _sides("Kenyan opposition leader Jane Okafor was arrested on Monday.") == [
+        ("COERCE", "KEN", "COP")
+    ]
+    assert _sides("Two Kenyan activists were charged with incitement.") == [
+        ("ACCUSE", "KEN", "JUD")
+    ]
+
+
+def test_an_arrest_with_its_agent_or_of_nobody_placed_is_left_as_said() -> None:
+    assert _sides("Jane Okafor was arrested by Ugandan soldiers in Kampala.") == [
+        ("COERCE", "UGA", "MIL")
+    ]
+    assert _sides("Jane Okafor was arrested on Monday.") == [("COERCE", None, None)]

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 from eventwire.models import Actor, ActorKind, ActorMention, Event, Factuality, TextSpan
 from eventwire.nlp.actor_domestic import dateline_code
 from eventwire.nlp.actor_table import NON_STATE_CODES, group_id, load_actor_table
+from eventwire.nlp.syntax import is_passive
 
 # Words that refer back to two sides already named ("their summit", "the two leaders met").
 PLURAL_BACK = frozenset({"their", "they", "both", "two"})
@@ -48,6 +49,7 @@ def complete_roles(
         filled = _from_named_pair(doc, filled, out, starts, first)
         filled = _answer_target(doc, filled, out, starts)
         filled = _own_government(doc, filled)
+        filled = _authority_source(doc, filled)
         filled = _crowd_source(doc, filled)
         filled = _protest_target(filled)
         filled = _own_state_target(filled)
@@ -341,6 +343,40 @@ def _own_government(doc: Doc, event: Event) -> Event:
                 event, target=_state(code, TextSpan(span.start_char, span.end_char, span.text))
             )
     return event
+
+
+# Acts only a state's police, prosecutors or courts perform, by the lemma of their verb: the
+# group that performs them, by sector and name.
+AUTHORITY_ACTS = {
+    **dict.fromkeys(("arrest", "detain", "apprehend", "raid"), ("COP", "police")),
+    **dict.fromkeys(("charge", "indict", "prosecute"), ("JUD", "prosecutors")),
+    **dict.fromkeys(("convict", "sentence", "jail", "imprison", "fine"), ("JUD", "courts")),
+    **dict.fromkeys(("deport", "extradite"), ("GOV", "authorities")),
+}
+
+
+def _authority_source(doc: Doc, event: Event) -> Event:
+    """ "Abdulkader was arrested", "the former president is charged with corruption": a passive
+    arrest, charge or sentence with no agent named is by the police, prosecutors or courts of
+    the state the person or group it befell belongs to (else of the country where it happened),
+    as event coders code it. Evidence: the trigger."""
+    if event.source is not None or event.target is None:
+        return event
+    head = _token_at(doc, event.trigger.start)
+    act = AUTHORITY_ACTS.get(head.lemma_.lower()) if head is not None else None
+    if head is None or act is None or not is_passive(head):
+        return event
+    target = event.target.actor
+    if target.kind not in (ActorKind.PERSON, ActorKind.GROUP):
+        return event
+    code = target.country or _place_country(event)
+    if code is None or code in NON_STATES:
+        return event
+    sector, noun = act
+    entry = load_actor_table().country(code)
+    name = f"{entry.adjective} {noun}" if entry else noun
+    actor = Actor(group_id(code, sector, noun), name, ActorKind.GROUP, code, sector)
+    return dataclasses.replace(event, source=ActorMention(actor, event.trigger))
 
 
 def _crowd_source(doc: Doc, event: Event) -> Event:

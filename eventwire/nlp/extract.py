@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 EXTRACTOR_VERSION = "0.5"  # 0.2: event dates; 0.3: places; 0.4: sides from the article;
-# 0.5: a domestic outlet's unqualified officials
+# 0.5: a domestic outlet's unqualified officials, authorities as agents, lexicon 1.2
 
 
 def analyse_doc(

@@ -48,6 +48,11 @@ NOMINAL_DEPS = ("dobj", "pobj", "nsubj", "nsubjpass")
 RELATIVE_DEPS = ("relcl", "acl")
 VERB_SUFFIXES = (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"))
 
+# Words that count what their "of" phrase names: "some of the diplomats", "each of the states".
+QUANTIFIERS = frozenset(
+    {"some", "many", "most", "all", "several", "few", "none", "each", "both", "any", "one"}
+)
+
 
 class ActorLookup(Protocol):
     """The actor stage as the event stage sees it: which actor a token refers to, if any."""
@@ -119,9 +124,14 @@ class Matcher:
         return list(dict.fromkeys(k for k in keys if self.lexicon.rules("N", k)))
 
     def through(self, noun: Token) -> list[Token]:
-        """``noun`` and, for transparent nouns ("a series of tests"), the nouns inside."""
+        """``noun`` and, for transparent nouns ("a series of tests") and counts ("23 of its
+        diplomats", "some of the protesters"), the nouns inside."""
         out = [noun]
-        while self.lexicon.is_kind("N", noun.lemma_.lower(), RuleKind.TRANSPARENT):
+        while (
+            noun.like_num
+            or noun.lower_ in QUANTIFIERS
+            or self.lexicon.is_kind("N", noun.lemma_.lower(), RuleKind.TRANSPARENT)
+        ):
             inner = pobjs(noun, "of")
             if not inner:
                 break
