@@ -124,6 +124,33 @@ def test_a_role_named_only_after_the_person_gives_no_country(
     assert found["Rosa Quintal"] == [("person:rosa-quintal", None)]
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        ("Jane Okafor, a Nigerian lawyer, condemned the arrest.", "Jane Okafor", "NGA"),
+        ("Sami Haddad was a Syrian refugee before the war ended.", "Sami Haddad", "SYR"),
+        (
+            "Rosa Quintal, who became a Peruvian citizen in 2006, was detained.",
+            "Rosa Quintal",
+            "PER",
+        ),
+    ],
+)
+def test_a_person_said_to_be_a_national_of_a_country_belongs_to_it(
+    parse: Parse, table: ActorTable, text: str, name: str, code: str
+) -> None:
+    assert {c for _, c in actors_of(parse, table, text)[name]} == {code}
+
+
+def test_a_country_word_inside_a_phrase_gives_no_nationality(
+    parse: Parse, table: ActorTable
+) -> None:
+    text = "Sami Haddad, who has a $25m US bounty on his head, addressed the crowd in Aleppo."
+    assert {c for _, c in actors_of(parse, table, text)["Sami Haddad"]} == {None}
+    text = "Jane Okafor, the US-trained lawyer, condemned the arrest."
+    assert {c for _, c in actors_of(parse, table, text)["Jane Okafor"]} == {None}
+
+
 def test_a_capitalised_title_keeps_its_country(parse: Parse, table: ActorTable) -> None:
     text = "British Defence Secretary Tom Hale and Chinese Commerce Minister Wang Lian met."
     found = actors_of(parse, table, text)

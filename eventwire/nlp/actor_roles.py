@@ -221,6 +221,11 @@ def _person(cues: Cues, start: int, end: int) -> PersonSpan:
         if found := _role_phrase(cues, role_head):
             descriptors.append(found)
             aliases.append((found.start, role_head.i + 1))
+        elif country := _nationality(cues, role_head):
+            descriptors.append(Descriptor(end, end, country, None, None))
+    for attr in _predicates(root):
+        if country := _nationality(cues, attr):
+            descriptors.append(Descriptor(end, end, country, None, None))
     for attr in _relative_roles(root):
         roles = [t for t in attr.subtree if cues.phrase_ending_at(t.i, WordKind.ROLE)]
         role = attr if attr in roles else next(iter(roles), None)
@@ -249,6 +254,34 @@ def _appositive_roles(root: Token) -> Iterator[Token]:
     for child in root.children:
         if child.dep_ == "appos" and child.i > root.i:
             yield child
+
+
+def _predicates(root: Token) -> Iterator[Token]:
+    """What a name is said to be or become: "Hussain was a British hacker", "X, who became a US
+    citizen in 2006"."""
+    verb = root.head
+    if root.dep_ == "nsubj" and verb.lemma_ in COPULAS:
+        yield from (c for c in verb.children if c.dep_ == "attr" and c.i > root.i)
+    for child in root.children:
+        if child.dep_ == "relcl" and child.lemma_ in COPULAS:
+            yield from (grand for grand in child.children if grand.dep_ in ("attr", "acomp"))
+
+
+COPULAS = frozenset({"be", "become"})
+
+
+INDEFINITE = frozenset({"a", "an"})
+
+
+def _nationality(cues: Cues, noun: Token) -> str | None:
+    """The country a noun phrase that is no role gives a person: "a British hacker", "a Syrian
+    refugee", "a US citizen": an indefinite phrase that opens with its country word."""
+    if noun.pos_ != "NOUN" or noun.i < 2 or noun.left_edge.lower_ not in INDEFINITE:
+        return None
+    found = cues.descriptor_ending_at(noun.i - 1, roles=False)
+    if found is None or found.start != noun.left_edge.i + 1:
+        return None
+    return found.country
 
 
 def _relative_roles(root: Token) -> Iterator[Token]:
