@@ -151,6 +151,40 @@ def test_a_country_word_inside_a_phrase_gives_no_nationality(
     assert {c for _, c in actors_of(parse, table, text)["Jane Okafor"]} == {None}
 
 
+def _pronoun_owners(parse: Parse, table: ActorTable, text: str) -> list[tuple[str, str]]:
+    """(pronoun as written, the person id it was resolved to), in text order."""
+    return [
+        (m.span.text, m.actor.id)
+        for m in find_actors(parse(text), table)
+        if m.span.text.lower() in ("he", "she", "his", "her", "him")
+    ]
+
+
+def test_a_pronoun_after_a_quotation_is_not_someone_the_quotation_names(
+    parse: Parse, table: ActorTable
+) -> None:
+    text = (
+        "Party spokesman Tunde Okafor criticised the committee on Monday.\n"
+        "He said: “I am telling the chairman to retire before he embarrasses President Amina "
+        "Bello. Bello is still the leader of the party. This is an embarrassment to her.” He "
+        "praised the president for her stand."
+    )
+    owners = _pronoun_owners(parse, table, text)
+    assert owners[0] == ("He", "person:tunde-okafor")
+    assert owners[-2] == ("He", "person:tunde-okafor")  # after the quotation: its speaker
+    assert owners[-1] == ("her", "person:amina-bello")
+
+
+def test_a_pronoun_in_a_quotation_is_not_its_speaker(parse: Parse, table: ActorTable) -> None:
+    text = (
+        "Opposition leader Grace Mensah said: “Mr Ibrahim Sule broke the law. He must resign.”\n"
+        "Minister Kofi Boateng “expressed his support for the police”, the ministry said."
+    )
+    owners = dict(_pronoun_owners(parse, table, text))
+    assert owners["He"] == "person:ibrahim-sule"
+    assert owners["his"] == "person:kofi-boateng"  # a quoted fragment of his own sentence
+
+
 def test_a_capitalised_title_keeps_its_country(parse: Parse, table: ActorTable) -> None:
     text = "British Defence Secretary Tom Hale and Chinese Commerce Minister Wang Lian met."
     found = actors_of(parse, table, text)

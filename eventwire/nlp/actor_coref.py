@@ -22,7 +22,11 @@
   is that speaker.
 - "he"/"she"/"his"/"her" resolve to the person mentioned in the nearest sentence (the pronoun's own
   sentence before it, or up to two sentences back) when only one compatible person is there, or
-  only one of them is a subject; otherwise they are left alone.
+  only one of them is a subject (in a sentence before, the subject of its main clause); otherwise
+  they are left alone. Narrative and quotation are two frames: a pronoun outside quotation marks
+  looks only at people named outside them (and a quotation's sentences do not count as distance),
+  one inside them at people named inside, or outside them in its own sentence unless that is
+  the quotation's speaker.
 """
 
 from __future__ import annotations
@@ -313,11 +317,30 @@ def pronoun_mentions(
     genders = dict(genders)
     out: list[TokenMention] = []
     doc = cues.doc
+    quoted: list[bool] | None = None
+    spoken: frozenset[int] = frozenset()
     for i, lower in enumerate(cues.lowers):
         gender = PRONOUNS.get(lower)
         if gender is None or cues.tags[i] not in ("PRP", "PRP$"):
             continue
-        actor = _antecedent(doc, doc[i], gender, sentence_of, known, genders)
+        if quoted is None:
+            quoted = quoted_tokens(cues)
+            spoken = _quoted_sentences(sentence_of, quoted)
+        # Narrative and quotation are two frames: a pronoun in the narrative refers to someone
+        # the narrative names (the sentences of a quotation do not count in how far back), one
+        # in a quotation to someone the quotation names, or its own sentence outside the marks
+        # ("Clinton 'expressed her admiration'"), but not its speaker (who says "I").
+        if quoted[i]:
+            here = sentence_of[i]
+            candidates = [
+                m
+                for m in known
+                if quoted[m.start] or (sentence_of[m.start] == here and not _speaker(doc, m))
+            ]
+            actor = _antecedent(doc, doc[i], gender, sentence_of, candidates, genders)
+        else:
+            candidates = [m for m in known if not quoted[m.start]]
+            actor = _antecedent(doc, doc[i], gender, sentence_of, candidates, genders, spoken)
         if actor is not None:
             mention = TokenMention(i, i + 1, actor)
             out.append(mention)
@@ -327,6 +350,53 @@ def pronoun_mentions(
     return out
 
 
+OPENING_QUOTES = frozenset({"“", "‘‘", "``", "«"})
+CLOSING_QUOTES = frozenset({"”", "’’", "''", "»"})
+
+
+def quoted_tokens(cues: Cues) -> list[bool]:
+    """Whether each token lies inside quotation marks (the marks included). Straight double
+    quotes alternate; a paragraph break closes a quotation left open (news repeat the opening
+    mark on each paragraph of a long quotation and close only the last)."""
+    inside = False
+    out: list[bool] = []
+    texts = cues.texts
+    for i, (text, whitespace) in enumerate(zip(texts, cues.whitespace, strict=True)):
+        before = texts[i - 1] if i else ""
+        after = texts[i + 1] if i + 1 < len(texts) else ""
+        paired = text == "`" and "`" in (before, after)
+        if text in OPENING_QUOTES or paired:
+            # "``" (an opening mark in wire text) comes as two "`"; a lone "`" opens a quotation
+            # within a quotation, whose closing "'" cannot be told from an apostrophe: ignored
+            inside = True
+            out.append(True)
+        elif text in CLOSING_QUOTES:
+            out.append(True)
+            inside = False
+        elif text == '"':
+            out.append(True)
+            inside = not inside
+        else:
+            out.append(inside)
+        if "\n" in text or "\n" in whitespace:
+            inside = False
+    return out
+
+
+def _speaker(doc: Doc, mention: TokenMention) -> bool:
+    """Whether the mention is the subject of a verb of saying ("Obama said")."""
+    token = doc[mention.end - 1]
+    return token.dep_ in SUBJECT_DEPS and token.head.lemma_.lower() in TELLING_VERBS
+
+
+def _quoted_sentences(sentence_of: list[int], quoted: list[bool]) -> frozenset[int]:
+    """The sentences every token of which lies inside quotation marks."""
+    open_: dict[int, bool] = {}
+    for sentence, inside in zip(sentence_of, quoted, strict=True):
+        open_[sentence] = open_.get(sentence, True) and inside
+    return frozenset(s for s, inside in open_.items() if inside)
+
+
 def _antecedent(
     doc: Doc,
     pronoun: Token,
@@ -334,13 +404,21 @@ def _antecedent(
     sentence_of: list[int],
     known: list[TokenMention],
     genders: dict[str, str | None],
+    spoken: frozenset[int] = frozenset(),
 ) -> Actor | None:
     here = sentence_of[pronoun.i]
-    for sentence in range(here, max(-1, here - PRONOUN_LOOKBACK - 1), -1):
+    budget = PRONOUN_LOOKBACK + 1  # sentences looked at, the pronoun's own included
+    sentence = here
+    while sentence >= 0 and budget > 0:
+        if sentence in spoken:  # wholly quoted: passed over, for free
+            sentence -= 1
+            continue
+        budget -= 1
+        current, sentence = sentence, sentence - 1
         nearby = [
             m
             for m in known
-            if sentence_of[m.start] == sentence
+            if sentence_of[m.start] == current
             and m.end <= pronoun.i
             and m.actor.kind is ActorKind.PERSON
             and genders.get(m.actor.id) in (None, gender)
@@ -351,11 +429,15 @@ def _antecedent(
         if len(distinct) == 1:
             return next(iter(distinct.values()))
         subjects = {m.actor.id: m.actor for m in nearby if _is_subject(doc, m)}
+        if len(subjects) > 1 and current != here:  # "If X was the leader, he advised Y. He
+            # said ...": of a sentence before, the subject of its main clause
+            subjects = {m.actor.id: m.actor for m in nearby if _is_subject(doc, m, main=True)}
         return next(iter(subjects.values())) if len(subjects) == 1 else None
     return None
 
 
-def _is_subject(doc: Doc, mention: TokenMention) -> bool:
+def _is_subject(doc: Doc, mention: TokenMention, *, main: bool = False) -> bool:
+    """Whether the mention is a subject; with ``main``, of its sentence's main verb."""
     root = next(
         (
             t
@@ -365,10 +447,20 @@ def _is_subject(doc: Doc, mention: TokenMention) -> bool:
         doc[mention.end - 1],
     )
     for token in _up_conj(root):
-        if token.dep_ in SUBJECT_DEPS:
+        subject = token.head if token.dep_ == "appos" else token
+        if subject.dep_ in SUBJECT_DEPS:
+            return not main or _is_main_verb(subject.head)
+    return False
+
+
+def _is_main_verb(verb: Token) -> bool:
+    """The sentence's root, or a verb joined to it by "and"."""
+    for _ in range(4):
+        if verb.dep_ == "ROOT":
             return True
-        if token.dep_ == "appos" and token.head.dep_ in SUBJECT_DEPS:
-            return True
+        if verb.dep_ != "conj":
+            return False
+        verb = verb.head
     return False
 
 
