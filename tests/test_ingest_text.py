@@ -181,3 +181,34 @@ def test_property_text_segments_round_trip_to_raw(raw: str) -> None:
     for seg in result.segments:
         assert previous_end <= seg.start < seg.end <= len(result.text)
         previous_end = seg.end
+
+
+def test_a_text_without_blank_lines_has_a_paragraph_per_line_and_headings_apart() -> None:
+    raw = (
+        "Security fears spread through the capital on Monday after the blast.\n"
+        "At least 20 people were killed, the health ministry said.\n"
+        "No claim of responsibility\n"
+        "The attack targeted one of the oldest churches in the city.\n"
+    )
+    assert [p.text for p in split_paragraphs(raw)] == [
+        "Security fears spread through the capital on Monday after the blast.",
+        "At least 20 people were killed, the health ministry said.",
+        "No claim of responsibility",
+        "The attack targeted one of the oldest churches in the city.",
+    ]
+
+
+def test_a_hard_wrapped_text_without_blank_lines_joins_the_lines_of_a_sentence() -> None:
+    raw = (
+        "The foreign ministers of Sylvania and Freedonia met in the border town\n"
+        "on Tuesday and agreed to reopen the river crossing.\n"
+        "Talks will resume next month, officials from both sides said in a joint\n"
+        "statement.\n"
+    )
+    paragraphs = split_paragraphs(raw)
+    assert [p.text for p in paragraphs] == [
+        "The foreign ministers of Sylvania and Freedonia met in the border town on Tuesday and"
+        " agreed to reopen the river crossing.",
+        "Talks will resume next month, officials from both sides said in a joint statement.",
+    ]
+    assert paragraphs[1].raw_start == raw.index("Talks")

@@ -113,3 +113,21 @@ def test_a_dateline_is_no_part_of_its_paragraphs_first_sentence(parse: Any, befo
         "REYKJAVÍK —",
         "Ireland and Iceland signed a fisheries pact on Monday.",
     ]
+
+
+def test_the_narrative_view_keeps_paragraph_breaks_as_written_and_blanks_the_rest() -> None:
+    from eventwire.models import Article, Segment, SegmentKind
+    from eventwire.nlp.pipeline import narrative_view
+
+    text = "Talks opened.\n\nPhoto: the delegations. Credit: AP\n\nThey ended at noon."
+    caption = text.index("Photo")
+    last = text.index("They")
+    segments = (
+        Segment(SegmentKind.BODY, 0, 13),
+        Segment(SegmentKind.CAPTION, caption, caption + 34),
+        Segment(SegmentKind.BODY, last, len(text)),
+    )
+    view = narrative_view(Article(source="x.txt", text=text, segments=segments, raw=text))
+    assert len(view) == len(text)
+    assert view.startswith("Talks opened.\n\n") and view.endswith("\n\nThey ended at noon.")
+    assert "Photo" not in view and view[caption : caption + 34].strip() == ""

@@ -25,13 +25,19 @@ if TYPE_CHECKING:
 def narrative_view(article: Article, *, include_title: bool = False) -> str:
     """``article.text`` with every non-narrative segment blanked out; same length, same offsets."""
     keep = {SegmentKind.BODY, SegmentKind.TITLE} if include_title else {SegmentKind.BODY}
-    chars = [" "] * len(article.text)
+    text = article.text
+    chars = [" "] * len(text)
     for seg in article.segments:
         if seg.kind in keep:
-            chars[seg.start : seg.end] = article.text[seg.start : seg.end]
-            if seg.end < len(chars):
-                chars[seg.end] = "\n"  # keep paragraph breaks visible to the sentence splitter
-    return "".join(chars)
+            chars[seg.start : seg.end] = text[seg.start : seg.end]
+            # Keep the paragraph breaks around it visible to the sentence splitter, as written
+            # ("\n\n"): the parser reads a break it knows better than "\n " (which can split a
+            # sentence after it).
+            before = len(text[: seg.start]) - len(text[: seg.start].rstrip("\n"))
+            chars[seg.start - before : seg.start] = "\n" * before
+            after = len(text[seg.end :]) - len(text[seg.end :].lstrip("\n"))
+            chars[seg.end : seg.end + max(after, 1)] = "\n" * max(after, 1)
+    return "".join(chars[: len(text)])
 
 
 def load_nlp(model: str, *, disable: Iterable[str] = ()) -> Language:
