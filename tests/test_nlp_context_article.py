@@ -185,6 +185,20 @@ def test_a_pronoun_in_a_quotation_is_not_its_speaker(parse: Parse, table: ActorT
     assert owners["his"] == "person:kofi-boateng"  # a quoted fragment of his own sentence
 
 
+def test_an_office_is_the_role_of_someone_who_also_holds_a_military_rank(
+    parse: Parse, table: ActorTable
+) -> None:
+    text = (
+        "MINISTER of Defence, Brigadier General Musa Danjuma (rtd) said 20,000 soldiers had been "
+        "recruited.\n"
+        "The Minister, who reviewed the parade, said the air force would buy new aircraft."
+    )
+    found = actors_of(parse, table, text)
+    assert found["Minister"] == [("person:musa-danjuma", None)]
+    people = [m.actor for m in find_actors(parse(text), table) if m.span.text == "Musa Danjuma"]
+    assert [(p.role, p.sector) for p in people] == [("minister", "GOV")]
+
+
 def test_a_capitalised_title_keeps_its_country(parse: Parse, table: ActorTable) -> None:
     text = "British Defence Secretary Tom Hale and Chinese Commerce Minister Wang Lian met."
     found = actors_of(parse, table, text)

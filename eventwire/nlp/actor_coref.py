@@ -39,7 +39,7 @@ from spacy.tokens import Doc, Token
 
 from eventwire.models import Actor, ActorKind
 from eventwire.nlp.actor_cues import Cues, Descriptor, TokenMention
-from eventwire.nlp.actor_roles import PersonSpan
+from eventwire.nlp.actor_roles import RANKS, PersonSpan
 from eventwire.nlp.actor_table import (
     COMMON_WORD_NAMES,
     ActorTable,
@@ -89,7 +89,9 @@ class _Person:
 
     def actor(self, table: ActorTable) -> Actor:
         name = " ".join(self.words)
-        role = next((d for d in self.descriptors if d.role), None)
+        roles = [d for d in self.descriptors if d.role]
+        offices = [d for d in roles if (d.role or "").split()[-1] not in RANKS]
+        role = next(iter(offices or roles), None)  # the office, not the military rank
         country = next((d.country for d in self.descriptors if d.country), None)
         sector, role_name = (role.sector, role.role) if role else (None, None)
         known = _table_people(table, self.words, country, titled=self.titled)

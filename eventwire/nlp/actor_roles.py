@@ -248,8 +248,11 @@ def _root(doc: Doc, start: int, end: int) -> Token:
 def _appositive_roles(root: Token) -> Iterator[Token]:
     """Role nouns in apposition: "the Norwegian prime minister, X", "X, Chile's president"."""
     doc = root.doc
-    before = root.dep_ == "appos" and root.head.i < root.i
-    if before and any(t.text == "," for t in doc[root.head.i : root.left_edge.i]):
+    before = root.dep_ in ("appos", "conj") and root.head.i < root.i
+    between = doc[root.head.i : root.left_edge.i]
+    if before and root.dep_ == "conj" and any(t.dep_ == "cc" for t in between):
+        before = False  # "the minister and Mr X": two people; a comma alone is an apposition
+    if before and any(t.text == "," for t in between):
         yield root.head
     for child in root.children:
         if child.dep_ == "appos" and child.i > root.i:
@@ -304,12 +307,22 @@ def _role_phrase(cues: Cues, head: Token) -> Descriptor | None:
     return found
 
 
+# Military ranks: "Minister of Defence, Brigadier General X" holds the office, not the rank.
+RANKS = frozenset(
+    {"general", "gen.", "brigadier", "colonel", "col.", "lieutenant", "lt.", "major", "captain"}
+    | {"capt.", "sergeant", "sgt.", "admiral", "adm.", "marshal", "commodore", "corporal"}
+)
+
+
 def _merge(descriptors: list[Descriptor]) -> Descriptor | None:
-    """One descriptor from several: the first role (with its sector), the first country."""
+    """One descriptor from several: the first role (an office before a military rank, with its
+    sector), the first country."""
     if not descriptors:
         return None
     first = descriptors[0]
-    role_from = next((d for d in descriptors if d.role), None)
+    roles = [d for d in descriptors if d.role]
+    offices = [d for d in roles if (d.role or "").split()[-1] not in RANKS]
+    role_from = next(iter(offices or roles), None)
     country = next((d.country for d in descriptors if d.country), None)
     return Descriptor(
         first.start,
