@@ -68,6 +68,9 @@ NO_EVENT = [
     # a plea in court is no appeal to anyone
     ("Mr Okafor pleaded guilty to two charges of fraud.", "REQUEST"),
     ("Mr Haddad pleaded not guilty on Tuesday.", "REQUEST"),
+    # buying aircraft is no armament; a university training teachers no mobilisation
+    ("The airline bought new aircraft from Boeing.", "MOBILIZE"),
+    ("The university trained 300 teachers.", "MOBILIZE"),
 ]
 
 
@@ -94,6 +97,11 @@ STILL_EVENTS = [
     # acts on a count of something: "23 of its diplomats"
     ("Peru expelled 23 of Chile's diplomats.", "SANCTION"),
     ("Soldiers arrested some of the protesters.", "COERCE"),
+    # armament and recruitment, appeals against rulings, sentences sought
+    ("Peru has recruited 20,000 soldiers in three years.", "MOBILIZE"),
+    ("Peru will buy tanks and artillery from Chile.", "MOBILIZE"),
+    ("The opposition will challenge the ruling in court.", "REJECT"),
+    ("Prosecutors sought a 25-year prison term for Mr Okafor.", "REQUEST"),
 ]
 
 
