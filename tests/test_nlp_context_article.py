@@ -199,6 +199,11 @@ def test_an_office_is_the_role_of_someone_who_also_holds_a_military_rank(
     assert [(p.role, p.sector) for p in people] == [("minister", "GOV")]
 
 
+def test_an_armed_group_named_by_its_kind_is_an_actor(parse: Parse, table: ActorTable) -> None:
+    text = "A militant group condemned the bombing of the church in Cairo."
+    assert actors_of(parse, table, text)["militant group"] == [("group:-:REB:militant-group", None)]
+
+
 def test_a_capitalised_title_keeps_its_country(parse: Parse, table: ActorTable) -> None:
     text = "British Defence Secretary Tom Hale and Chinese Commerce Minister Wang Lian met."
     found = actors_of(parse, table, text)
