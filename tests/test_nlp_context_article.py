@@ -204,6 +204,17 @@ def test_an_armed_group_named_by_its_kind_is_an_actor(parse: Parse, table: Actor
     assert actors_of(parse, table, text)["militant group"] == [("group:-:REB:militant-group", None)]
 
 
+def test_a_body_named_again_by_the_last_word_of_its_name_is_that_body(
+    parse: Parse, table: ActorTable
+) -> None:
+    text = (
+        "Kenya's Independent Electoral and Boundaries Commission announced the results on Monday.\n"
+        "The opposition accused the Commission of fraud."
+    )
+    body = "org:KEN:independent-electoral-and-boundaries-commission"
+    assert actors_of(parse, table, text)["Commission"] == [(body, "KEN")]
+
+
 def test_a_capitalised_title_keeps_its_country(parse: Parse, table: ActorTable) -> None:
     text = "British Defence Secretary Tom Hale and Chinese Commerce Minister Wang Lian met."
     found = actors_of(parse, table, text)

@@ -74,6 +74,7 @@ def find_actors(doc: Doc, table: ActorTable) -> list[ActorMention]:
     found.extend(groups)
     found.extend(country_mentions(cues, claimed))
     found.sort(key=lambda m: (m.start, m.end))
+    _short_org_names(found)
     sentence_of = sentence_ids(doc)
     follow_groups(cues, found, sentence_of)
     locate_groups(cues, found)
@@ -85,6 +86,21 @@ def find_actors(doc: Doc, table: ActorTable) -> list[ActorMention]:
     found.extend(speaker_pronouns(cues, found))
     mentions = (_to_mention(cues, m) for m in sorted(found, key=lambda m: (m.start, m.end)))
     return [m for m in mentions if m is not None]
+
+
+def _short_org_names(found: list[TokenMention]) -> None:
+    """ "The Commission", "the Mission": a body named again by the last word of its name is the
+    body named before ("Kenya's Independent Electoral and Boundaries Commission"); in place."""
+    bodies: dict[str, Actor] = {}  # last word -> the latest body so named
+    for i, mention in enumerate(found):
+        actor = mention.actor
+        if actor.kind is not ActorKind.ORGANIZATION:
+            continue
+        words = actor.name.split()
+        if len(words) > 1:
+            bodies[words[-1].casefold()] = actor
+        elif (earlier := bodies.get(actor.name.casefold())) is not None:
+            found[i] = TokenMention(mention.start, mention.end, earlier)
 
 
 def _without_covered(found: list[TokenMention], wider: list[TokenMention]) -> list[TokenMention]:
