@@ -215,6 +215,21 @@ def test_a_body_named_again_by_the_last_word_of_its_name_is_that_body(
     assert actors_of(parse, table, text)["Commission"] == [(body, "KEN")]
 
 
+def test_they_is_the_one_group_that_acted_just_before(parse: Parse, table: ActorTable) -> None:
+    text = (
+        "Hundreds of Kenyan protesters gathered outside parliament on Monday.\n"
+        "They called for the resignation of the interior minister."
+    )
+    assert actors_of(parse, table, text)["They"] == [("group:KEN:CVL:protesters", "KEN")]
+
+
+def test_they_is_left_alone_when_the_group_was_only_acted_upon(
+    parse: Parse, table: ActorTable
+) -> None:
+    text = "The attacks on Kenyan journalists were serious.\nThey took my camera, he said."
+    assert "They" not in actors_of(parse, table, text)
+
+
 def test_a_capitalised_title_keeps_its_country(parse: Parse, table: ActorTable) -> None:
     text = "British Defence Secretary Tom Hale and Chinese Commerce Minister Wang Lian met."
     found = actors_of(parse, table, text)

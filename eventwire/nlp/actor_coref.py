@@ -19,7 +19,9 @@
   country and sector.
 - "they" or "it" as the subject of what a group, body or state is said to say, promise or warn
   ("Chilean fishermen's groups have said they will demonstrate", "the ministry said it would")
-  is that speaker.
+  is that speaker; any other subject "they" is the one unnamed group written as a plural that
+  acts (subject or agent) in its sentence before it or the sentence before ("Protesters
+  chanted ... They called for his resignation").
 - "he"/"she"/"his"/"her" resolve to the person mentioned in the nearest sentence (the pronoun's own
   sentence before it, or up to two sentences back) when only one compatible person is there, or
   only one of them is a subject (in a sentence before, the subject of its main clause); otherwise
@@ -284,6 +286,68 @@ def group_actor(cues: Cues, noun: str, country: str | None, sector: str | None) 
 
 
 # --- "they" --------------------------------------------------------------------------------------
+
+
+GROUP_LOOKBACK = 1  # sentences before "they" in which the group it stands for may be named
+
+
+def group_pronouns(
+    cues: Cues, found: Iterable[TokenMention], sentence_of: list[int], claimed: set[int]
+) -> list[TokenMention]:
+    """ "Protesters chanted ... They called for the minister's resignation": "they" as a subject
+    is the one unnamed group (protesters, police, rebels; written as a plural) that is a subject
+    or agent in its sentence before it or in the sentence before, in the same frame (narrative
+    or quotation); left alone when there are several, or a person, body or state could be
+    meant."""
+    known = sorted(found, key=lambda m: m.start)
+    quoted: list[bool] | None = None
+    out: list[TokenMention] = []
+    for i, lower in enumerate(cues.lowers):
+        if lower != "they" or cues.deps[i] not in SUBJECT_DEPS or i in claimed:
+            continue
+        quoted = quoted if quoted is not None else quoted_tokens(cues)
+        here = sentence_of[i]
+        nearby = [
+            m
+            for m in known
+            if m.end <= i
+            and here - GROUP_LOOKBACK <= sentence_of[m.start] <= here
+            and quoted[m.start] == quoted[i]
+        ]
+        groups = {
+            m.actor.id: m.actor
+            for m in nearby
+            if m.actor.kind is ActorKind.GROUP and _plural(cues, m) and _doer(cues, m)
+        }
+        others = [m for m in nearby if m.actor.kind is not ActorKind.GROUP]
+        if len(groups) == 1 and not others:
+            out.append(TokenMention(i, i + 1, next(iter(groups.values()))))
+    return out
+
+
+COLLECTIVE_NOUNS = frozenset({"police", "opposition", "military", "army", "crowd", "public"})
+COUNT_WORDS = frozenset({"some", "many", "most", "all", "several", "few", "none"})
+
+
+def _plural(cues: Cues, mention: TokenMention) -> bool:
+    """A group written as a plural ("protesters") or a collective noun ("the police")."""
+    last = mention.end - 1
+    return cues.tags[last] in ("NNS", "NNPS") or cues.lowers[last] in COLLECTIVE_NOUNS
+
+
+def _doer(cues: Cues, mention: TokenMention) -> bool:
+    """The group is the subject of its clause, or the agent of a passive ("set alight by
+    protesters"): the one a following "they" continues."""
+    head = cues.doc[mention.end - 1]
+    while head.dep_ in ("conj", "appos", "compound") and head.head.i != head.i:
+        head = head.head
+    prep, count = head.head, head.head.head
+    counted = count.like_num or count.tag_ == "NNS" or count.lower_ in COUNT_WORDS
+    if head.dep_ == "pobj" and prep.lower_ == "of" and counted:
+        head = count  # "Hundreds of protesters gathered", "some of the rebels"
+    if head.dep_ in SUBJECT_DEPS:
+        return True
+    return head.dep_ == "pobj" and head.head.dep_ == "agent"
 
 
 def speaker_pronouns(cues: Cues, found: Iterable[TokenMention]) -> list[TokenMention]:

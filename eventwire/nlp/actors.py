@@ -36,6 +36,7 @@ from eventwire.nlp.actor_agents import (
 )
 from eventwire.nlp.actor_coref import (
     countries_from_roles,
+    group_pronouns,
     pronoun_mentions,
     resolve_people,
     role_mentions,
@@ -84,6 +85,8 @@ def find_actors(doc: Doc, table: ActorTable) -> list[ActorMention]:
     bare = list(bare_state_mentions(cues, claimed))
     found.extend(with_context_country(cues, state_media, bare, found))
     found.extend(speaker_pronouns(cues, found))
+    taken = {m.start for m in found}
+    found.extend(group_pronouns(cues, found, sentence_of, taken))
     mentions = (_to_mention(cues, m) for m in sorted(found, key=lambda m: (m.start, m.end)))
     return [m for m in mentions if m is not None]
 
