@@ -71,6 +71,10 @@ NO_EVENT = [
     # buying aircraft is no armament; a university training teachers no mobilisation
     ("The airline bought new aircraft from Boeing.", "MOBILIZE"),
     ("The university trained 300 teachers.", "MOBILIZE"),
+    # showing is not protesting; publishing a paper frees nobody
+    ("This was also demonstrated by our decision.", "PROTEST"),
+    ("The figures demonstrated that the economy was growing.", "PROTEST"),
+    ("The authorities released a white paper on religion.", "RETREAT"),
 ]
 
 
