@@ -203,3 +203,18 @@ def test_unnamed_victims_and_local_actors_are_of_the_place_of_the_act() -> None:
         lambda code: ESTONIA,
     )
     assert unplaced[0].target is not None and unplaced[0].target.actor.country is None
+
+
+def test_a_dateline_named_nowhere_else_still_places_the_report_s_domestic_events() -> None:
+    """Through the whole extractor: the dateline's place is read like a place the text states."""
+    from nlp_events_support import analyse
+
+    text = (
+        "KAMPALA, Uganda (AP) — Ugandan police arrested 40 opposition supporters on Monday.\n\n"
+        "Uganda's opposition condemned the arrests."
+    )
+    events = analyse(text).events
+    arrest = next(e for e in events if e.code.type == "COERCE")
+    assert arrest.place is not None and arrest.place.place is not None
+    assert (arrest.place.place.name, arrest.place.place.country) == ("Kampala", "UGA")
+    assert arrest.place.how == "dateline"

@@ -141,7 +141,12 @@ class PlaceStage:
     def __call__(
         self, doc: Doc, actors: Sequence[ActorMention], events: Sequence[Event]
     ) -> tuple[list[PlaceMention], list[Event]]:
-        mentions = self.places(doc, actors, (e.location for e in events if e.location))
+        written = [e.location for e in events if e.location]
+        opening = opening_dateline(doc.text)
+        if opening is not None:  # the dateline's place is read like a place the text states
+            start, found = opening
+            written.append(TextSpan(start, start + len(found.place), found.place))
+        mentions = self.places(doc, actors, written)
         placed = place_events(
             events,
             mentions,
@@ -155,7 +160,8 @@ class PlaceStage:
 def dateline_place(text: str, mentions: Sequence[PlaceMention]) -> PlaceMention | None:
     """The place a report's dateline names ("SANTIAGO —", "NAIROBI, Kenya (AP) —"), on a line
     near the top of the report, as the article's own mentions of that name resolve it (the
-    recogniser rarely tags the capitals of a dateline itself)."""
+    recogniser rarely tags the capitals of a dateline itself, so the stage passes the dateline
+    to the resolver as a written place: it resolves even where the text names it nowhere else)."""
     opening = opening_dateline(text)
     if opening is None:
         return None
