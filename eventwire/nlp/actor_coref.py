@@ -300,12 +300,11 @@ def group_pronouns(
     or quotation); left alone when there are several, or a person, body or state could be
     meant."""
     known = sorted(found, key=lambda m: m.start)
-    quoted: list[bool] | None = None
     out: list[TokenMention] = []
     for i, lower in enumerate(cues.lowers):
         if lower != "they" or cues.deps[i] not in SUBJECT_DEPS or i in claimed:
             continue
-        quoted = quoted if quoted is not None else quoted_tokens(cues)
+        quoted = cues.quoted  # built once per document, on the first "they"
         here = sentence_of[i]
         nearby = [
             m
@@ -383,14 +382,13 @@ def pronoun_mentions(
     genders = dict(genders)
     out: list[TokenMention] = []
     doc = cues.doc
-    quoted: list[bool] | None = None
-    spoken: frozenset[int] = frozenset()
+    spoken: frozenset[int] | None = None
     for i, lower in enumerate(cues.lowers):
         gender = PRONOUNS.get(lower)
         if gender is None or cues.tags[i] not in ("PRP", "PRP$"):
             continue
-        if quoted is None:
-            quoted = quoted_tokens(cues)
+        quoted = cues.quoted  # built once per document, on the first pronoun
+        if spoken is None:
             spoken = _quoted_sentences(sentence_of, quoted)
         # Narrative and quotation are two frames: a pronoun in the narrative refers to someone
         # the narrative names (the sentences of a quotation do not count in how far back), one
@@ -413,39 +411,6 @@ def pronoun_mentions(
             known.append(mention)
             known.sort(key=lambda m: m.start)
             genders[actor.id] = genders.get(actor.id) or gender
-    return out
-
-
-OPENING_QUOTES = frozenset({"“", "‘‘", "``", "«"})
-CLOSING_QUOTES = frozenset({"”", "’’", "''", "»"})
-
-
-def quoted_tokens(cues: Cues) -> list[bool]:
-    """Whether each token lies inside quotation marks (the marks included). Straight double
-    quotes alternate; a paragraph break closes a quotation left open (news repeat the opening
-    mark on each paragraph of a long quotation and close only the last)."""
-    inside = False
-    out: list[bool] = []
-    texts = cues.texts
-    for i, (text, whitespace) in enumerate(zip(texts, cues.whitespace, strict=True)):
-        before = texts[i - 1] if i else ""
-        after = texts[i + 1] if i + 1 < len(texts) else ""
-        paired = text == "`" and "`" in (before, after)
-        if text in OPENING_QUOTES or paired:
-            # "``" (an opening mark in wire text) comes as two "`"; a lone "`" opens a quotation
-            # within a quotation, whose closing "'" cannot be told from an apostrophe: ignored
-            inside = True
-            out.append(True)
-        elif text in CLOSING_QUOTES:
-            out.append(True)
-            inside = False
-        elif text == '"':
-            out.append(True)
-            inside = not inside
-        else:
-            out.append(inside)
-        if "\n" in text or "\n" in whitespace:
-            inside = False
     return out
 
 

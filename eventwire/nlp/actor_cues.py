@@ -9,6 +9,7 @@ actor words. Everything here is pure: it reads a parsed ``Doc`` and returns toke
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from spacy.tokens import Doc, Token
 
@@ -100,6 +101,10 @@ def is_break(token: Token) -> bool:
 PERSON_LABELS = frozenset({"PERSON"})  # a name in front of a role is not part of its title
 
 
+OPENING_QUOTES = frozenset({"“", "‘‘", "``", "«"})
+CLOSING_QUOTES = frozenset({"”", "’’", "''", "»"})
+
+
 class Cues:
     """Country, institution and actor-word cues of one ``Doc``.
 
@@ -135,6 +140,36 @@ class Cues:
         self._institutions: dict[int, tuple[int, InstitutionEntry] | None] = {}
         self._descriptors: dict[tuple[int, bool], Descriptor | None] = {}
         self._may_end: dict[WordKind, list[bool]] = {}
+
+    @cached_property
+    def quoted(self) -> list[bool]:
+        """Whether each token lies inside quotation marks (the marks included). Straight double
+        quotes alternate; a paragraph break closes a quotation left open (news repeat the
+        opening mark on each paragraph of a long quotation and close only the last)."""
+        inside = False
+        out: list[bool] = []
+        texts = self.texts
+        for i, (text, whitespace) in enumerate(zip(texts, self.whitespace, strict=True)):
+            before = texts[i - 1] if i else ""
+            after = texts[i + 1] if i + 1 < len(texts) else ""
+            paired = text == "`" and "`" in (before, after)
+            if text in OPENING_QUOTES or paired:
+                # "``" (an opening mark in wire text) comes as two "`"; a lone "`" opens a
+                # quotation within a quotation, whose closing "'" cannot be told from an
+                # apostrophe: ignored
+                inside = True
+                out.append(True)
+            elif text in CLOSING_QUOTES:
+                out.append(True)
+                inside = False
+            elif text == '"':
+                out.append(True)
+                inside = not inside
+            else:
+                out.append(inside)
+            if "\n" in text or "\n" in whitespace:
+                inside = False
+        return out
 
     # --- single cues ending at a token ---------------------------------------------------------
 
