@@ -259,6 +259,10 @@ def _appositive_roles(root: Token) -> Iterator[Token]:
             yield child
 
 
+COPULAS = frozenset({"be", "become"})
+INDEFINITE = frozenset({"a", "an"})
+
+
 def _predicates(root: Token) -> Iterator[Token]:
     """What a name is said to be or become: "Hussain was a British hacker", "X, who became a US
     citizen in 2006"."""
@@ -268,12 +272,6 @@ def _predicates(root: Token) -> Iterator[Token]:
     for child in root.children:
         if child.dep_ == "relcl" and child.lemma_ in COPULAS:
             yield from (grand for grand in child.children if grand.dep_ in ("attr", "acomp"))
-
-
-COPULAS = frozenset({"be", "become"})
-
-
-INDEFINITE = frozenset({"a", "an"})
 
 
 def _nationality(cues: Cues, noun: Token) -> str | None:

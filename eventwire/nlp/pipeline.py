@@ -33,10 +33,14 @@ def narrative_view(article: Article, *, include_title: bool = False) -> str:
             # Keep the paragraph breaks around it visible to the sentence splitter, as written
             # ("\n\n"): the parser reads a break it knows better than "\n " (which can split a
             # sentence after it).
-            before = len(text[: seg.start]) - len(text[: seg.start].rstrip("\n"))
-            chars[seg.start - before : seg.start] = "\n" * before
-            after = len(text[seg.end :]) - len(text[seg.end :].lstrip("\n"))
-            chars[seg.end : seg.end + max(after, 1)] = "\n" * max(after, 1)
+            before = seg.start
+            while before > 0 and text[before - 1] == "\n":
+                before -= 1
+            after = seg.end
+            while after < len(text) and text[after] == "\n":
+                after += 1
+            chars[before : seg.start] = "\n" * (seg.start - before)
+            chars[seg.end : max(after, seg.end + 1)] = "\n" * (max(after, seg.end + 1) - seg.end)
     return "".join(chars[: len(text)])
 
 

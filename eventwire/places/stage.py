@@ -142,7 +142,8 @@ class PlaceStage:
         self, doc: Doc, actors: Sequence[ActorMention], events: Sequence[Event]
     ) -> tuple[list[PlaceMention], list[Event]]:
         written = [e.location for e in events if e.location]
-        opening = opening_dateline(doc.text)
+        text = doc.text  # built anew on every access
+        opening = opening_dateline(text)
         if opening is not None:  # the dateline's place is read like a place the text states
             start, found = opening
             written.append(TextSpan(start, start + len(found.place), found.place))
@@ -152,7 +153,7 @@ class PlaceStage:
             mentions,
             capital_of=self.capital_of,
             country=self.country,
-            dateline=dateline_place(doc.text, mentions),
+            dateline=dateline_place(text, mentions),
         )
         return mentions, targets_from_places(placed, self.state)
 
