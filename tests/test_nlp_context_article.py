@@ -230,6 +230,18 @@ def test_they_is_left_alone_when_the_group_was_only_acted_upon(
     assert "They" not in actors_of(parse, table, text)
 
 
+def test_pm_is_a_prime_minister_but_not_after_a_number(parse: Parse, table: ActorTable) -> None:
+    text = (
+        "The outgoing PM Ana Kovac defended the decision on Monday.\n"
+        "The prime minister said the ambassador would return.\n"
+        "At 4 pm Mr Novak left the building."
+    )
+    found = actors_of(parse, table, text)
+    assert found["prime minister"] == [("person:ana-kovac", None)]
+    people = {m.span.text: m.actor.role for m in find_actors(parse(text), table)}
+    assert people["Ana Kovac"] == "prime minister" and people["Mr Novak"] is None
+
+
 def test_a_capitalised_title_keeps_its_country(parse: Parse, table: ActorTable) -> None:
     text = "British Defence Secretary Tom Hale and Chinese Commerce Minister Wang Lian met."
     found = actors_of(parse, table, text)

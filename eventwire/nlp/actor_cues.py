@@ -234,6 +234,8 @@ class Cues:
         for start, norm in keys:
             entry = words.get((kind, norm))
             if entry is not None:
+                if kind is WordKind.ROLE and start > 0 and self.doc[start - 1].like_num:
+                    return None  # "at 4 pm": a time, not a prime minister
                 return start, entry
         return None
 

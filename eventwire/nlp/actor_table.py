@@ -409,8 +409,8 @@ def _word_suffixes(words: Iterable[tuple[WordKind, str]]) -> dict[WordKind, froz
 def _words(rows: Iterable[list[str]]) -> dict[tuple[WordKind, str], WordEntry]:
     words: dict[tuple[WordKind, str], WordEntry] = {}
     for row in rows:
-        phrase, kind, sector = (row + [""] * 3)[:3]
-        entry = WordEntry(phrase, WordKind(kind), sector or None)
+        phrase, kind, sector, written_for = (row + [""] * 4)[:4]
+        entry = WordEntry(written_for or phrase, WordKind(kind), sector or None)
         words.setdefault((entry.kind, normalise(phrase)), entry)
     return words
 
