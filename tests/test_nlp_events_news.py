@@ -106,6 +106,8 @@ STILL_EVENTS = [
     ("Peru will buy tanks and artillery from Chile.", "MOBILIZE"),
     ("The opposition will challenge the ruling in court.", "REJECT"),
     ("Prosecutors sought a 25-year prison term for Mr Okafor.", "REQUEST"),
+    ("Peru ordered Chile to withdraw its troops.", "REQUEST"),
+    ("Mr Okafor advised the chairman to resign.", "REQUEST"),
 ]
 
 

@@ -1,6 +1,7 @@
 """Factuality in the constructions of news reports, on invented sentences parsed by the pinned
 model: what a negated factive verb takes as known, a belief about the past, monitors' reports,
-subjects that deny the event ("no one", "nobody"), and an event noun that acts in its clause."""
+subjects that deny the event ("no one", "nobody"), an event noun that acts in its clause, and
+"if" opening a question rather than a condition."""
 
 from __future__ import annotations
 
@@ -49,6 +50,14 @@ CASES = [
     # an event noun that acts in its clause happened; a happening verb still negates it
     ("The attacks on Kenyan towns did not deter the protesters.", "ASSAULT", [A]),
     ("The talks between Peru and Chile did not begin on time.", "CONSULT", [N]),
+    # "if" after a verb of asking or telling opens a question, not a condition
+    (
+        "While challenging the board to tell the public if the chairman was still in charge, "
+        "Mr Okafor urged the members to vote.",
+        "ACCUSE",
+        [A],
+    ),
+    ("If the talks fail, Peru will recall its ambassador.", "SANCTION", [H]),
 ]
 
 

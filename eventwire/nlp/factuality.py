@@ -303,8 +303,26 @@ def _modal(low: str, cues: _Cues) -> None:
 
 
 def _conditional(clause: Token) -> bool:
-    """ "if ...", "unless ...": a condition on the clause it hangs from."""
-    return any(m.lower_ in CONDITIONAL_MARKS for m in kids(clause, "mark"))
+    """ "if ...", "unless ...": a condition on the clause it hangs from (not the question of a
+    verb of asking or telling: "to tell the world if Buhari was the leader")."""
+    return any(m.lower_ in CONDITIONAL_MARKS and not _asked(m) for m in kids(clause, "mark"))
+
+
+# Verbs whose "if"/"whether" clause is the question asked, not a condition.
+ASKING_VERBS = _words(
+    "ask tell know see wonder check decide determine say learn find show clarify confirm "
+    "explain investigate judge question doubt verify assess establish inquire enquire"
+)
+
+
+def _asked(mark: Token) -> bool:
+    """ "asked if", "tell the world if", "know whether": the mark opens an embedded question."""
+    if mark.i == 0:
+        return False
+    before = mark.doc[mark.i - 1]
+    if before.lemma_.lower() in ASKING_VERBS:
+        return True
+    return before.dep_ in ("dobj", "dative") and before.head.lemma_.lower() in ASKING_VERBS
 
 
 def _hedge(child: Token) -> bool:
@@ -313,7 +331,7 @@ def _hedge(child: Token) -> bool:
     low, dep = child.lower_, child.dep_
     if dep == "advmod":
         return low in HYPOTHETICAL_ADVERBS
-    if dep == "mark":
+    if dep == "mark":  # its own clause is a condition or a question: neither asserts it
         return low in CONDITIONAL_MARKS
     return dep == "advcl" and _conditional(child)
 
