@@ -242,6 +242,21 @@ def test_pm_is_a_prime_minister_but_not_after_a_number(parse: Parse, table: Acto
     assert people["Ana Kovac"] == "prime minister" and people["Mr Novak"] is None
 
 
+def test_a_royal_title_the_recogniser_took_into_a_name_is_its_role(
+    parse: Parse, table: ActorTable
+) -> None:
+    text = (
+        "Crown Prince Salim bin Rashid of Qatar ended a tour of Kenya on Friday.\n"
+        "Prince Salim met Kenyan business leaders before he left.\n"
+        "The crown prince promised new investment."
+    )
+    found = actors_of(parse, table, text)
+    person = "person:salim-bin-rashid"
+    assert [a for a, _ in found["Salim bin Rashid"]] == [person]
+    assert [a for a, _ in found["Salim"]] == [person]
+    assert [a for a, _ in found["crown prince"]] == [person]
+
+
 def test_a_capitalised_title_keeps_its_country(parse: Parse, table: ActorTable) -> None:
     text = "British Defence Secretary Tom Hale and Chinese Commerce Minister Wang Lian met."
     found = actors_of(parse, table, text)

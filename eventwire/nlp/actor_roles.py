@@ -107,6 +107,9 @@ def _name_run(cues: Cues, start: int, taken: set[int]) -> int:
     return end
 
 
+ROLE_PREFIX_TOKENS = 3  # a title the recogniser took into a name: "Crown Prince", "King"
+
+
 class _Finder:
     """Collects the name ranges of one doc before they are turned into ``PersonSpan``s."""
 
@@ -122,6 +125,11 @@ class _Finder:
             start += 1  # "the", "Mr": never part of the name
         while end > start and not _is_name_token(cues, end - 1):
             end -= 1  # "'s", ",", "-"
+        for k in range(min(end - 1, start + ROLE_PREFIX_TOKENS), start, -1):
+            found = cues.phrase_ending_at(k - 1, WordKind.ROLE)
+            if found is not None and found[0] == start:
+                start = k  # "Crown Prince Mohammed bin Salman": the title is no part of the name
+                break
         if end <= start or any(i in self.taken for i in range(start, end)):
             return
         if cues.lowers[end - 1] in NOT_PERSON_HEADS:
