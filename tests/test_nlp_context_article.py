@@ -56,6 +56,13 @@ def actors_of(
     return found
 
 
+def roles_of(
+    parse: Parse, table: ActorTable, text: str
+) -> dict[str, tuple[str | None, str | None]]:
+    """Each mention as written -> the (role, sector) of its actor."""
+    return {m.span.text: (m.actor.role, m.actor.sector) for m in find_actors(parse(text), table)}
+
+
 def by_trigger(events: list[Event], word: str) -> Event:
     found = [e for e in events if e.trigger.text.split()[0] == word]
     assert len(found) == 1, [(e.code.type, e.trigger.text) for e in events]
@@ -195,8 +202,7 @@ def test_an_office_is_the_role_of_someone_who_also_holds_a_military_rank(
     )
     found = actors_of(parse, table, text)
     assert found["Minister"] == [("person:musa-danjuma", None)]
-    people = [m.actor for m in find_actors(parse(text), table) if m.span.text == "Musa Danjuma"]
-    assert [(p.role, p.sector) for p in people] == [("minister", "GOV")]
+    assert roles_of(parse, table, text)["Musa Danjuma"] == ("minister", "GOV")
 
 
 def test_an_armed_group_named_by_its_kind_is_an_actor(parse: Parse, table: ActorTable) -> None:
@@ -238,8 +244,8 @@ def test_pm_is_a_prime_minister_but_not_after_a_number(parse: Parse, table: Acto
     )
     found = actors_of(parse, table, text)
     assert found["prime minister"] == [("person:ana-kovac", None)]
-    people = {m.span.text: m.actor.role for m in find_actors(parse(text), table)}
-    assert people["Ana Kovac"] == "prime minister" and people["Mr Novak"] is None
+    roles = roles_of(parse, table, text)
+    assert roles["Ana Kovac"] == ("prime minister", "GOV") and roles["Mr Novak"][0] is None
 
 
 def test_a_royal_title_the_recogniser_took_into_a_name_is_its_role(
