@@ -144,3 +144,10 @@ def test_an_arrest_with_its_agent_or_of_nobody_placed_is_left_as_said() -> None:
         ("COERCE", "UGA", "MIL")
     ]
     assert _sides("Jane Okafor was arrested on Monday.") == [("COERCE", None, None)]
+
+
+def test_backing_received_is_support_from_the_giver(nlp: Any) -> None:
+    (event,) = events_in(nlp, "Mr Okafor has received strong backing from Peru.")
+    assert event.code.type == "SUPPORT"
+    assert event.source is not None and event.source.actor.country == "PER"
+    assert event.target is not None and event.target.actor.name == "Okafor"
