@@ -52,6 +52,7 @@ from eventwire.nlp.actor_table import (
     slugify,
 )
 from eventwire.nlp.factuality import SPEECH_VERBS
+from eventwire.nlp.syntax import QUANTIFIERS
 
 PRONOUNS = {
     "he": "m",
@@ -325,7 +326,6 @@ def group_pronouns(
 
 
 COLLECTIVE_NOUNS = frozenset({"police", "opposition", "military", "army", "crowd", "public"})
-COUNT_WORDS = frozenset({"some", "many", "most", "all", "several", "few", "none"})
 
 
 def _plural(cues: Cues, mention: TokenMention) -> bool:
@@ -341,7 +341,7 @@ def _doer(cues: Cues, mention: TokenMention) -> bool:
     while head.dep_ in ("conj", "appos", "compound") and head.head.i != head.i:
         head = head.head
     prep, count = head.head, head.head.head
-    counted = count.like_num or count.tag_ == "NNS" or count.lower_ in COUNT_WORDS
+    counted = count.like_num or count.tag_ == "NNS" or count.lower_ in QUANTIFIERS
     if head.dep_ == "pobj" and prep.lower_ == "of" and counted:
         head = count  # "Hundreds of protesters gathered", "some of the rebels"
     if head.dep_ in SUBJECT_DEPS:

@@ -76,7 +76,12 @@ def context_country(mentions: Iterable[TokenMention]) -> str | None:
 
 def clear_context_country(mentions: Iterable[TokenMention]) -> str | None:
     """The most mentioned state when it is mentioned more often than any other."""
-    ranked = context_counts(mentions)
+    return clear_state(m.actor.country for m in mentions)
+
+
+def clear_state(codes: Iterable[str | None]) -> str | None:
+    """The state most often in ``codes`` (actors' countries), when ahead of every other."""
+    ranked = Counter(c for c in codes if c and c not in NON_STATE_CODES).most_common(2)
     if not ranked or (len(ranked) > 1 and ranked[1][1] >= ranked[0][1]):
         return None
     return ranked[0][0]

@@ -14,14 +14,13 @@ brand names (``.tv``, ``.io``; but ``eltiempo.com.co`` is Colombian) say nothing
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 from urllib.parse import urlsplit
 
 from eventwire.models import Actor, ActorKind, ActorMention, Event
-from eventwire.nlp.actor_table import NON_STATE_CODES
+from eventwire.nlp.actor_domestic import clear_state
 
 # Country codes mostly registered for what the letters spell, not by the country's outlets.
 BRAND_TLDS = frozenset(
@@ -57,25 +56,13 @@ def _alpha3(alpha2: str) -> str | None:
     return found.alpha_3 if found is not None else None
 
 
-def report_country(mentions: Iterable[ActorMention]) -> str | None:
-    """The state the report's actors belong to most, when clearly ahead of the next one."""
-    counts = Counter(
-        m.actor.country
-        for m in mentions
-        if m.actor.country and m.actor.country not in NON_STATE_CODES
-    ).most_common(2)
-    if not counts or (len(counts) > 1 and counts[1][1] >= counts[0][1]):
-        return None
-    return counts[0][0]
-
-
 def home_officials(
     mentions: Sequence[ActorMention], events: Sequence[Event], url: str | None
 ) -> tuple[list[ActorMention], list[Event]]:
     """Mentions and events with the outlet's unqualified officials given its country (see the
     module docstring); unchanged when the outlet is not writing about its own country."""
     home = outlet_country(url)
-    if home is None or report_country(mentions) != home:
+    if home is None or clear_state(m.actor.country for m in mentions) != home:
         return list(mentions), list(events)
     officials = {
         m.actor.id: replace(m.actor, country=home)

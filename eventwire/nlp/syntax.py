@@ -23,6 +23,10 @@ RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom", "whose"})
 PREP_DEPS = ("prep", "agent", "dative")
 PASSIVE_DEPS = ("auxpass", "nsubjpass", "csubjpass")
 FUTURE_WORDS = frozenset({"next", "coming", "tomorrow", "upcoming", "later", "following", "soon"})
+# Words that count what their "of" phrase names: "some of the diplomats", "each of the states".
+QUANTIFIERS = frozenset(
+    {"some", "many", "most", "all", "several", "few", "none", "each", "both", "any", "one"}
+)
 
 
 class Columns:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Protocol
 from eventwire.models import ActorMention
 from eventwire.nlp.lexicon import Condition, Lexicon, Rule, RuleKind
 from eventwire.nlp.syntax import (
+    QUANTIFIERS,
     Columns,
     hyphen_prefix,
     in_entity,
@@ -47,11 +48,6 @@ MODIFIER_DEPS = ("compound", "poss", "amod", "nmod")  # a noun trigger is never 
 NOMINAL_DEPS = ("dobj", "pobj", "nsubj", "nsubjpass")
 RELATIVE_DEPS = ("relcl", "acl")
 VERB_SUFFIXES = (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"))
-
-# Words that count what their "of" phrase names: "some of the diplomats", "each of the states".
-QUANTIFIERS = frozenset(
-    {"some", "many", "most", "all", "several", "few", "none", "each", "both", "any", "one"}
-)
 
 
 class ActorLookup(Protocol):
