@@ -74,6 +74,10 @@ PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE"})
 PROTEST_NOUNS = frozenset({"protest", "defiance", "opposition", "solidarity"})
 PROTESTED_PREPS = ("against", "of", "at", "over", "to")
 REPORTING_VERBS = SPEECH_VERBS | COGNITION_VERBS
+# What a denial denies when it answers someone: "a charge Russia denies", "an allegation X rejects".
+CLAIM_NOUNS = frozenset(
+    {"charge", "claim", "allegation", "accusation", "assertion", "suggestion", "report"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -281,6 +285,45 @@ class RoleFinder:
                 return found
         return []
 
+    def claimants(self, trig: Trigger, deniers: set[str]) -> list[ActorMention]:
+        """Whom a denial answers, when the denied thing is what a clause before it says: "Britain
+        blames Russia for the attack, which Moscow denies", "X says Y armed the rebels, a claim
+        Y rejects". The subject of the nearest verb above the denied phrase, or (as the parser
+        also reads it) of the clause before the claim noun, other than the denier."""
+        verb = trig.head
+        if trig.kind is not TriggerKind.VERB:
+            return []
+        claims: list[Token] = []
+        if verb.dep_ == "relcl":
+            pronoun = any(c.lower_ in RELATIVE_PRONOUNS for c in kids(verb, "dobj"))
+            if pronoun or verb.head.lemma_.lower() in CLAIM_NOUNS:
+                claims = [verb.head]
+        clauses = [
+            c
+            for o in kids(verb, "dobj")
+            if o.lemma_.lower() in CLAIM_NOUNS
+            for c in kids(verb, "ccomp")
+            if c.i < o.i
+        ]
+        for clause in clauses:  # "X accused Y of ..., an allegation Y rejected"
+            if found := self._other_than(self.subjects(clause), deniers):
+                return found
+        for claim in claims:
+            tok = claim
+            for _ in range(MAX_CLIMB):
+                if tok.head.i == tok.i:
+                    break
+                tok = tok.head
+                if tok.pos_ in ("VERB", "AUX") and (
+                    found := self._other_than(self.subjects(tok), deniers)
+                ):
+                    return found
+        return []
+
+    def _other_than(self, tokens: list[Token], ids: set[str]) -> list[ActorMention]:
+        """The actors of ``tokens`` that are none of ``ids``, nor of the state one of them is."""
+        return [m for m in self.resolve_all(tokens) if not {m.actor.id, m.actor.country} & ids]
+
     # --- nouns --------------------------------------------------------------------------------
 
     def noun_sources(self, noun: Token, trig: Trigger) -> list[ActorMention]:
@@ -371,6 +414,10 @@ def fill_roles(trig: Trigger, finder: RoleFinder) -> Roles:
         targets = finder.fallback_targets(trig) or finder.complement_targets(trig)
     if not targets and trig.rule.code is not None and trig.rule.code.type in PLACE_TARGET_TYPES:
         targets = finder.place_targets(trig)
+    deniers = {s.actor.id for s in sources[:1]}
+    if trig.rule.code is not None and trig.rule.code.type == "REJECT":
+        if all(t.actor.id in deniers for t in targets):
+            targets = finder.claimants(trig, deniers) or targets
     return _assemble(sources, targets, symmetric=trig.rule.has("sym"))
 
 

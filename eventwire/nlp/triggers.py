@@ -20,6 +20,7 @@ from eventwire.models import ActorMention
 from eventwire.nlp.lexicon import Condition, Lexicon, Rule, RuleKind
 from eventwire.nlp.syntax import (
     QUANTIFIERS,
+    RELATIVE_PRONOUNS,
     Columns,
     hyphen_prefix,
     in_entity,
@@ -146,8 +147,9 @@ class Matcher:
         return list(found)
 
     def _objects_of(self, verb: Token, prep: Condition | None) -> list[Token]:
-        if verb.dep_ == "amod" or _reduced_relative(verb):  # "test-fired missiles",
-            found = [verb.head]  # "the report released on Tuesday": the noun is the object
+        if verb.dep_ == "amod" or _reduced_relative(verb) or _object_gap(verb):
+            found = [verb.head]  # "test-fired missiles", "the report released on Tuesday",
+            # "the charge Russia denies": the noun is the object
         elif prep is not None:
             found = pobjs(verb, *prep.values)
         else:
@@ -409,6 +411,17 @@ def _reduced_relative(verb: Token) -> bool:
     """ "the report released on Tuesday", "victims killed in the crash": a past participle
     hanging from a noun it says something about (the noun is its object)."""
     return verb.dep_ == "acl" and verb.tag_ == "VBN" and not kids(verb, "dobj", "nsubj")
+
+
+def _object_gap(verb: Token) -> bool:
+    """ "the charge Russia denies", "the deal both sides signed": a relative clause with a
+    subject of its own and no object, on the noun it acts on."""
+    return (
+        verb.dep_ == "relcl"
+        and bool(kids(verb, "nsubj"))
+        and not kids(verb, "dobj", "nsubjpass", "ccomp", "xcomp", "prep", "dative")
+        and kids(verb, "nsubj")[0].lower_ not in RELATIVE_PRONOUNS
+    )
 
 
 def _describes_noun(verb: Token, rule: Rule) -> bool:

@@ -1,0 +1,50 @@
+"""Sides of events that news leave to the reader: whom a denial answers, whose resignation is
+demanded, which state an unnamed or possessed official serves, where a person or group is from.
+Every report here is invented."""
+
+from __future__ import annotations
+
+from nlp_events_support import analyse
+
+from eventwire.models import ActorMention, ArticleAnalysis, Event
+
+
+def _country(mention: ActorMention | None) -> str | None:
+    return mention.actor.country if mention is not None else None
+
+
+def _sides(analysis: ArticleAnalysis, kind: str) -> list[tuple[str | None, str | None]]:
+    return [(_country(e.source), _country(e.target)) for e in analysis.events if e.code.type == kind]
+
+
+def _countries(analysis: ArticleAnalysis) -> dict[str, str | None]:
+    return {m.actor.name: m.actor.country for m in analysis.actors}
+
+
+def _one(analysis: ArticleAnalysis, kind: str) -> Event:
+    (event,) = [e for e in analysis.events if e.code.type == kind]
+    return event
+
+
+def test_a_denial_of_what_a_clause_claims_answers_the_one_who_claims_it() -> None:
+    for text in (
+        "Tanzania says Burundi armed the rebels in the border camps, a claim Burundi denies.",
+        "Tanzania blames Burundi in the case, which Burundi denies.",
+        "Tanzania accused Burundi of arming the rebels, an allegation Gitega rejected.",
+    ):
+        assert _sides(analyse(text), "REJECT") == [("BDI", "TZA")], text
+
+
+def test_a_denial_with_nobody_claiming_keeps_no_target() -> None:
+    analysis = analyse("The mayor of Arusha was arrested on Monday, and he denies the charges.")
+    assert [e.target for e in analysis.events if e.code.type == "REJECT"] == [None]
+
+
+def test_whose_resignation_or_release_is_called_for_is_the_target() -> None:
+    text = (
+        "Opposition supporters in Harare called for the resignation of Zimbabwean Finance "
+        "Minister Tendai Moyo on Saturday."
+    )
+    event = _one(analyse(text), "REQUEST")
+    assert event.target is not None and event.target.actor.name == "Tendai Moyo"
+    assert _country(event.target) == "ZWE"
