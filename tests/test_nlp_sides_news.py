@@ -48,3 +48,40 @@ def test_whose_resignation_or_release_is_called_for_is_the_target() -> None:
     event = _one(analyse(text), "REQUEST")
     assert event.target is not None and event.target.actor.name == "Tendai Moyo"
     assert _country(event.target) == "ZWE"
+
+
+def test_an_office_no_named_person_holds_is_the_report_country_s() -> None:
+    text = (
+        "HARARE — Zimbabwean police arrested nine people after a bomb hit a market in Harare.\n\n"
+        "The interior minister condemned the attack on Sunday."
+    )
+    event = _one(analyse(text), "ACCUSE")
+    assert event.source is not None and event.source.span.text == "interior minister"
+    assert _country(event.source) == "ZWE"
+
+
+def test_an_office_is_left_without_a_country_when_the_report_has_no_clear_one() -> None:
+    text = "The interior minister condemned the attack on Sunday."
+    assert _sides(analyse(text), "ACCUSE") in ([(None, None)], [])
+
+
+def test_a_role_held_for_someone_takes_that_person_s_country() -> None:
+    text = (
+        "Zambian President Joseph Banda was questioned on Monday. In 2009, Banda's former "
+        "financial adviser Peter Mwale was convicted of fraud.\n\n"
+        "President Banda's spokesman rejected the accusations by the opposition."
+    )
+    analysis = analyse(text)
+    assert _countries(analysis)["Peter Mwale"] == "ZMB"
+    assert _sides(analysis, "REJECT")[0][0] == "ZMB"
+
+
+def test_people_and_groups_from_a_town_take_its_country() -> None:
+    text = (
+        "Maria Okonkwo, 41, from the Lagos suburb of Ikeja, was sentenced on Friday.\n\n"
+        "Soldiers fought rebels in Maiduguri on Thursday."
+    )
+    analysis = analyse(text)
+    assert _countries(analysis)["Maria Okonkwo"] == "NGA"
+    targets = [e.target for e in analysis.events if e.code.type == "ASSAULT"]
+    assert [_country(t) for t in targets] == ["NGA"]

@@ -52,7 +52,7 @@ from eventwire.nlp.actor_table import (
     slugify,
 )
 from eventwire.nlp.factuality import SPEECH_VERBS
-from eventwire.nlp.syntax import QUANTIFIERS
+from eventwire.nlp.syntax import QUANTIFIERS, kids
 
 PRONOUNS = {
     "he": "m",
@@ -233,6 +233,11 @@ def _role_mention(
             matches = {m.actor.id: m.actor for m in fitting}  # named further down
         if len(matches) == 1:
             return TokenMention(found.start, head.i + 1, next(iter(matches.values())))
+        if not fitting and found.country is None and before == "the":
+            # "the interior minister" with nobody of that office named: an official of the
+            # report's country, when it has a clear one (``with_context_country``)
+            actor = group_actor(cues, found.role or head.lower_, None, found.sector)
+            return TokenMention(found.start, head.i + 1, actor)
     if found.country is None:
         return None
     actor = group_actor(cues, found.role or head.lower_, found.country, found.sector)
@@ -269,6 +274,54 @@ def countries_from_roles(cues: Cues, found: list[TokenMention]) -> None:
             found[i] = TokenMention(
                 mention.start, mention.end, replace(actor, country=min(countries))
             )
+
+
+def countries_from_possessors(
+    cues: Cues, found: list[TokenMention], claimed: set[int]
+) -> list[TokenMention]:
+    """ "Zuma's financial adviser Schabir Shaik", "Putin's spokesman Dmitry Peskov": a person
+    whose role is someone's, with no country of their own, serves that person's state; in
+    ``found``. A possessed role with no name ("Putin's spokesman said") is an unnamed official
+    of that state: the new mentions are returned."""
+    owners = {
+        i: m.actor
+        for m in found
+        if m.actor.kind is ActorKind.PERSON and m.actor.country
+        for i in range(m.start, m.end)
+    }
+    at = {i: k for k, m in enumerate(found) for i in range(m.start, m.end)}
+    placed: dict[str, str] = {}  # person id -> country
+    out: list[TokenMention] = []
+    for token in cues.doc:
+        owner = owners.get(token.i)
+        role = token.head
+        if owner is None or token.dep_ != "poss" or role.i in owners:
+            continue
+        if not cues.phrase_ending_at(role.i, WordKind.ROLE):
+            continue
+        holders = [role, *kids(role, "appos")]
+        if role.dep_ in ("appos", "compound"):
+            holders.append(role.head)
+        people = [
+            found[at[h.i]].actor
+            for h in holders
+            if h.i in at and found[at[h.i]].actor.kind is ActorKind.PERSON
+        ]
+        for person in people:
+            if person.country is None and person.id != owner.id:
+                placed.setdefault(person.id, owner.country or "")
+        if not people and role.i not in claimed and role.i not in at:
+            desc = cues.descriptor_ending_at(role.i)
+            start = max(desc.start if desc else role.i, token.i + 1)
+            if any(i in claimed for i in range(start, role.i)):
+                continue
+            actor = group_actor(cues, role.lower_, owner.country, desc.sector if desc else None)
+            out.append(TokenMention(start, role.i + 1, actor))
+            claimed.update(range(start, role.i + 1))
+    for i, mention in enumerate(found):
+        if (code := placed.get(mention.actor.id)) and mention.actor.country is None:
+            found[i] = TokenMention(mention.start, mention.end, replace(mention.actor, country=code))
+    return out
 
 
 def group_actor(cues: Cues, noun: str, country: str | None, sector: str | None) -> Actor:

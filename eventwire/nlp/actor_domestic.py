@@ -98,6 +98,17 @@ def _countryless_group(mention: TokenMention) -> bool:
     return actor.kind is ActorKind.GROUP and actor.country is None and actor.sector is not None
 
 
+def _unnamed_official(cues: Cues, mention: TokenMention) -> bool:
+    """ "The interior minister", "the grand mufti": an office no named person holds in the
+    report, with no country of its own (``actor_coref.role_mentions``)."""
+    actor = mention.actor
+    return (
+        actor.kind is ActorKind.GROUP
+        and actor.country is None
+        and cues.table.word(actor.name.split()[-1], WordKind.ROLE) is not None
+    )
+
+
 def dateline_country(cues: Cues) -> str | None:
     """The country of the report's dateline place, when it opens with one."""
     return dateline_code(cues.text, cues.table)
@@ -243,7 +254,11 @@ def with_context_country(
         return out
     sole = _sole_state(found) == clear
     for i, mention in enumerate(found):
-        if is_domestic_group(mention) or (sole and _countryless_group(mention)):
+        if (
+            is_domestic_group(mention)
+            or _unnamed_official(cues, mention)
+            or (sole and _countryless_group(mention))
+        ):
             actor = mention.actor
             found[i] = replace(mention, actor=group_actor(cues, actor.name, clear, actor.sector))
         elif _civic_body(mention):

@@ -35,6 +35,7 @@ from eventwire.nlp.actor_agents import (
     organisation_mentions,
 )
 from eventwire.nlp.actor_coref import (
+    countries_from_possessors,
     countries_from_roles,
     group_pronouns,
     pronoun_mentions,
@@ -69,6 +70,7 @@ def find_actors(doc: Doc, table: ActorTable) -> list[ActorMention]:
     found.extend(people.mentions)
     found.extend(role_mentions(cues, people, claimed))
     countries_from_roles(cues, found)
+    found.extend(countries_from_possessors(cues, found, claimed))
     found.extend(organisation_mentions(cues, claimed))
     groups, state_media = group_mentions(cues, claimed)
     found = _without_covered(found, groups)

@@ -23,6 +23,7 @@ from eventwire.nlp.components import (
     decode_mentions,
 )
 from eventwire.nlp.event_dates import date_events
+from eventwire.nlp.origin import placed_actors
 from eventwire.nlp.outlet import home_officials
 from eventwire.nlp.pipeline import load_nlp, narrative_view
 
@@ -35,8 +36,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-EXTRACTOR_VERSION = "0.5"  # 0.2: event dates; 0.3: places; 0.4: sides from the article;
-# 0.5: a domestic outlet's unqualified officials, authorities as agents, lexicon 1.2
+EXTRACTOR_VERSION = "0.6"  # 0.2: event dates; 0.3: places; 0.4: sides from the article;
+# 0.5: a domestic outlet's unqualified officials, authorities as agents, lexicon 1.2;
+# 0.6: whom denials answer, lexicon 1.3, unnamed and possessed officials, people placed by towns
 
 
 def analyse_doc(
@@ -61,6 +63,7 @@ def analyse_doc(
     toponyms: list[PlaceMention] = []
     if places is not None:
         toponyms, events = places(doc, mentions, events)
+        mentions, events = placed_actors(doc, mentions, events, toponyms)
     return ArticleAnalysis(article_id, tuple(mentions), tuple(events), version, tuple(toponyms))
 
 
