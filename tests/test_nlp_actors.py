@@ -135,6 +135,21 @@ def test_mr_ms_and_surname_resolve_to_the_full_name(parse: Parse, table: ActorTa
     assert mention(mentions, "her").actor == solhaug
 
 
+def test_a_surname_read_as_a_month_is_the_person_when_it_acts(
+    parse: Parse, table: ActorTable
+) -> None:
+    text = (
+        "British Prime Minister Helen May has blamed the Norwegian government for the attack. "
+        "May has received strong backing from the United States and her allies in Europe. "
+        "The vote was held in May. May 5 was chosen. May was a wet month."
+    )
+    mentions = actors_of(parse, table, text)
+    may = mention(mentions, "Helen May").actor
+    alone = [m for m in mentions if m.span.text == "May"]
+    assert [m.actor for m in alone] == [may]
+    assert alone[0].span.start == text.index(". May has") + 2
+
+
 def test_role_phrase_and_pronoun_resolve_to_the_person(parse: Parse, table: ActorTable) -> None:
     mentions = actors_of(parse, table, ARTICLE)
     okafor = mention(mentions, "Amara Okafor").actor

@@ -202,8 +202,26 @@ class _Finder:
         if not words:
             return
         for i, text in enumerate(texts):
-            if text in words and _is_name_token(cues, i) and i not in self.taken:
+            if text not in words or i in self.taken:
+                continue
+            if _is_name_token(cues, i):
                 self.add(i, i + 1)
+            elif _dated_subject(cues, i) and i not in self.names:
+                self.names[i] = i + 1  # ``add`` would trim the "date" away
+
+
+def _dated_subject(cues: Cues, i: int) -> bool:
+    """A name the recogniser read as a date ("May has received strong backing"), once a full
+    name ending in it is known: only as the subject of a verb other than "be", with no number
+    after it."""
+    token = cues.doc[i]
+    return (
+        cues.tags[i] == "NNP"
+        and token.dep_ in ("nsubj", "nsubjpass")
+        and token.head.lemma_ != "be"  # "May was a hot month"
+        and not token.n_lefts
+        and not (i + 1 < len(cues.texts) and cues.doc[i + 1].like_num)
+    )
 
 
 def find_people(cues: Cues, taken: set[int]) -> list[PersonSpan]:
