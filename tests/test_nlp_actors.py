@@ -347,3 +347,31 @@ def test_actor_index_prefers_the_longest_mention(parse: Parse, table: ActorTable
         "Ingrid Solhaug",
         "US officials",
     ]
+
+
+def test_letters_in_brackets_after_a_body_stand_for_it(parse: Parse, table: ActorTable) -> None:
+    text = (
+        "The ruling Coastal Farmers Alliance (CFA) of Kenya met on Monday. The CFA rejected the "
+        "budget, and the opposition FDRK walked out."
+    )
+    mentions = actors_of(parse, table, text)
+    body = mention(mentions, "Coastal Farmers Alliance").actor
+    again = [m for m in mentions if m.span.text == "CFA"]
+    assert again and {m.actor for m in again} == {body}
+    assert again[-1].span.start == text.index("The CFA") + 4
+    assert mention(mentions, "FDRK").actor != body
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "code", "sector"),
+    [
+        ("The ANC said it would defend the president.", "ANC", "ZAF", "PTY"),
+        ("Boko Haram fighters attacked the town.", "Boko Haram", "NGA", "REB"),
+        ("The BJP won the state election.", "BJP", "IND", "PTY"),
+    ],
+)
+def test_parties_and_armed_groups_come_from_the_table(
+    parse: Parse, table: ActorTable, text: str, name: str, code: str, sector: str
+) -> None:
+    actor = mention(actors_of(parse, table, text), name).actor
+    assert (actor.country, actor.sector) == (code, sector)

@@ -78,6 +78,7 @@ def find_actors(doc: Doc, table: ActorTable) -> list[ActorMention]:
     found.extend(country_mentions(cues, claimed))
     found.sort(key=lambda m: (m.start, m.end))
     _short_org_names(found)
+    _defined_acronyms(cues, found)
     sentence_of = sentence_ids(doc)
     follow_groups(cues, found, sentence_of)
     locate_groups(cues, found)
@@ -106,6 +107,31 @@ def _short_org_names(found: list[TokenMention]) -> None:
             bodies[words[-1].casefold()] = actor
         elif (earlier := bodies.get(actor.name.casefold())) is not None:
             found[i] = TokenMention(mention.start, mention.end, earlier)
+
+
+def _defined_acronyms(cues: Cues, found: list[TokenMention]) -> None:
+    """ "the ruling All Progressives Congress (APC)": the letters in brackets after a body's name
+    stand for that body wherever the article uses them again ("The APC rejected ..."), in place of
+    whatever the letters alone were taken for (an unknown body, or a table entry)."""
+    texts = cues.texts
+    defined: dict[str, Actor] = {}
+    for mention in found:
+        actor, end = mention.actor, mention.end
+        if actor.kind is not ActorKind.ORGANIZATION or len(actor.name.split()) < 2:
+            continue
+        if end + 2 < len(texts) and texts[end] == "(" and texts[end + 2] == ")":
+            letters = texts[end + 1]
+            if letters.isupper() and 2 <= len(letters) <= ACRONYM_MAX:
+                defined.setdefault(letters, actor)
+    if not defined:
+        return
+    for i, mention in enumerate(found):
+        actor = defined.get(texts[mention.start]) if mention.end - mention.start == 1 else None
+        if actor is not None and mention.actor.id != actor.id:
+            found[i] = TokenMention(mention.start, mention.end, actor)
+
+
+ACRONYM_MAX = 8
 
 
 def _without_covered(found: list[TokenMention], wider: list[TokenMention]) -> list[TokenMention]:
