@@ -85,3 +85,14 @@ def test_people_and_groups_from_a_town_take_its_country() -> None:
     assert _countries(analysis)["Maria Okonkwo"] == "NGA"
     targets = [e.target for e in analysis.events if e.code.type == "ASSAULT"]
     assert [_country(t) for t in targets] == ["NGA"]
+
+
+def test_a_recalled_envoy_is_recalled_by_the_state_it_serves_from_the_host() -> None:
+    for text in (
+        "The Slovenian ambassador to Peru was recalled for consultations on Monday.",
+        "Ljubljana announced on Monday that it was recalling Slovenia's ambassador to Peru.",
+    ):
+        assert _sides(analyse(text), "SANCTION") == [("SVN", "PER")], text
+    assert _sides(analyse("Slovenia has recalled its ambassador to Peru."), "SANCTION") == [
+        ("SVN", "PER")
+    ]

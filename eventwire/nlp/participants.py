@@ -394,6 +394,8 @@ def fill_roles(trig: Trigger, finder: RoleFinder) -> Roles:
     if trig.kind is TriggerKind.NOUN:
         return _noun_roles(trig, finder)
     sources = finder.resolve_all(finder.subjects(trig.head))
+    if not sources and trig.rule.has("own"):  # "the ambassador was recalled": by his state
+        sources = finder.resolve_all(finder._slot("objmod", trig) or finder._slot("dobj", trig))
     if trig.kind is TriggerKind.LIGHT:
         sides = finder.between(trig.anchor)
         if len(sides) >= 2:  # "Egypt will host talks between X and Y": the host is neither
