@@ -96,3 +96,11 @@ def test_a_recalled_envoy_is_recalled_by_the_state_it_serves_from_the_host() -> 
     assert _sides(analyse("Slovenia has recalled its ambassador to Peru."), "SANCTION") == [
         ("SVN", "PER")
     ]
+
+
+def test_expulsions_from_a_state_are_that_state_s() -> None:
+    for text in (
+        "The row has set off expulsions of Peruvian diplomats from Slovenia.",
+        "The expulsion of 12 Peruvian diplomats from Slovenia angered Lima.",
+    ):
+        assert _sides(analyse(text), "SANCTION") == [("SVN", "PER")], text

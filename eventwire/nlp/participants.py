@@ -338,6 +338,12 @@ class RoleFinder:
                 words += kids(clause, "nsubj")
         return self.resolve_all([t for w in words for t in with_conjuncts(w)])
 
+    def put_out_by(self, noun: Token) -> list[ActorMention]:
+        """The state a place after "from" names, on the noun or its "of" object: "expulsions of
+        Russian diplomats from Britain" are Britain's."""
+        found = pobjs(noun, "from") + [p for o in pobjs(noun, "of") for p in pobjs(o, "from")]
+        return self.resolve_all([t for f in found for t in with_conjuncts(f)], places=True)
+
     def event_sides(self, token: Token) -> list[ActorMention]:
         """The sides of an event noun ("talks between X and Y", "their summit")."""
         for noun in self.matcher.through(token):
@@ -401,6 +407,8 @@ def fill_roles(trig: Trigger, finder: RoleFinder) -> Roles:
         if len(sides) >= 2:  # "Egypt will host talks between X and Y": the host is neither
             return _assemble(sides, [], symmetric=True)
         sources = finder.noun_sources(trig.anchor, trig) or sources
+        if not sources and trig.rule.has("out"):
+            sources = finder.put_out_by(trig.anchor)
     if len(sources) == 1 and trig.rule.has("sym"):
         subj = finder.subjects(trig.head)
         sources = (finder.pair(subj[0]) if subj else []) or sources
@@ -461,6 +469,8 @@ def _noun_roles(trig: Trigger, finder: RoleFinder) -> Roles:
         return _assemble(sides, [], symmetric=True)
     sources = finder.noun_sources(noun, trig)
     targets = finder.targets(trig)
+    if not sources and trig.rule.has("out"):
+        sources = finder.put_out_by(noun)
     if not sources and trig.rule.has("sym"):
         sources = finder.pair(noun)
     if trig.rule.code is not None and trig.rule.code.mode == "invite":
