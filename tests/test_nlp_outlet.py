@@ -69,3 +69,24 @@ def test_a_person_without_a_role_is_not_placed() -> None:
     )
     people = _people(analyse(text, url="https://www.example.co.ke/news"))
     assert people["Mary Njeri"] is None
+
+
+# Invented: a national paper on a generic domain, writing about home from its towns.
+TOWNS_REPORT = (
+    "Governor Halima Bello of Kano State met farmers in Kano on Monday.\n"
+    "Senator Musa Ojo, who spoke in Abuja, accused Bello of neglecting farmers in Kaduna and "
+    "Zaria.\n"
+    "Nigeria's police said they had arrested 14 people in Kano after the clashes."
+)
+
+
+def test_a_report_whose_places_lie_in_one_country_is_about_home() -> None:
+    people = _people(analyse(TOWNS_REPORT, url="https://www.example.com/news"))
+    assert people["Musa Ojo"] == "NGA"
+
+
+def test_envoys_are_not_placed_by_the_report_s_places() -> None:
+    text = TOWNS_REPORT + "\nEnvoy Lars Berg met the governor in Kano on Tuesday."
+    people = _people(analyse(text, url="https://www.example.com/news"))
+    assert people["Musa Ojo"] == "NGA"
+    assert people["Lars Berg"] is None

@@ -9,17 +9,22 @@ actors belong to most, clearly ahead of any other): a domestic outlet writing ab
 
 The outlet's country is read from its web address's country-code top-level domain
 (``rtvslo.si``, ``capitalfm.co.ke``); generic domains (``.com``) and country codes sold as
-brand names (``.tv``, ``.io``; but ``eltiempo.com.co`` is Colombian) say nothing.
+brand names (``.tv``, ``.io``; but ``eltiempo.com.co`` is Colombian) say nothing. For an outlet
+whose address names no country, a report whose places lie mostly in one country (three or more
+of the towns, regions and countries it names, 60% or more of them) and whose actors belong to that
+country more than to any other is taken to be about home too (a national paper on a ``.com``).
+Envoys and secretaries of state are left alone: they are as often the foreign visitors.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 from urllib.parse import urlsplit
 
-from eventwire.models import Actor, ActorKind, ActorMention, Event
+from eventwire.models import Actor, ActorKind, ActorMention, Event, PlaceMention
 from eventwire.nlp.actor_domestic import clear_state
 
 # Country codes mostly registered for what the letters spell, not by the country's outlets.
@@ -29,6 +34,13 @@ BRAND_TLDS = frozenset(
 # ... unless under a second-level domain of the country's own ("eltiempo.com.co").
 SECOND_LEVELS = frozenset({"ac", "co", "com", "edu", "gov", "net", "org"})
 TLD_ALIASES = {"uk": "GB"}  # ISO 3166 says GB; the domain says uk
+# Offices held abroad or towards abroad: an envoy or a secretary of state in a report is as often
+# a foreign one.
+FOREIGN_SERVICE = frozenset({"envoy", "ambassador", "diplomat", "consul", "emissary", "mediator"})
+
+
+def _foreign_service(role: str) -> bool:
+    return bool(FOREIGN_SERVICE & set(role.split())) or role.endswith("secretary of state")
 
 
 def outlet_country(url: str | None) -> str | None:
@@ -56,18 +68,48 @@ def _alpha3(alpha2: str) -> str | None:
     return found.alpha_3 if found is not None else None
 
 
+def report_country(toponyms: Sequence[PlaceMention]) -> str | None:
+    """The country a report happens in, by its places: where most of the towns, regions and
+    countries it names as places lie (at least ``MIN_PLACES`` of them, ``PLACE_SHARE`` or more)."""
+    counts = Counter(
+        t.place.country
+        for t in toponyms
+        if t.place is not None
+        and t.place.country
+        and not t.agent
+        and t.place.kind != "region"
+        and t.how != "demonym"  # "Kenyan police" names the police's country, not a place
+    )
+    if not counts:
+        return None
+    code, n = counts.most_common(1)[0]
+    return code if n >= MIN_PLACES and n >= PLACE_SHARE * sum(counts.values()) else None
+
+
+MIN_PLACES = 3
+PLACE_SHARE = 0.6
+
+
 def home_officials(
-    mentions: Sequence[ActorMention], events: Sequence[Event], url: str | None
+    mentions: Sequence[ActorMention],
+    events: Sequence[Event],
+    url: str | None,
+    toponyms: Sequence[PlaceMention] | None = None,
 ) -> tuple[list[ActorMention], list[Event]]:
-    """Mentions and events with the outlet's unqualified officials given its country (see the
-    module docstring); unchanged when the outlet is not writing about its own country."""
-    home = outlet_country(url)
+    """Mentions and events with the report's unqualified officials given its country (see the
+    module docstring); unchanged when the report is not about its home. Home is the outlet's
+    country; with ``toponyms`` (for an outlet whose address names no country), the country the
+    report's places lie in."""
+    home = outlet_country(url) if toponyms is None else report_country(toponyms)
     if home is None or clear_state(m.actor.country for m in mentions) != home:
         return list(mentions), list(events)
     officials = {
         m.actor.id: replace(m.actor, country=home)
         for m in mentions
-        if m.actor.kind is ActorKind.PERSON and m.actor.country is None and m.actor.role
+        if m.actor.kind is ActorKind.PERSON
+        and m.actor.country is None
+        and m.actor.role
+        and not _foreign_service(m.actor.role)
     }
     if not officials:
         return list(mentions), list(events)
