@@ -375,3 +375,9 @@ def test_parties_and_armed_groups_come_from_the_table(
 ) -> None:
     actor = mention(actors_of(parse, table, text), name).actor
     assert (actor.country, actor.sector) == (code, sector)
+
+
+def test_a_role_written_with_of_in_apposition(parse: Parse, table: ActorTable) -> None:
+    text = "Peter Mwale, a former ANC member of parliament, has long accused the government."
+    actor = mention(actors_of(parse, table, text), "Peter Mwale").actor
+    assert (actor.country, actor.role) == ("ZAF", "member of parliament")

@@ -246,7 +246,7 @@ def _person(cues: Cues, start: int, end: int) -> PersonSpan:
     for role_head in _appositive_roles(root):
         if found := _role_phrase(cues, role_head):
             descriptors.append(found)
-            aliases.append((found.start, role_head.i + 1))
+            aliases.append((found.start, max(found.end, role_head.i + 1)))
         elif country := _nationality(cues, role_head):
             descriptors.append(Descriptor(end, end, country, None, None))
     for attr in _predicates(root):
@@ -319,9 +319,13 @@ def _relative_roles(root: Token) -> Iterator[Token]:
 
 
 def _role_phrase(cues: Cues, head: Token) -> Descriptor | None:
-    """The descriptor of a role noun phrase ending at ``head``, with an "of <country>" phrase."""
+    """The descriptor of a role noun phrase ending at ``head``, with an "of <country>" phrase;
+    a role written with "of" ("member of parliament", "chief of staff") ends at its object."""
     if cues.phrase_ending_at(head.i, WordKind.ROLE) is None:
-        return None
+        inner = [o for p in head.children if p.lower_ == "of" for o in p.children]
+        if not inner or cues.phrase_ending_at(inner[0].i, WordKind.ROLE) is None:
+            return None
+        head = inner[0]
     found = cues.descriptor_ending_at(head.i)
     if found is None or found.role is None:
         return None
