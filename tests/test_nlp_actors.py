@@ -381,3 +381,10 @@ def test_a_role_written_with_of_in_apposition(parse: Parse, table: ActorTable) -
     text = "Peter Mwale, a former ANC member of parliament, has long accused the government."
     actor = mention(actors_of(parse, table, text), "Peter Mwale").actor
     assert (actor.country, actor.role) == ("ZAF", "member of parliament")
+
+
+def test_lawyers_and_producers_are_roles(parse: Parse, table: ActorTable) -> None:
+    text = "Her lawyer, Mark Odhiambo, spoke. Channel producer Ann Wirth also spoke."
+    mentions = actors_of(parse, table, text)
+    assert mention(mentions, "Mark Odhiambo").actor.sector == "JUD"
+    assert mention(mentions, "Ann Wirth").actor.sector == "MED"
