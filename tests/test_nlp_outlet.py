@@ -90,3 +90,8 @@ def test_envoys_are_not_placed_by_the_report_s_places() -> None:
     people = _people(analyse(text, url="https://www.example.com/news"))
     assert people["Musa Ojo"] == "NGA"
     assert people["Lars Berg"] is None
+
+
+def test_a_foreign_outlet_s_report_about_one_country_places_its_officials() -> None:
+    people = _people(analyse(TOWNS_REPORT, url="https://news.example.co.uk/world/africa"))
+    assert people["Musa Ojo"] == "NGA"

@@ -24,7 +24,7 @@ from eventwire.nlp.components import (
 )
 from eventwire.nlp.event_dates import date_events
 from eventwire.nlp.origin import placed_actors
-from eventwire.nlp.outlet import home_officials, outlet_country
+from eventwire.nlp.outlet import home_officials
 from eventwire.nlp.pipeline import load_nlp, narrative_view
 
 if TYPE_CHECKING:
@@ -64,8 +64,7 @@ def analyse_doc(
     if places is not None:
         toponyms, events = places(doc, mentions, events)
         mentions, events = placed_actors(doc, mentions, events, toponyms)
-        if outlet_country(url) is None:  # the report's own country, by its places
-            mentions, events = home_officials(mentions, events, url, toponyms)
+        mentions, events = home_officials(mentions, events, url, toponyms)  # by its places
     return ArticleAnalysis(article_id, tuple(mentions), tuple(events), version, tuple(toponyms))
 
 

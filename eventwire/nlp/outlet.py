@@ -9,11 +9,12 @@ actors belong to most, clearly ahead of any other): a domestic outlet writing ab
 
 The outlet's country is read from its web address's country-code top-level domain
 (``rtvslo.si``, ``capitalfm.co.ke``); generic domains (``.com``) and country codes sold as
-brand names (``.tv``, ``.io``; but ``eltiempo.com.co`` is Colombian) say nothing. For an outlet
-whose address names no country, a report whose places lie mostly in one country (three or more
-of the towns, regions and countries it names, 60% or more of them) and whose actors belong to that
-country more than to any other is taken to be about home too (a national paper on a ``.com``).
-Envoys and secretaries of state are left alone: they are as often the foreign visitors.
+brand names (``.tv``, ``.io``; but ``eltiempo.com.co`` is Colombian) say nothing. Then, once
+places are resolved, a report whose places lie mostly in one country (three or more of the
+towns, regions and countries it names, 60% or more of them) and whose actors belong to that
+country more than to any other is read the same way, whatever the outlet: a national paper on a
+``.com``, a foreign correspondent's report from inside the country. Envoys and secretaries of
+state are left alone: they are as often the foreign visitors.
 """
 
 from __future__ import annotations
@@ -98,8 +99,7 @@ def home_officials(
 ) -> tuple[list[ActorMention], list[Event]]:
     """Mentions and events with the report's unqualified officials given its country (see the
     module docstring); unchanged when the report is not about its home. Home is the outlet's
-    country; with ``toponyms`` (for an outlet whose address names no country), the country the
-    report's places lie in."""
+    country; with ``toponyms``, the country the report's places lie in."""
     home = outlet_country(url) if toponyms is None else report_country(toponyms)
     if home is None or clear_state(m.actor.country for m in mentions) != home:
         return list(mentions), list(events)
