@@ -388,3 +388,12 @@ def test_lawyers_and_producers_are_roles(parse: Parse, table: ActorTable) -> Non
     mentions = actors_of(parse, table, text)
     assert mention(mentions, "Mark Odhiambo").actor.sector == "JUD"
     assert mention(mentions, "Ann Wirth").actor.sector == "MED"
+
+
+def test_chiefs_and_commissioners_of_a_body_are_its_officials(
+    parse: Parse, table: ActorTable
+) -> None:
+    text = "UN humanitarian chief Anna Berg arrived. UN rights commissioner Omar Said spoke."
+    mentions = actors_of(parse, table, text)
+    assert mention(mentions, "Anna Berg").actor.country == "UNO"
+    assert mention(mentions, "Omar Said").actor.country == "UNO"
