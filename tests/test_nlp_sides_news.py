@@ -104,3 +104,13 @@ def test_expulsions_from_a_state_are_that_state_s() -> None:
         "The expulsion of 12 Peruvian diplomats from Slovenia angered Lima.",
     ):
         assert _sides(analyse(text), "SANCTION") == [("SVN", "PER")], text
+
+
+def test_supporters_and_mourners_are_the_report_country_s_people() -> None:
+    text = (
+        "HARARE — Zimbabwean police arrested nine opposition officials on Monday, and the "
+        "United States condemned the arrests.\n\n"
+        "Police fired tear gas at mourners outside a church on Tuesday."
+    )
+    targets = [e.target for e in analyse(text).events if e.code.type == "ASSAULT"]
+    assert [_country(t) for t in targets] == ["ZWE"]

@@ -43,6 +43,7 @@ DOMESTIC_GROUPS = frozenset(
         *("drivers", "truckers", "ranchers", "herders", "traders", "merchants", "shopkeepers"),
         *("vendors", "pensioners", "veterans", "employees", "youths", "security forces"),
         *("government forces", "government troops", "pro-government forces", "regime forces"),
+        *("supporters", "followers", "mourners", "worshippers", "worshipers"),
     }
 )
 FOLLOW_SENTENCES = 3  # how far back a group named by its noun alone may refer
