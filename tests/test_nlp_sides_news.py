@@ -114,3 +114,12 @@ def test_supporters_and_mourners_are_the_report_country_s_people() -> None:
     )
     targets = [e.target for e in analyse(text).events if e.code.type == "ASSAULT"]
     assert [_country(t) for t in targets] == ["ZWE"]
+
+
+def test_a_quoted_we_is_whoever_says_the_quotation() -> None:
+    for text in (
+        'The Tanzanian government said: "We urge Burundi to withdraw its troops."',
+        '"We urge Burundi to withdraw its troops," the Tanzanian foreign ministry said.',
+        'The Tanzanian statement said: "We urge Burundi to withdraw its troops."',
+    ):
+        assert _sides(analyse(text), "REQUEST") == [("TZA", "BDI")], text

@@ -403,11 +403,19 @@ def _doer(cues: Cues, mention: TokenMention) -> bool:
 
 
 def speaker_pronouns(cues: Cues, found: Iterable[TokenMention]) -> list[TokenMention]:
-    """ "they" or "it" in the clause of a telling verb whose subject is a group, body or state."""
+    """ "they" or "it" in the clause of a telling verb whose subject is a group, body or state;
+    a quoted "we" is whoever says the quotation (``_quoting``)."""
     by_token = {i: m for m in found for i in range(m.start, m.end)}
     out: list[TokenMention] = []
     for i, lower in enumerate(cues.lowers):
-        if lower not in SPEAKER_PRONOUNS or cues.deps[i] not in SUBJECT_DEPS:
+        if cues.deps[i] not in SUBJECT_DEPS:
+            continue
+        if lower in QUOTED_WE and cues.quoted[i]:
+            mention = _quoting(cues, i, by_token)
+            if mention is not None:
+                out.append(TokenMention(i, i + 1, mention.actor))
+            continue
+        if lower not in SPEAKER_PRONOUNS:
             continue
         clause = cues.doc[i].head
         verb = clause.head
@@ -419,6 +427,33 @@ def speaker_pronouns(cues: Cues, found: Iterable[TokenMention]) -> list[TokenMen
             continue
         out.append(TokenMention(i, i + 1, mention.actor))
     return out
+
+
+QUOTED_WE = frozenset({"we"})
+
+
+def _quoting(cues: Cues, i: int, by_token: Mapping[int, TokenMention]) -> TokenMention | None:
+    """Who says the quotation a "we" opens a clause of, in its own sentence: the subject of the
+    verb of saying above it, outside the quotation marks ('The ministry said: "We urge Uganda
+    to ..."', '"We will not allow it," the ministry said'), or the actor owning the statement
+    that says it ("the Russian statement said"). A person's "we" is their side: the person
+    stands for it."""
+    token = cues.doc[i]
+    for _ in range(MAX_QUOTE_CLIMB):
+        if token.head.i == token.i:
+            return None
+        token = token.head
+        if token.lemma_.lower() in TELLING_VERBS and not cues.quoted[token.i]:
+            speaker = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            if speaker is None:
+                return None
+            owners = [c for c in speaker.children if c.dep_ in ("poss", "amod", "compound")]
+            found = (by_token.get(t.i) for t in (speaker, *owners))  # "the Russian statement"
+            return next((m for m in found if m is not None), None)
+    return None
+
+
+MAX_QUOTE_CLIMB = 4
 
 
 # --- pronouns ------------------------------------------------------------------------------------
