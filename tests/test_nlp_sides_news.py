@@ -123,3 +123,12 @@ def test_a_quoted_we_is_whoever_says_the_quotation() -> None:
         'The Tanzanian statement said: "We urge Burundi to withdraw its troops."',
     ):
         assert _sides(analyse(text), "REQUEST") == [("TZA", "BDI")], text
+
+
+def test_the_new_or_interim_government_is_the_report_country_s() -> None:
+    text = (
+        "HARARE — Zimbabwean police arrested nine opposition officials on Monday.\n\n"
+        "The interim government promised to release them."
+    )
+    sources = [e.source for e in analyse(text).events if e.code.type != "COERCE"]
+    assert sources and {_country(s) for s in sources} == {"ZWE"}

@@ -54,6 +54,7 @@ LOCAL_SECTORS = frozenset({"REB", "COP"})  # rebels and police are where they ac
 ETHNIC_WORDS = frozenset({"ethnic"})
 # "the government", "the authorities": the state of the report, when nothing else is named.
 BARE_STATE_DETERMINERS = frozenset({"the"})
+STATE_ADJECTIVES = 2  # words between "the" and the noun: "the new interim government"
 
 
 def context_counts(mentions: Iterable[TokenMention]) -> list[tuple[str, int]]:
@@ -213,12 +214,21 @@ def _state_phrases(cues: Cues, claimed: set[int]) -> Iterator[tuple[int, int]]:
 
 
 def bare_state_mentions(cues: Cues, claimed: set[int]) -> Iterator[TokenMention]:
-    """ "the government", "the authorities" with no country: waiting for the context country."""
+    """ "the government", "the new authorities" with no country: waiting for the context
+    country."""
     for start, i in _state_phrases(cues, claimed):
-        if cues.lowers[start - 1] not in BARE_STATE_DETERMINERS:
+        first = start - 1
+        while (  # "the new government", "the interim authorities"
+            first > 0
+            and start - first <= STATE_ADJECTIVES
+            and cues.tags[first] in ("JJ", "VBN")
+            and first not in claimed
+        ):
+            first -= 1
+        if cues.lowers[first] not in BARE_STATE_DETERMINERS or first in claimed:
             continue
-        claimed.update(range(start - 1, i + 1))
-        yield TokenMention(start - 1, i + 1, group_actor(cues, cues.lowers[i], None, "GOV"))
+        claimed.update(range(first, i + 1))
+        yield TokenMention(first, i + 1, group_actor(cues, cues.lowers[i], None, "GOV"))
 
 
 def possessed_states(
