@@ -132,3 +132,9 @@ def test_the_new_or_interim_government_is_the_report_country_s() -> None:
     )
     sources = [e.source for e in analyse(text).events if e.code.type != "COERCE"]
     assert sources and {_country(s) for s in sources} == {"ZWE"}
+
+
+def test_opening_fire_is_an_attack_and_names_who_killed() -> None:
+    text = "Five people were killed in Bulawayo when Zimbabwean troops opened fire on a march."
+    (event,) = [e for e in analyse(text).events if e.code.type == "ASSAULT"]
+    assert _country(event.source) == "ZWE"
