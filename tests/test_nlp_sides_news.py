@@ -138,3 +138,10 @@ def test_opening_fire_is_an_attack_and_names_who_killed() -> None:
     text = "Five people were killed in Bulawayo when Zimbabwean troops opened fire on a march."
     (event,) = [e for e in analyse(text).events if e.code.type == "ASSAULT"]
     assert _country(event.source) == "ZWE"
+
+
+def test_a_plan_speaks_for_whoever_puts_it_forward_not_for_its_critics() -> None:
+    announced = "Tanzania announced a plan calling on Burundi to disarm the rebels."
+    assert _sides(analyse(announced), "REQUEST") == [("TZA", "BDI")]
+    rejected = analyse("Burundi rejected a plan calling on Tanzania to disarm the rebels.")
+    assert ("BDI", "TZA") not in _sides(rejected, "REQUEST")

@@ -43,6 +43,15 @@ VOICING_NOUNS = frozenset(
     | {"appeal", "petition", "note", "decree", "order", "report", "motion", "ultimatum"}
     | {"banner", "placard", "sign", "poster", "slogan", "flag", "leaflet", "t-shirt"}
 )
+# Plans speak for whoever puts them forward ("announced a plan calling for"), not for whoever
+# rejects or debates them.
+PLAN_NOUNS = frozenset(
+    {"plan", "proposal", "draft", "initiative", "bill", "roadmap", "road-map", "blueprint"}
+)
+ISSUING_VERBS = frozenset(
+    {"announce", "unveil", "propose", "present", "draw", "adopt", "pass", "table", "submit"}
+    | {"issue", "publish", "release", "launch", "put", "offer", "draft", "introduce", "outline"}
+)
 OBJECT_CONTROL = frozenset(
     {"urge", "ask", "press", "push", "order", "force", "persuade", "encourage", "tell", "allow"}
 )
@@ -386,9 +395,16 @@ class RoleFinder:
 
 def _voiced(clause: Token, noun: Token, *, relative: bool) -> bool:
     """A clause that says what a statement or a sign says, of a statement someone issued or a
-    sign someone carried: "issued a declaration demanding ...", "waved banners that blamed ...".
-    Its speaker is whoever issued or carried it."""
-    if noun.dep_ != "dobj" or noun.lemma_.lower() not in VOICING_NOUNS:
+    sign someone carried: "issued a declaration demanding ...", "waved banners that blamed ...",
+    "announced a plan calling for ...". Its speaker is whoever issued or carried it."""
+    if noun.dep_ != "dobj":
+        return False
+    lemma = noun.lemma_.lower()
+    if lemma not in VOICING_NOUNS and (
+        lemma not in PLAN_NOUNS
+        or noun.head.lemma_.lower() not in ISSUING_VERBS
+        or any(c.dep_ in ("compound", "poss") for c in noun.children)  # "an Arab League plan"
+    ):
         return False
     return relative or (clause.dep_ == "acl" and clause.tag_ == "VBG")
 
