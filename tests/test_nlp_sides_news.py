@@ -145,3 +145,12 @@ def test_a_plan_speaks_for_whoever_puts_it_forward_not_for_its_critics() -> None
     assert _sides(analyse(announced), "REQUEST") == [("TZA", "BDI")]
     rejected = analyse("Burundi rejected a plan calling on Tanzania to disarm the rebels.")
     assert ("BDI", "TZA") not in _sides(rejected, "REQUEST")
+
+
+def test_it_continues_the_body_that_acted_in_the_sentence_before() -> None:
+    analysis = analyse(
+        "The African Union suspended Burundi on Saturday. It also imposed sanctions on Gitega."
+    )
+    assert _sides(analysis, "SANCTION") == [("IGO", "BDI")]
+    empty = analyse("The African Union suspended Burundi. It is clear that sanctions will follow.")
+    assert all(m.span.text != "It" for m in empty.actors)

@@ -378,6 +378,50 @@ def group_pronouns(
     return out
 
 
+def body_pronouns(
+    cues: Cues, found: Iterable[TokenMention], sentence_of: list[int], claimed: set[int]
+) -> list[TokenMention]:
+    """ "The Arab League suspended Syria. It also imposed sanctions": "it" as the subject of a
+    sentence's main verb is the one body or state that is the main subject in its sentence
+    before it or in the sentence before, in the same frame; left alone when there are several,
+    when the "it" is the empty subject of "it is", "it seems" or "it rained", or when a group
+    or person is the main subject there too."""
+    known = sorted(found, key=lambda m: m.start)
+    out: list[TokenMention] = []
+    for i, lower in enumerate(cues.lowers):
+        if lower != "it" or cues.deps[i] not in SUBJECT_DEPS or i in claimed:
+            continue
+        verb = cues.doc[i].head
+        if verb.lemma_.lower() in EMPTY_SUBJECT_VERBS or not _is_main_verb(verb):
+            continue
+        quoted = cues.quoted
+        here = sentence_of[i]
+        doers = [
+            m
+            for m in known
+            if m.end <= i
+            and here - BODY_LOOKBACK <= sentence_of[m.start] <= here
+            and quoted[m.start] == quoted[i]
+            and _is_subject(cues.doc, m, main=True)
+        ]
+        bodies = {
+            m.actor.id: m.actor
+            for m in doers
+            if m.actor.kind in (ActorKind.ORGANIZATION, ActorKind.COUNTRY)
+        }
+        if len(bodies) == 1 and len(doers) == len([m for m in doers if m.actor.id in bodies]):
+            out.append(TokenMention(i, i + 1, next(iter(bodies.values()))))
+    return out
+
+
+BODY_LOOKBACK = 1
+# Verbs whose "it" is empty: "it is clear", "it seems", "it rained", "it takes time".
+EMPTY_SUBJECT_VERBS = frozenset(
+    {"be", "seem", "appear", "remain", "become", "take", "rain", "snow", "matter", "happen"}
+    | {"look", "sound", "mean", "cost", "emerge", "turn"}
+)
+
+
 COLLECTIVE_NOUNS = frozenset({"police", "opposition", "military", "army", "crowd", "public"})
 
 

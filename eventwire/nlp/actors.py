@@ -35,6 +35,7 @@ from eventwire.nlp.actor_agents import (
     organisation_mentions,
 )
 from eventwire.nlp.actor_coref import (
+    body_pronouns,
     countries_from_possessors,
     countries_from_roles,
     group_pronouns,
@@ -90,6 +91,8 @@ def find_actors(doc: Doc, table: ActorTable) -> list[ActorMention]:
     found.extend(speaker_pronouns(cues, found))
     taken = {m.start for m in found}
     found.extend(group_pronouns(cues, found, sentence_of, taken))
+    taken = {m.start for m in found}
+    found.extend(body_pronouns(cues, found, sentence_of, taken))
     mentions = (_to_mention(cues, m) for m in sorted(found, key=lambda m: (m.start, m.end)))
     return [m for m in mentions if m is not None]
 
