@@ -289,13 +289,16 @@ def countries_from_possessors(
         if m.actor.kind is ActorKind.PERSON and m.actor.country
         for i in range(m.start, m.end)
     }
+    possessives = [i for i in owners if cues.deps[i] == "poss"]
+    if not possessives:
+        return []
     at = {i: k for k, m in enumerate(found) for i in range(m.start, m.end)}
     placed: dict[str, str] = {}  # person id -> country
     out: list[TokenMention] = []
-    for token in cues.doc:
-        owner = owners.get(token.i)
+    for i in possessives:
+        owner, token = owners[i], cues.doc[i]
         role = token.head
-        if owner is None or token.dep_ != "poss" or role.i in owners:
+        if role.i in owners:
             continue
         if not cues.phrase_ending_at(role.i, WordKind.ROLE):
             continue
