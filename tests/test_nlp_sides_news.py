@@ -154,3 +154,16 @@ def test_it_continues_the_body_that_acted_in_the_sentence_before() -> None:
     assert _sides(analysis, "SANCTION") == [("IGO", "BDI")]
     empty = analyse("The African Union suspended Burundi. It is clear that sanctions will follow.")
     assert all(m.span.text != "It" for m in empty.actors)
+
+
+def test_concern_voiced_over_someone_is_disapproval() -> None:
+    for text in (
+        "Tanzania expressed concern over Burundi's crackdown on journalists.",
+        "Tanzania voiced alarm at Burundi's decision to close the border.",
+    ):
+        event = _one(analyse(text), "ACCUSE")
+        assert (event.code.mode, _country(event.source), _country(event.target)) == (
+            "disapprove",
+            "TZA",
+            "BDI",
+        ), text
