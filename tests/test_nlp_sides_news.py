@@ -167,3 +167,19 @@ def test_concern_voiced_over_someone_is_disapproval() -> None:
             "TZA",
             "BDI",
         ), text
+
+
+def test_saying_someone_was_behind_an_attack_accuses_them() -> None:
+    for text in (
+        "Tanzania says Burundi was behind the attack on the border post.",
+        "Tanzania said Burundi was responsible for the killing of two guards.",
+        "Tanzania says the Burundian army was involved in the bombing of the camp.",
+    ):
+        event = _one(analyse(text), "ACCUSE")
+        assert (_country(event.source), _country(event.target)) == ("TZA", "BDI"), text
+        assert event.factuality.value == "asserted"
+    for text in (
+        "Tanzania says Burundi was involved in the talks.",
+        "Burundi was behind the attack on the border post.",  # nobody says so
+    ):
+        assert not [e for e in analyse(text).events if e.code.type == "ACCUSE"], text

@@ -123,6 +123,10 @@ def _mention(
     if (trig.rule.has("move") or trig.rule.has("trip")) and roles.source is None:
         return None  # "the train travelled", "a motorcade left the station"
     factuality, said_by = assess(trig.anchor)
+    if trig.rule.has("blame"):  # the saying is the accusation: asserted, by its speaker
+        if roles.source is None or roles.target is None:
+            return None
+        factuality, said_by = Factuality.ASSERTED, None
     code = speech_code(code, _content_code(trig, matcher), mutual=trig.rule.has("sym"))
     if code.type in CONCESSIONS and refusal(trig.anchor):
         code, factuality, said_by = refusal_code(code), Factuality.ASSERTED, None

@@ -411,6 +411,8 @@ def _voiced(clause: Token, noun: Token, *, relative: bool) -> bool:
 
 def fill_roles(trig: Trigger, finder: RoleFinder) -> Roles:
     """Source, target and others for one trigger."""
+    if trig.rule.has("blame"):
+        return _blame_roles(trig, finder)
     if trig.rule.has("rev") or trig.rule.has("recv"):
         return _reversed_roles(trig, finder)
     if trig.kind is TriggerKind.NOUN:
@@ -445,6 +447,44 @@ def fill_roles(trig: Trigger, finder: RoleFinder) -> Roles:
         if all(t.actor.id in deniers for t in targets):
             targets = finder.claimants(trig, deniers) or targets
     return _assemble(sources, targets, symmetric=trig.rule.has("sym"))
+
+
+def _blame_roles(trig: Trigger, finder: RoleFinder) -> Roles:
+    """ "Britain says Russia was behind the attack": the one who says it accuses the one it
+    names (the subject of "be", the passive subject of "involved")."""
+    head = trig.head
+    if not _harmful(head, finder):
+        return Roles(None, None, ())
+    blamed = finder.subjects(head) if trig.rule.has("rev") else finder.matcher.objects(head)
+    speakers = finder.resolve_all(finder.speaker(head))
+    return _assemble(speakers, finder.resolve_all(blamed), symmetric=False)
+
+
+# What one is blamed for: an attack, a crime ("involved in the poisoning", "behind the plot").
+HARM_NOUNS = frozenset(
+    {"attack", "poisoning", "killing", "murder", "assassination", "bombing", "massacre", "plot"}
+    | {"crime", "corruption", "fraud", "abuse", "violence", "hacking", "cyberattack", "atrocity"}
+    | {"shooting", "kidnapping", "abduction", "explosion", "blast", "raid", "strike", "death"}
+    | {"deaths", "incident", "crash", "downing", "leak", "theft", "torture", "genocide", "coup"}
+)
+BLAME_PREPS = ("in", "for", "behind")
+
+
+def _harmful(head: Token, finder: RoleFinder) -> bool:
+    """Whether what the subject of ``head`` is said to be involved in, responsible for or behind
+    is an attack or a crime (not "involved in the talks", "responsible for security")."""
+    holders = [head, *(k for k in head.children if k.lower_ in ("responsible", "culpable"))]
+    nouns = [n for h in holders for n in pobjs(h, *BLAME_PREPS)]
+    nouns += [n for k in kids(head, "prep") if k.lower_ == "behind" for n in kids(k, "pobj")]
+    for noun in (t for n in nouns for t in finder.matcher.through(n)):  # "a string of raids"
+        rule = finder.matcher.noun_rule(noun)
+        code = rule.code if rule is not None else None
+        if noun.lemma_.lower() in HARM_NOUNS or (code is not None and code.type in HARM_TYPES):
+            return True
+    return False
+
+
+HARM_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN"})
 
 
 def _reversed_roles(trig: Trigger, finder: RoleFinder) -> Roles:
