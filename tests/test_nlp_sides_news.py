@@ -183,3 +183,9 @@ def test_saying_someone_was_behind_an_attack_accuses_them() -> None:
         "Burundi was behind the attack on the border post.",  # nobody says so
     ):
         assert not [e for e in analyse(text).events if e.code.type == "ACCUSE"], text
+
+
+def test_a_prison_term_imposed_is_a_sentence() -> None:
+    event = _one(analyse("A Tanzanian judge imposed a 20-year prison term on Juma Ali."), "SANCTION")
+    assert (event.code.mode, _country(event.source)) == ("convict", "TZA")
+    assert event.target is not None and event.target.actor.name == "Juma Ali"
