@@ -14,7 +14,9 @@ def _country(mention: ActorMention | None) -> str | None:
 
 
 def _sides(analysis: ArticleAnalysis, kind: str) -> list[tuple[str | None, str | None]]:
-    return [(_country(e.source), _country(e.target)) for e in analysis.events if e.code.type == kind]
+    return [
+        (_country(e.source), _country(e.target)) for e in analysis.events if e.code.type == kind
+    ]
 
 
 def _countries(analysis: ArticleAnalysis) -> dict[str, str | None]:
@@ -186,6 +188,8 @@ def test_saying_someone_was_behind_an_attack_accuses_them() -> None:
 
 
 def test_a_prison_term_imposed_is_a_sentence() -> None:
-    event = _one(analyse("A Tanzanian judge imposed a 20-year prison term on Juma Ali."), "SANCTION")
+    event = _one(
+        analyse("A Tanzanian judge imposed a 20-year prison term on Juma Ali."), "SANCTION"
+    )
     assert (event.code.mode, _country(event.source)) == ("convict", "TZA")
     assert event.target is not None and event.target.actor.name == "Juma Ali"

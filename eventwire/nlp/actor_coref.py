@@ -323,7 +323,9 @@ def countries_from_possessors(
             claimed.update(range(start, role.i + 1))
     for i, mention in enumerate(found):
         if (code := placed.get(mention.actor.id)) and mention.actor.country is None:
-            found[i] = TokenMention(mention.start, mention.end, replace(mention.actor, country=code))
+            found[i] = TokenMention(
+                mention.start, mention.end, replace(mention.actor, country=code)
+            )
     return out
 
 
@@ -361,15 +363,7 @@ def group_pronouns(
     for i, lower in enumerate(cues.lowers):
         if lower != "they" or cues.deps[i] not in SUBJECT_DEPS or i in claimed:
             continue
-        quoted = cues.quoted  # built once per document, on the first "they"
-        here = sentence_of[i]
-        nearby = [
-            m
-            for m in known
-            if m.end <= i
-            and here - GROUP_LOOKBACK <= sentence_of[m.start] <= here
-            and quoted[m.start] == quoted[i]
-        ]
+        nearby = _before_in_frame(cues, known, sentence_of, i, GROUP_LOOKBACK)
         groups = {
             m.actor.id: m.actor
             for m in nearby
@@ -379,6 +373,22 @@ def group_pronouns(
         if len(groups) == 1 and not others:
             out.append(TokenMention(i, i + 1, next(iter(groups.values()))))
     return out
+
+
+def _before_in_frame(
+    cues: Cues, known: list[TokenMention], sentence_of: list[int], i: int, lookback: int
+) -> list[TokenMention]:
+    """The mentions before token ``i`` in its sentence or the ``lookback`` sentences before it,
+    in the same frame (narrative or quotation)."""
+    quoted = cues.quoted  # built once per document, on first use
+    here = sentence_of[i]
+    return [
+        m
+        for m in known
+        if m.end <= i
+        and here - lookback <= sentence_of[m.start] <= here
+        and quoted[m.start] == quoted[i]
+    ]
 
 
 def body_pronouns(
@@ -397,16 +407,8 @@ def body_pronouns(
         verb = cues.doc[i].head
         if verb.lemma_.lower() in EMPTY_SUBJECT_VERBS or not _is_main_verb(verb):
             continue
-        quoted = cues.quoted
-        here = sentence_of[i]
-        doers = [
-            m
-            for m in known
-            if m.end <= i
-            and here - BODY_LOOKBACK <= sentence_of[m.start] <= here
-            and quoted[m.start] == quoted[i]
-            and _is_subject(cues.doc, m, main=True)
-        ]
+        nearby = _before_in_frame(cues, known, sentence_of, i, BODY_LOOKBACK)
+        doers = [m for m in nearby if _is_subject(cues.doc, m, main=True)]
         bodies = {
             m.actor.id: m.actor
             for m in doers

@@ -129,9 +129,9 @@ def _defined_acronyms(cues: Cues, found: list[TokenMention]) -> None:
     if not defined:
         return
     for i, mention in enumerate(found):
-        actor = defined.get(texts[mention.start]) if mention.end - mention.start == 1 else None
-        if actor is not None and mention.actor.id != actor.id:
-            found[i] = TokenMention(mention.start, mention.end, actor)
+        body = defined.get(texts[mention.start]) if mention.end - mention.start == 1 else None
+        if body is not None and mention.actor.id != body.id:
+            found[i] = TokenMention(mention.start, mention.end, body)
 
 
 ACRONYM_MAX = 8

@@ -52,7 +52,9 @@ CONDITIONS = frozenset(
     }
 )
 NEGATIVE_CONDITIONS = frozenset({"obj!", "mod!", "noobj", "nocomp", "nosubj"})
-FLAGS = frozenset({"sym", "move", "trip", "rev", "recv", "speech", "lv", "bare", "host", "own", "out", "blame"})
+FLAGS = frozenset(
+    {"sym", "move", "trip", "rev", "recv", "speech", "lv", "bare", "host", "own", "out", "blame"}
+)
 SLOTS = frozenset({"dobj", "csubj", "objmod"})
 _COLUMNS = 8
 

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Token
 
 from eventwire.models import Actor, ActorKind, ActorMention, Event, PlaceMention
 from eventwire.nlp.actor_table import group_id, group_noun
+from eventwire.nlp.remap import remap
 
 # A group "in" a place is of it ("police in Maiduguri"); a person there may be visiting.
 GROUP_PREPS = frozenset({"in", "from", "of"})
@@ -68,29 +69,21 @@ def placed_actors(
             people.setdefault(actor.id, code)
         else:
             noun = group_noun(actor)
-            placed = replace(actor, id=group_id(code, actor.sector, noun), country=code)
-            groups[(mention.span.start, mention.span.end)] = placed
+            groups[(mention.span.start, mention.span.end)] = replace(
+                actor, id=group_id(code, actor.sector, noun), country=code
+            )
     if not people and not groups:
         return list(mentions), list(events)
 
-    def placed(mention: ActorMention | None) -> ActorMention | None:
-        if mention is None or mention.actor.country is not None:
+    def placed(mention: ActorMention) -> ActorMention:
+        if mention.actor.country is not None:
             return mention
         if (code := people.get(mention.actor.id)) is not None:
             return replace(mention, actor=replace(mention.actor, country=code))
         actor = groups.get((mention.span.start, mention.span.end))
         return mention if actor is None else replace(mention, actor=actor)
 
-    out_events = [
-        replace(
-            e,
-            source=placed(e.source),
-            target=placed(e.target),
-            others=tuple(m for m in (placed(o) for o in e.others) if m is not None),
-        )
-        for e in events
-    ]
-    return [m for m in (placed(m) for m in mentions) if m is not None], out_events
+    return remap(mentions, events, placed)
 
 
 def _preps(actor: Actor) -> frozenset[str]:

@@ -27,6 +27,7 @@ from urllib.parse import urlsplit
 
 from eventwire.models import Actor, ActorKind, ActorMention, Event, PlaceMention
 from eventwire.nlp.actor_domestic import clear_state
+from eventwire.nlp.remap import remap
 
 # Country codes mostly registered for what the letters spell, not by the country's outlets.
 BRAND_TLDS = frozenset(
@@ -114,19 +115,10 @@ def home_officials(
     if not officials:
         return list(mentions), list(events)
 
-    def placed(mention: ActorMention | None) -> ActorMention | None:
-        if mention is None or mention.actor.country is not None:
+    def placed(mention: ActorMention) -> ActorMention:
+        if mention.actor.country is not None:
             return mention
         actor: Actor | None = officials.get(mention.actor.id)
         return mention if actor is None else replace(mention, actor=actor)
 
-    out_events = [
-        replace(
-            e,
-            source=placed(e.source),
-            target=placed(e.target),
-            others=tuple(m for m in (placed(o) for o in e.others) if m is not None),
-        )
-        for e in events
-    ]
-    return [m for m in (placed(m) for m in mentions) if m is not None], out_events
+    return remap(mentions, events, placed)

@@ -430,6 +430,14 @@ def fill_roles(trig: Trigger, finder: RoleFinder) -> Roles:
     if len(sources) == 1 and trig.rule.has("sym"):
         subj = finder.subjects(trig.head)
         sources = (finder.pair(subj[0]) if subj else []) or sources
+    return _assemble(sources, _verb_targets(trig, finder, sources), symmetric=trig.rule.has("sym"))
+
+
+def _verb_targets(
+    trig: Trigger, finder: RoleFinder, sources: list[ActorMention]
+) -> list[ActorMention]:
+    """A verb trigger's targets: its rule's slots (a trip's destination), else its content's,
+    its fallbacks, the place of an attack; a denial with nobody else answers the claimant."""
     if trig.rule.has("move") or trig.rule.has("trip"):
         places = destinations(trig.head, trig.rule, finder.matcher)
         targets = finder.resolve_all(places, places=True)
@@ -440,13 +448,13 @@ def fill_roles(trig: Trigger, finder: RoleFinder) -> Roles:
         targets = [inner] if inner is not None else []
     if not targets:
         targets = finder.fallback_targets(trig) or finder.complement_targets(trig)
-    if not targets and trig.rule.code is not None and trig.rule.code.type in PLACE_TARGET_TYPES:
+    kind = trig.rule.code.type if trig.rule.code is not None else None
+    if not targets and kind in PLACE_TARGET_TYPES:
         targets = finder.place_targets(trig)
     deniers = {s.actor.id for s in sources[:1]}
-    if trig.rule.code is not None and trig.rule.code.type == "REJECT":
-        if all(t.actor.id in deniers for t in targets):
-            targets = finder.claimants(trig, deniers) or targets
-    return _assemble(sources, targets, symmetric=trig.rule.has("sym"))
+    if kind == "REJECT" and all(t.actor.id in deniers for t in targets):
+        targets = finder.claimants(trig, deniers) or targets
+    return targets
 
 
 def _blame_roles(trig: Trigger, finder: RoleFinder) -> Roles:
