@@ -347,6 +347,10 @@ class RoleFinder:
                 words += kids(clause, "nsubj")
         return self.resolve_all([t for w in words for t in with_conjuncts(w)])
 
+    def own_state(self, trig: Trigger) -> list[ActorMention]:
+        """Whose the object is ("Slovenia's ambassador", "the Slovenian ambassador")."""
+        return self.resolve_all(self._slot("objmod", trig) or self._slot("dobj", trig))
+
     def put_out_by(self, noun: Token) -> list[ActorMention]:
         """The state a place after "from" names, on the noun or its "of" object: "expulsions of
         Russian diplomats from Britain" are Britain's."""
@@ -419,7 +423,7 @@ def fill_roles(trig: Trigger, finder: RoleFinder) -> Roles:
         return _noun_roles(trig, finder)
     sources = finder.resolve_all(finder.subjects(trig.head))
     if not sources and trig.rule.has("own"):  # "the ambassador was recalled": by his state
-        sources = finder.resolve_all(finder._slot("objmod", trig) or finder._slot("dobj", trig))
+        sources = finder.own_state(trig)
     if trig.kind is TriggerKind.LIGHT:
         sides = finder.between(trig.anchor)
         if len(sides) >= 2:  # "Egypt will host talks between X and Y": the host is neither
