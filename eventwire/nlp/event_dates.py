@@ -93,8 +93,17 @@ def _precision(value: str) -> str:
 
 
 def _own(event: Event, timexes: Sequence[Timex]) -> list[Timex]:
+    """The time expressions the event's own time mentions overlap."""
+    if not event.times:
+        return []
+    first = min(span.start for span in event.times)
+    last = max(span.end for span in event.times)
     return [
-        t for t in timexes if any(t.start < span.end and span.start < t.end for span in event.times)
+        t
+        for t in timexes
+        if t.start < last
+        and first < t.end
+        and any(t.start < span.end and span.start < t.end for span in event.times)
     ]
 
 
