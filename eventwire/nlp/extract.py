@@ -24,7 +24,7 @@ from eventwire.nlp.components import (
 )
 from eventwire.nlp.event_dates import date_events
 from eventwire.nlp.origin import placed_actors
-from eventwire.nlp.outlet import home_officials
+from eventwire.nlp.outlet import home_officials, outlet_country, report_country
 from eventwire.nlp.pipeline import load_nlp, narrative_view
 
 if TYPE_CHECKING:
@@ -54,17 +54,18 @@ def analyse_doc(
     """The records our components left on a parsed article's ``Doc``, with event dates resolved
     against the publication date (unless ``dates`` is off, as the benchmark's baseline does) and
     toponyms and event places resolved when a places stage is given. ``url`` is the report's
-    address: a domestic outlet's unqualified officials are of its country (``home_officials``)."""
+    address: a domestic outlet's unqualified officials are of its country, as are those of a
+    report whose places lie in one country (``home_officials``)."""
     mentions = decode_mentions(doc._.get(ACTORS_ATTR))
     events = decode_events(doc._.get(EVENTS_ATTR), article_id)
-    mentions, events = home_officials(mentions, events, url)
+    mentions, events = home_officials(mentions, events, outlet_country(url))
     if dates:
         events = date_events(doc, events, published, mentions)
     toponyms: list[PlaceMention] = []
     if places is not None:
         toponyms, events = places(doc, mentions, events)
         mentions, events = placed_actors(doc, mentions, events, toponyms)
-        mentions, events = home_officials(mentions, events, url, toponyms)  # by its places
+        mentions, events = home_officials(mentions, events, report_country(toponyms))
     return ArticleAnalysis(article_id, tuple(mentions), tuple(events), version, tuple(toponyms))
 
 

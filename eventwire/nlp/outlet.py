@@ -93,15 +93,11 @@ PLACE_SHARE = 0.6
 
 
 def home_officials(
-    mentions: Sequence[ActorMention],
-    events: Sequence[Event],
-    url: str | None,
-    toponyms: Sequence[PlaceMention] | None = None,
+    mentions: Sequence[ActorMention], events: Sequence[Event], home: str | None
 ) -> tuple[list[ActorMention], list[Event]]:
-    """Mentions and events with the report's unqualified officials given its country (see the
-    module docstring); unchanged when the report is not about its home. Home is the outlet's
-    country; with ``toponyms``, the country the report's places lie in."""
-    home = outlet_country(url) if toponyms is None else report_country(toponyms)
+    """Mentions and events with the report's unqualified officials given ``home`` (the outlet's
+    country, ``outlet_country``, or the one its places lie in, ``report_country``; see the
+    module docstring); unchanged when the report is not about that country."""
     if home is None or clear_state(m.actor.country for m in mentions) != home:
         return list(mentions), list(events)
     officials = {
