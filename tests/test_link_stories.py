@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import random
 
 import pytest
 
@@ -192,6 +193,62 @@ UNDATED = [
 ]
 
 
+# Two undated warehouse fires: three reports of one in Dunmore; then a thin first report of another
+# in Halsey Vale that reads like the first fire, and two reports with its own details.
+DUNMORE = [
+    StoryDoc(
+        "a1",
+        "Fire destroys warehouse in Dunmore",
+        "A fire destroyed a furniture warehouse in the port town of Dunmore overnight, the fire"
+        " service said. Firefighters fought the blaze for six hours. No one was hurt, but the"
+        " warehouse owner, Gareth Pryce, said stock worth two million pounds was lost.",
+        None,
+    ),
+    StoryDoc(
+        "a2",
+        "Dunmore warehouse fire: owner counts the cost",
+        "Gareth Pryce stood outside the burnt shell of his furniture warehouse in Dunmore on"
+        " Sunday. The fire service said the blaze started in a loading bay. Firefighters from"
+        " three stations were called to the warehouse fire.",
+        None,
+    ),
+    StoryDoc(
+        "a3",
+        "Investigators examine cause of Dunmore warehouse blaze",
+        "Fire investigators are examining the loading bay where the Dunmore warehouse fire began."
+        " The furniture warehouse, owned by Gareth Pryce, was destroyed. Firefighters said the"
+        " blaze spread quickly through stacked sofas.",
+        None,
+    ),
+]
+HALSEY = [
+    StoryDoc(
+        "b1",
+        "Warehouse blaze in Halsey Vale",
+        "Firefighters were called to a burning warehouse in Halsey Vale late on Saturday. The"
+        " fire service said the blaze destroyed the building. Thick smoke drifted over the town"
+        " and a road was closed. Nobody was hurt.",
+        None,
+    ),
+    StoryDoc(
+        "b2",
+        "Toxic smoke closes Halsey Vale ring road",
+        "Solvent drums exploded at the Brightcoat paint factory in Halsey Vale on Saturday night,"
+        " sending toxic smoke over the town. Police closed the Halsey Vale ring road and"
+        " residents were told to keep windows shut. Brightcoat said its staff were safe.",
+        None,
+    ),
+    StoryDoc(
+        "b3",
+        "Halsey Vale residents told to keep windows shut",
+        "Halsey Vale council told residents to keep windows shut as toxic smoke from the"
+        " Brightcoat paint factory spread. Solvent drums had exploded, Brightcoat said, and the"
+        " ring road stayed closed on Sunday.",
+        None,
+    ),
+]
+
+
 def cluster(docs: list[StoryDoc], options: StoryOptions | None = None) -> list[set[str]]:
     """The stories' report ids after adding ``docs`` in order to a fresh index."""
     index = StoryIndex(options)
@@ -336,6 +393,65 @@ def test_adding_a_known_report_again_changes_nothing() -> None:
     assert index.export_state() == before
 
 
+def test_a_report_moves_to_its_own_event_once_that_event_turns_up() -> None:
+    index = StoryIndex()
+    for doc in DUNMORE:
+        index.add(doc)
+    first = index.add(HALSEY[0])  # alone, it reads like the Dunmore fire
+    assert first == "st-a1"
+    index.take_changes()
+    assert index.add(HALSEY[1]) == "st-b1"  # its own details pull it out
+    assert [set(s.doc_ids) for s in index.stories()] == [{"a1", "a2", "a3"}, {"b1", "b2"}]
+    changes = index.take_changes()
+    assert dict(changes.placed) == {"b1": "st-b1", "b2": "st-b1"}
+    assert {state.id for _, state in changes.stories} == {"st-a1", "st-b1"}
+    assert changes.removed == ()
+    index.add(HALSEY[2])
+    assert [set(s.doc_ids) for s in index.stories()] == [{"a1", "a2", "a3"}, {"b1", "b2", "b3"}]
+
+
+def test_a_report_that_bridges_two_stories_merges_them() -> None:
+    index = StoryIndex()
+    index.add(DUNMORE[0])
+    index.add(HALSEY[1])
+    assert len(index.stories()) == 2
+    index.take_changes()
+    index.add(HALSEY[0])  # like both: the three are one story until more reports say otherwise
+    assert [set(s.doc_ids) for s in index.stories()] == [{"a1", "b1", "b2"}]
+    changes = index.take_changes()
+    assert changes.removed == ("st-b2",)
+    assert dict(changes.placed) == {"b1": "st-a1", "b2": "st-a1"}
+    assert index.story_of("b2") == "st-a1"
+
+
+@pytest.mark.parametrize(
+    "docs", [DATED, UNDATED, [*DUNMORE, *HALSEY]], ids=["dated", "undated", "fires"]
+)
+def test_stories_do_not_depend_on_the_order_reports_come_in(docs: list[StoryDoc]) -> None:
+    expected = sorted(sorted(story) for story in cluster(docs))
+    for seed in range(12):
+        shuffled = list(docs)
+        random.Random(seed).shuffle(shuffled)
+        assert sorted(sorted(story) for story in cluster(shuffled)) == expected, seed
+
+
+def test_quiet_stories_settle_and_keep_their_reports() -> None:
+    index = StoryIndex(StoryOptions(settle_after=2))
+    for doc in DUNMORE:
+        index.add(doc)
+    index.add(QUAKE)
+    index.add(MARCH[0])
+    index.add(JUNE[0])
+    state = {s.id: s for s in index.export_state().stories}
+    assert state["st-a1"].open == ()  # quiet for more than two reports: one settled block
+    assert state["st-a1"].doc_ids == ("a1", "a2", "a3")
+    assert len(state["st-j1"].open) == 1
+    assert index.add(HALSEY[0]) == "st-a1"  # a settled story still takes reports,
+    index.add(HALSEY[1])
+    assert index.story_of("b1") == "st-b1"  # and its new, open ones can still leave
+    assert index.story("st-a1").doc_ids == ("a1", "a2", "a3")
+
+
 def test_adding_a_report_changes_only_the_story_it_joins() -> None:
     index = StoryIndex()
     for doc in [*MARCH[:1], *JUNE, QUAKE]:
@@ -420,18 +536,42 @@ def test_date_range(first: dt.date | None, last: dt.date | None, expected: str) 
 # -- state ----------------------------------------------------------------------------------------
 
 
-def test_an_index_reloaded_from_json_continues_exactly_as_the_original() -> None:
-    docs = [*DATED, *UNDATED]
-    original = StoryIndex()
-    for doc in docs[:6]:
+@pytest.mark.parametrize("settle_after", [10_000, 3])
+def test_an_index_reloaded_from_json_continues_exactly_as_the_original(settle_after: int) -> None:
+    docs = [*DATED, *DUNMORE, HALSEY[0], *UNDATED, *HALSEY[1:]]
+    options = StoryOptions(settle_after=settle_after)
+    original = StoryIndex(options)
+    for doc in docs[:13]:  # up to the report that joins the wrong fire
         original.add(doc)
     text = json.dumps(original.export_state().to_dict())
+    original.take_changes()
     reloaded = StoryIndex.from_state(IndexState.from_dict(json.loads(text)))
     assert reloaded.stories() == original.stories()
-    assert len(reloaded) == 6
-    for doc in docs[6:]:
+    assert len(reloaded) == 13
+    for doc in docs[13:]:
         assert reloaded.add(doc) == original.add(doc)
+        assert reloaded.take_changes() == original.take_changes()
     assert reloaded.export_state() == original.export_state()
+
+
+def test_a_version_1_state_loads_with_its_reports_settled() -> None:
+    index = StoryIndex()
+    for doc in DUNMORE:
+        index.add(doc)
+    data = index.export_state().to_dict()
+    data["version"] = 1
+    data["options"] = {"threshold": 0.25}  # the old scale: not carried over
+    for story in data["stories"]:  # the fields of version 1 only
+        for key in [k for k in story if k.startswith(("settled_", "open", "clocks", "serial"))]:
+            del story[key]
+    upgraded = StoryIndex.from_state(IndexState.from_dict(data))
+    assert upgraded.options == StoryOptions()
+    (story,) = upgraded.export_state().stories
+    assert story.doc_ids == ("a1", "a2", "a3") and story.open == ()
+    assert dict(story.settled_sum) == dict(story.centroid)
+    assert upgraded.add(HALSEY[0]) == "st-a1"
+    upgraded.add(HALSEY[1])
+    assert [set(s.doc_ids) for s in upgraded.stories()] == [{"a1", "a2", "a3"}, {"b1", "b2"}]
 
 
 def test_unreadable_state_raises_story_state_error() -> None:

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import update
 from store_articles import make_article
+from test_link_stories import DUNMORE, HALSEY
 
 from eventwire.errors import NotFoundError, StorageError
 from eventwire.link.stories import StoryDoc, StoryEntities, StoryIndex
@@ -196,6 +197,36 @@ def test_saving_without_changes_writes_nothing(store: Store) -> None:
     assert not changes.changed
     store.save_story_changes(changes, [])
     assert loaded(store).export_state() == index.export_state()
+
+
+def test_reports_that_move_and_stories_that_go_are_saved(tmp_path: Path) -> None:
+    fires = [make_article(d.text, title=d.title, source=f"{d.id}.txt") for d in (*DUNMORE, *HALSEY)]
+    db = str(tmp_path / "moves.db")
+    with open_store(db) as opened:
+        for article in fires:
+            opened.add_article(article)
+        index = StoryIndex()
+        for article in (fires[0], fires[4], fires[3]):  # the third bridges the first two
+            index.add(doc(article))
+            save(opened, index)
+        assert _members(opened) == [{"a1.txt", "b1.txt", "b2.txt"}]
+        for article in (fires[1], fires[2], fires[5]):  # the rest pull the two fires apart
+            index.add(doc(article))
+            save(opened, index)
+    with open_store(db) as reopened:
+        assert _members(reopened) == [
+            {"a1.txt", "a2.txt", "a3.txt"},
+            {"b1.txt", "b2.txt", "b3.txt"},
+        ]
+        assert sorted(s.id for s in reopened.list_stories()) == sorted(
+            s.id for s in index.stories()
+        )
+        assert loaded(reopened).export_state() == index.export_state()
+
+
+def _members(store: Store) -> list[set[str]]:
+    found = [{a.source for a in story.articles} for story in store.list_stories(limit=None)]
+    return sorted(found, key=sorted)
 
 
 def test_an_unreadable_saved_index_is_a_storage_error(tmp_path: Path) -> None:

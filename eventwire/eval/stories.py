@@ -131,7 +131,9 @@ def cluster_documents(
 ) -> dict[str, str]:
     """Run a fresh :class:`StoryIndex` over ``docs`` in the order given: document id → story id."""
     index = StoryIndex(options)
-    return {doc.id: index.add(doc) for doc in docs}
+    for doc in docs:
+        index.add(doc)
+    return {doc_id: story.id for story in index.stories() for doc_id in story.doc_ids}
 
 
 def read_ecbplus(path: Path) -> list[tuple[StoryDoc, str]]:

@@ -153,11 +153,22 @@ def save_changes(
     _save_stories(conn, changes, {story.id: story for story in shown}, now, titles or {})
     _save_norms(conn, changes.norms)
     _save_terms(conn, changes.df)
-    if changes.joined:
+    _save_membership(conn, changes)
+
+
+def _save_membership(conn: Connection, changes: IndexChanges) -> None:
+    """Where reports now are (added or moved), and stories that no longer exist."""
+    if changes.placed:
+        for chunk in _chunks([doc for doc, _ in changes.placed]):
+            conn.execute(delete(story_articles).where(story_articles.c.article_id.in_(chunk)))
         conn.execute(
             insert(story_articles),
-            [{"article_id": doc, "story_id": story} for doc, story in changes.joined],
+            [{"article_id": doc, "story_id": story} for doc, story in changes.placed],
         )
+    for chunk in _chunks(list(changes.removed)):
+        conn.execute(delete(story_articles).where(story_articles.c.story_id.in_(chunk)))
+        conn.execute(delete(story_states).where(story_states.c.story_id.in_(chunk)))
+        conn.execute(delete(stories).where(stories.c.id.in_(chunk)))
 
 
 def _options_dict(changes: IndexChanges) -> Any:
