@@ -572,6 +572,11 @@ def test_a_version_1_state_loads_with_its_reports_settled() -> None:
     assert upgraded.add(HALSEY[0]) == "st-a1"
     upgraded.add(HALSEY[1])
     assert [set(s.doc_ids) for s in upgraded.stories()] == [{"a1", "a2", "a3"}, {"b1", "b2"}]
+    # A store rewrites only the stories that change: old rows stay beside new ones.
+    mixed = upgraded.export_state().to_dict()
+    mixed["stories"][0] = data["stories"][0]
+    again = StoryIndex.from_state(IndexState.from_dict(mixed))
+    assert [s.doc_ids for s in again.stories()] == [s.doc_ids for s in upgraded.stories()]
 
 
 def test_unreadable_state_raises_story_state_error() -> None:

@@ -56,15 +56,24 @@ import heapq
 import itertools
 import logging
 from collections import Counter, deque
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Mapping
 
 from eventwire.link.regroup import Group, regroup
 from eventwire.link.regroup import dot as _dot
+from eventwire.link.story_parts import (
+    Cluster,
+    Part,
+    Report,
+    by_count,
+    cut,
+    export_cluster,
+    import_cluster,
+    widen,
+)
 from eventwire.link.story_records import (
     STATE_VERSION,
     IndexChanges,
     IndexState,
-    ReportState,
     Story,
     StoryDoc,
     StoryEntities,
@@ -73,6 +82,7 @@ from eventwire.link.story_records import (
     StoryStateError,
     stated_days,
 )
+from eventwire.link.story_titles import date_range, title, title_ids
 from eventwire.link.text import DocumentFrequency, extract_features, merge_names, norm, weigh
 
 __all__ = [
@@ -100,109 +110,6 @@ _STORY_NAMES = 5
 _DIGITS = 7  # open report weights are rounded, so that saved and live indexes agree exactly
 
 
-class _Report:
-    """An open report: unit vector (IDF-free), days, entity ids."""
-
-    __slots__ = ("actors", "clock", "first", "id", "last", "places", "vector")
-
-    def __init__(
-        self,
-        doc_id: str,
-        clock: int,
-        vector: dict[str, float],
-        days: tuple[dt.date, dt.date] | None,
-        actors: Iterable[str],
-        places: Iterable[str],
-    ) -> None:
-        self.id = doc_id
-        self.clock = clock
-        self.vector = vector
-        self.first: dt.date | None = None
-        self.last: dt.date | None = None
-        if days is not None:
-            self.first, self.last = days
-        self.actors = tuple(sorted(set(actors)))
-        self.places = tuple(sorted(set(places)))
-
-    def entities(self) -> Counter[str]:
-        return Counter([*(f"a:{a}" for a in self.actors), *(f"p:{p}" for p in self.places)])
-
-
-class _Cluster:
-    """A story being built (mutable, internal to the index)."""
-
-    __slots__ = (
-        "actors",
-        "centroid",
-        "clocks",
-        "doc_ids",
-        "first",
-        "id",
-        "last",
-        "norm",
-        "norm_at",
-        "open",
-        "places",
-        "serial",
-        "settled_actors",
-        "settled_first",
-        "settled_last",
-        "settled_places",
-        "settled_sum",
-        "surfaces",
-        "updated",
-    )
-
-    def __init__(self, story_id: str, serial: int) -> None:
-        self.id = story_id
-        self.serial = serial
-        self.doc_ids: list[str] = []
-        self.clocks: list[int] = []
-        self.open: list[_Report] = []
-        self.settled_sum: dict[str, float] = {}
-        self.settled_first: dt.date | None = None
-        self.settled_last: dt.date | None = None
-        self.settled_actors: Counter[str] = Counter()
-        self.settled_places: Counter[str] = Counter()
-        self.first: dt.date | None = None
-        self.last: dt.date | None = None
-        self.centroid: dict[str, float] = {}
-        self.surfaces: dict[str, str] = {}
-        self.actors: Counter[str] = Counter()
-        self.places: Counter[str] = Counter()
-        self.updated = 0
-        self.norm = 0.0
-        self.norm_at = 0
-
-    @property
-    def settled(self) -> int:
-        """How many of its reports are settled."""
-        return len(self.doc_ids) - len(self.open)
-
-    def group(self) -> Group:
-        entities = Counter({f"a:{a}": n for a, n in self.actors.items()})
-        entities.update({f"p:{p}": n for p, n in self.places.items()})
-        return Group(len(self.doc_ids), self.first, self.last, entities)
-
-    def settled_group(self) -> Group:
-        entities = Counter({f"a:{a}": n for a, n in self.settled_actors.items()})
-        entities.update({f"p:{p}": n for p, n in self.settled_places.items()})
-        return Group(self.settled, self.settled_first, self.settled_last, entities)
-
-
-class _Part:
-    """A piece of the neighbourhood being regrouped: one open report, or a settled block."""
-
-    __slots__ = ("cluster", "docs", "report")
-
-    def __init__(
-        self, cluster: _Cluster | None, report: _Report | None, docs: list[tuple[int, str]]
-    ) -> None:
-        self.cluster = cluster  # the story it comes from (None: the new report)
-        self.report = report  # None: the settled block of ``cluster``
-        self.docs = docs  # (clock, report id)
-
-
 class StoryIndex:
     """Stories of the reports added so far; ``add`` is incremental: it changes only the stories
     near the report."""
@@ -210,7 +117,7 @@ class StoryIndex:
     def __init__(self, options: StoryOptions | None = None) -> None:
         self.options = options or StoryOptions()
         self._df = DocumentFrequency(prior=self.options.idf_prior)
-        self._clusters: dict[int, _Cluster] = {}
+        self._clusters: dict[int, Cluster] = {}
         self._by_id: dict[str, int] = {}
         self._story_of: dict[str, int] = {}
         self._postings: dict[str, dict[int, float]] = {}
@@ -246,12 +153,12 @@ class StoryIndex:
         self._clock += 1
         idf = self._df.idf
         unit = {t: round(w / (idf(t) * length), _DIGITS) for t, w in vector.items()}
-        report = _Report(doc.id, self._clock, unit, doc.days, doc.actors, doc.places)
+        report = Report(doc.id, self._clock, unit, doc.days, doc.actors, doc.places)
         hood = self._neighbourhood(report) if vector else []
         if not hood:
             cluster = self._open(doc.id)
             self._rebuild(
-                cluster, [_Part(None, report, [(report.clock, doc.id)])], [features.surfaces]
+                cluster, [Part(None, report, [(report.clock, doc.id)])], [features.surfaces]
             )
             log.debug("%s opens %s", doc.id, cluster.id)
         else:
@@ -282,7 +189,7 @@ class StoryIndex:
             options=self.options,
             documents=self._df.documents,
             df=tuple(self._df.items()),
-            stories=tuple(_export_cluster(self._clusters[s]) for s in sorted(self._clusters)),
+            stories=tuple(export_cluster(self._clusters[s]) for s in sorted(self._clusters)),
             clock=self._clock,
         )
 
@@ -295,7 +202,7 @@ class StoryIndex:
         )
         index._clock = index._base_clock = state.clock
         for story in state.stories:
-            cluster = _import_cluster(story)
+            cluster = import_cluster(story)
             index._clusters[cluster.serial] = cluster
             index._by_id[cluster.id] = cluster.serial
             for doc_id in cluster.doc_ids:
@@ -325,7 +232,7 @@ class StoryIndex:
             clock=self._clock,
             documents=self._df.documents,
             df=tuple((term, self._df.count(term)) for term in sorted(self._changed_terms)),
-            stories=tuple((s, _export_cluster(self._clusters[s])) for s in changed),
+            stories=tuple((s, export_cluster(self._clusters[s])) for s in changed),
             norms=tuple(
                 (c.id, c.norm, c.norm_at)
                 for c in (self._clusters[self._by_id[s]] for s in renormed)
@@ -340,7 +247,7 @@ class StoryIndex:
 
     # -- matching -----------------------------------------------------------------------------
 
-    def _neighbourhood(self, report: _Report) -> list[_Cluster]:
+    def _neighbourhood(self, report: Report) -> list[Cluster]:
         """The stories near ``report`` (score ≥ ``reach``), best first, at most
         ``neighbourhood`` of them."""
         opts = self.options
@@ -386,7 +293,7 @@ class StoryIndex:
                 return {t: w / length for t, w in weights.items()}
         return weights
 
-    def _story_sum(self, cluster: _Cluster) -> dict[str, float]:
+    def _story_sum(self, cluster: Cluster) -> dict[str, float]:
         """The sum of a story's report vectors under the current IDF: its open reports at unit
         length, its settled block as it was summed."""
         total = self._weights(cluster.settled_sum, unit=False)
@@ -426,14 +333,14 @@ class StoryIndex:
             return 1.0
         return float(0.5 ** ((gap - opts.grace_days) / opts.half_life_days))
 
-    def _cached_norm(self, cluster: _Cluster) -> float:
+    def _cached_norm(self, cluster: Cluster) -> float:
         """The centroid's length, recomputed only once the collection grew noticeably."""
         documents = self._df.documents
         if documents - cluster.norm_at > _NORM_STALENESS * documents:
             return self._fresh_norm(cluster)
         return cluster.norm
 
-    def _fresh_norm(self, cluster: _Cluster) -> float:
+    def _fresh_norm(self, cluster: Cluster) -> float:
         idf = self._df.idf
         cluster.norm = norm(w * idf(t) for t, w in cluster.centroid.items())
         cluster.norm_at = self._df.documents
@@ -442,16 +349,16 @@ class StoryIndex:
 
     # -- regrouping ---------------------------------------------------------------------------
 
-    def _regroup(self, report: _Report, hood: list[_Cluster], surfaces: Mapping[str, str]) -> None:
+    def _regroup(self, report: Report, hood: list[Cluster], surfaces: Mapping[str, str]) -> None:
         """Take the neighbourhood apart, group it again with ``report``, and write it back."""
-        parts = [_Part(None, report, [(report.clock, report.id)])]
+        parts = [Part(None, report, [(report.clock, report.id)])]
         for cluster in sorted(hood, key=lambda c: c.serial):
             if cluster.settled:
                 open_ids = {r.id for r in cluster.open}
                 pairs = zip(cluster.clocks, cluster.doc_ids, strict=True)
                 docs = [(c, d) for c, d in pairs if d not in open_ids]
-                parts.append(_Part(cluster, None, docs))
-            parts.extend(_Part(cluster, r, [(r.clock, r.id)]) for r in cluster.open)
+                parts.append(Part(cluster, None, docs))
+            parts.extend(Part(cluster, r, [(r.clock, r.id)]) for r in cluster.open)
         vectors: list[dict[str, float]] = []
         groups: list[Group] = []
         for part in parts:
@@ -468,16 +375,16 @@ class StoryIndex:
 
     def _write_back(
         self,
-        parts: list[_Part],
+        parts: list[Part],
         found: list[list[int]],
-        hood: list[_Cluster],
+        hood: list[Cluster],
         surfaces: Mapping[str, str],
     ) -> None:
         """Give each new group the story it shares most reports with (biggest groups first);
         rebuild the stories whose reports changed; remove those left empty."""
         whole = {c.serial: len(c.doc_ids) for c in hood}
         used: set[int] = set()
-        plan: list[tuple[_Cluster | None, list[_Part]]] = []
+        plan: list[tuple[Cluster | None, list[Part]]] = []
         for members in sorted(found, key=lambda g: (-sum(len(parts[i].docs) for i in g), g[0])):
             shares: Counter[int] = Counter()
             for i in members:
@@ -505,18 +412,18 @@ class StoryIndex:
             self._rebuild(target, group_parts, [names])
             log.debug("%s now has %d reports", target.id, len(target.doc_ids))
 
-    def _open(self, doc_id: str) -> _Cluster:
+    def _open(self, doc_id: str) -> Cluster:
         story_id = f"st-{doc_id}"
         suffix = itertools.count(2)
         while story_id in self._by_id:
             story_id = f"st-{doc_id}-{next(suffix)}"
-        cluster = _Cluster(story_id, self._serial)
+        cluster = Cluster(story_id, self._serial)
         self._serial += 1
         self._clusters[cluster.serial] = cluster
         self._by_id[story_id] = cluster.serial
         return cluster
 
-    def _remove(self, cluster: _Cluster) -> None:
+    def _remove(self, cluster: Cluster) -> None:
         self._drop_postings(cluster)
         del self._clusters[cluster.serial]
         del self._by_id[cluster.id]
@@ -524,9 +431,7 @@ class StoryIndex:
         self._renormed.discard(cluster.id)
         self._removed.add(cluster.id)
 
-    def _rebuild(
-        self, cluster: _Cluster, parts: list[_Part], names: list[Mapping[str, str]]
-    ) -> None:
+    def _rebuild(self, cluster: Cluster, parts: list[Part], names: list[Mapping[str, str]]) -> None:
         """Make ``cluster`` the story of exactly ``parts``: settled blocks merge into its block,
         open reports stay open (the oldest beyond ``open_reports`` settle)."""
         idf = self._df.idf
@@ -540,17 +445,17 @@ class StoryIndex:
         for block in blocks:
             for term, weight in block.settled_sum.items():
                 settled_sum[term] = settled_sum.get(term, 0.0) + weight
-            first, last = _widen(first, last, block.settled_first, block.settled_last)
+            first, last = widen(first, last, block.settled_first, block.settled_last)
             actors.update(block.settled_actors)
             places.update(block.settled_places)
         overflow = max(0, len(reports) - self.options.open_reports)
         for r in reports[:overflow]:
             for term, weight in r.vector.items():
                 settled_sum[term] = settled_sum.get(term, 0.0) + weight
-            first, last = _widen(first, last, r.first, r.last)
+            first, last = widen(first, last, r.first, r.last)
             actors.update(r.actors)
             places.update(r.places)
-        cluster.settled_sum = _cut(settled_sum, self.options.centroid_terms, idf)
+        cluster.settled_sum = cut(settled_sum, self.options.centroid_terms, idf)
         cluster.settled_first, cluster.settled_last = first, last
         cluster.settled_actors, cluster.settled_places = actors, places
         cluster.open = reports[overflow:]
@@ -565,7 +470,7 @@ class StoryIndex:
             elif doc_id in self._placed:
                 self._placed[doc_id] = cluster.id
 
-    def _refresh(self, cluster: _Cluster, names: list[Mapping[str, str]]) -> None:
+    def _refresh(self, cluster: Cluster, names: list[Mapping[str, str]]) -> None:
         """Centroid, days, entity counts and postings from the settled block and open reports."""
         idf = self._df.idf
         merged = dict(cluster.settled_sum)
@@ -575,10 +480,10 @@ class StoryIndex:
         for r in cluster.open:
             for term, weight in r.vector.items():
                 merged[term] = merged.get(term, 0.0) + weight
-            first, last = _widen(first, last, r.first, r.last)
+            first, last = widen(first, last, r.first, r.last)
             actors.update(r.actors)
             places.update(r.places)
-        centroid = _cut(merged, self.options.centroid_terms, idf)
+        centroid = cut(merged, self.options.centroid_terms, idf)
         self._drop_postings(cluster)
         for term, weight in centroid.items():
             self._postings.setdefault(term, {})[cluster.serial] = weight  # the most recent
@@ -595,7 +500,7 @@ class StoryIndex:
         self._changed.add(cluster.serial)
         self._fresh_norm(cluster)
 
-    def _drop_postings(self, cluster: _Cluster) -> None:
+    def _drop_postings(self, cluster: Cluster) -> None:
         for term in cluster.centroid:
             posting = self._postings.get(term)
             if posting is not None:
@@ -618,7 +523,7 @@ class StoryIndex:
             cluster.open = []
             self._changed.add(serial)
 
-    def _story(self, cluster: _Cluster) -> Story:
+    def _story(self, cluster: Cluster) -> Story:
         idf = self._df.idf
         ranked = sorted(cluster.centroid.items(), key=lambda kv: (-kv[1] * idf(kv[0]), kv[0]))
         terms = [t for t, _ in ranked if t not in cluster.surfaces][:_STORY_TERMS]
@@ -630,135 +535,6 @@ class StoryIndex:
             last=cluster.last,
             terms=tuple(terms),
             names=tuple(names[:_STORY_NAMES]),
-            actors=tuple(_by_count(cluster.actors)),
-            places=tuple(_by_count(cluster.places)),
+            actors=tuple(by_count(cluster.actors)),
+            places=tuple(by_count(cluster.places)),
         )
-
-
-def _cut(weights: Mapping[str, float], top: int, idf: Callable[[str], float]) -> dict[str, float]:
-    """The ``top`` heaviest terms under the current IDF (ties by term)."""
-    if len(weights) <= top:
-        return dict(weights)
-    kept = heapq.nsmallest(top, weights.items(), key=lambda kv: (-kv[1] * idf(kv[0]), kv[0]))
-    return dict(kept)
-
-
-def _widen(
-    first: dt.date | None,
-    last: dt.date | None,
-    other_first: dt.date | None,
-    other_last: dt.date | None,
-) -> tuple[dt.date | None, dt.date | None]:
-    if other_first is None or other_last is None:
-        return first, last
-    if first is None or last is None:
-        return other_first, other_last
-    return min(first, other_first), max(last, other_last)
-
-
-_ACTOR_ORDER = {"person": 0, "org": 1}  # then states (ISO codes) and groups
-
-
-def title_ids(story: Story) -> tuple[str, ...]:
-    """The actor and place ids a title shows: two actors, people before organisations before
-    states ("Kim Jong Un" says more than "China"), and the main place."""
-    actors = sorted(story.actors, key=lambda a: _ACTOR_ORDER.get(a.split(":", 1)[0], 2))
-    return (*actors[:2], *story.places[:1])
-
-
-def title(story: Story, names: Mapping[str, str] | None = None) -> str:
-    """A short label: top actors and place (else names), top terms, date range.
-
-    ``"Kim Jong Un, Beijing — visit, summit, 2019-01-07–10"``. ``names`` gives display names of
-    actor and place ids (``geonames:1816670`` → ``Beijing``); other ids are shown as derived
-    from the id itself.
-    """
-    shown = names or {}
-    heads = list(  # a place often has the name of a country actor: show it once
-        dict.fromkeys(shown.get(item) or _display_id(item) for item in title_ids(story))
-    )
-    if not heads:
-        heads = list(story.names[:2])
-    topic = list(story.terms[: 2 if heads else 3])
-    label = ", ".join(heads)
-    if topic:
-        label = f"{label} — {', '.join(topic)}" if label else ", ".join(topic)
-    dates = date_range(story.first, story.last)
-    if dates:
-        return f"{label}, {dates}" if label else dates
-    return label or story.id
-
-
-def date_range(first: dt.date | None, last: dt.date | None) -> str:
-    """``2019-01-07``, ``2019-01-07–10``, ``2019-01-30–02-02``, ``2018-12-28–2019-01-02``."""
-    if first is None or last is None:
-        return ""
-    if first == last:
-        return first.isoformat()
-    if (first.year, first.month) == (last.year, last.month):
-        return f"{first.isoformat()}–{last.day:02d}"
-    if first.year == last.year:
-        return f"{first.isoformat()}–{last.month:02d}-{last.day:02d}"
-    return f"{first.isoformat()}–{last.isoformat()}"
-
-
-def _display_id(item: str) -> str:
-    """``person:kim-jong-un`` → ``Kim Jong Un``; ``PRK`` stays ``PRK``."""
-    name = item.rsplit(":", 1)[-1].replace("-", " ").replace("_", " ").strip()
-    return name.title() if name.islower() else name or item
-
-
-def _by_count(counts: Counter[str]) -> list[str]:
-    return [item for item, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
-
-
-def _export_cluster(cluster: _Cluster) -> StoryState:
-    return StoryState(
-        id=cluster.id,
-        doc_ids=tuple(cluster.doc_ids),
-        first=cluster.first,
-        last=cluster.last,
-        centroid=tuple(cluster.centroid.items()),
-        surfaces=tuple(cluster.surfaces.items()),
-        actors=tuple(sorted(cluster.actors.items())),
-        places=tuple(sorted(cluster.places.items())),
-        updated=cluster.updated,
-        norm=cluster.norm,
-        norm_at=cluster.norm_at,
-        serial=cluster.serial,
-        clocks=tuple(cluster.clocks),
-        open=tuple(
-            ReportState(r.id, r.clock, tuple(r.vector.items()), r.first, r.last, r.actors, r.places)
-            for r in cluster.open
-        ),
-        settled_sum=tuple(cluster.settled_sum.items()),
-        settled_first=cluster.settled_first,
-        settled_last=cluster.settled_last,
-        settled_actors=tuple(sorted(cluster.settled_actors.items())),
-        settled_places=tuple(sorted(cluster.settled_places.items())),
-    )
-
-
-def _import_cluster(story: StoryState) -> _Cluster:
-    cluster = _Cluster(story.id, story.serial)
-    cluster.doc_ids = list(story.doc_ids)
-    cluster.clocks = list(story.clocks)
-    cluster.first, cluster.last = story.first, story.last
-    cluster.centroid = dict(story.centroid)
-    cluster.surfaces = dict(story.surfaces)
-    cluster.actors = Counter(dict(story.actors))
-    cluster.places = Counter(dict(story.places))
-    cluster.updated, cluster.norm, cluster.norm_at = story.updated, story.norm, story.norm_at
-    cluster.open = [
-        _Report(r.id, r.clock, dict(r.vector), _days(r.first, r.last), r.actors, r.places)
-        for r in story.open
-    ]
-    cluster.settled_sum = dict(story.settled_sum)
-    cluster.settled_first, cluster.settled_last = story.settled_first, story.settled_last
-    cluster.settled_actors = Counter(dict(story.settled_actors))
-    cluster.settled_places = Counter(dict(story.settled_places))
-    return cluster
-
-
-def _days(first: dt.date | None, last: dt.date | None) -> tuple[dt.date, dt.date] | None:
-    return None if first is None or last is None else (first, last)

@@ -208,7 +208,8 @@ class IndexState:
 
         A version 1 state (before stories kept their open reports) loads with default options
         (its threshold was on another scale) and every report settled: its stories can still
-        grow and merge, but no longer split."""
+        grow and merge, but no longer split. So does a version 1 story in a version 2 state (a
+        store saves only the stories that changed)."""
         try:
             version = data["version"]
             if version not in READABLE_VERSIONS:
@@ -219,12 +220,11 @@ class IndexState:
                 if version == STATE_VERSION
                 else StoryOptions()
             )
-            read = _story_state_from if version == STATE_VERSION else _settled_story_from
             return cls(
                 options=options,
                 documents=int(data["documents"]),
                 df=tuple((str(term), int(count)) for term, count in data["df"]),
-                stories=tuple(read(item, n) for n, item in enumerate(data["stories"])),
+                stories=tuple(_read_story(item, n) for n, item in enumerate(data["stories"])),
                 clock=int(data["clock"]),
             )
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
@@ -294,6 +294,10 @@ def _story_state_dict(story: StoryState) -> dict[str, Any]:
 
 def _pairs(items: Any, kind: type[float] | type[int] | type[str]) -> tuple[Any, ...]:
     return tuple((str(key), kind(value)) for key, value in items)
+
+
+def _read_story(data: Mapping[str, Any], serial: int) -> StoryState:
+    return (_story_state_from if "clocks" in data else _settled_story_from)(data, serial)
 
 
 def _story_state_from(data: Mapping[str, Any], serial: int) -> StoryState:
