@@ -388,6 +388,33 @@ def test_background_and_charges_are_not_events(nlp: Any, text: str, types: list[
 
 
 @pytest.mark.parametrize(
+    ("text", "type_", "source"),
+    [
+        # force with its author, or under way, is news even when written as a participle
+        ("Students arrested by Peru on Monday were freed.", "COERCE", "Peru"),
+        ("Diplomats being expelled by Ecuador left Quito.", "SANCTION", "Ecuador"),
+        ("Farmers being detained near the border were moved to Lima.", "COERCE", None),
+    ],
+)
+def test_participles_with_their_author_state_force(
+    nlp: Any, text: str, type_: str, source: str | None
+) -> None:
+    assert name(one(events_in(nlp, text), type_).source) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        ("Troops backed by Peru entered the town.", []),  # support only described
+        ("A farmer detained in Lima last year was freed.", ["RETREAT"]),  # no author: background
+        ("Villagers killed by the earthquake were buried in Peru.", []),  # a quake is no assailant
+    ],
+)
+def test_participles_that_describe_are_not_events(nlp: Any, text: str, types: list[str]) -> None:
+    assert [e.code.type for e in events_in(nlp, text)] == types
+
+
+@pytest.mark.parametrize(
     ("text", "type_", "mode"),
     [
         ("Russia pledged to withdraw its troops from the border.", "CONCEDE", None),

@@ -36,9 +36,10 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-EXTRACTOR_VERSION = "0.6"  # 0.2: event dates; 0.3: places; 0.4: sides from the article;
+EXTRACTOR_VERSION = "0.7"  # 0.2: event dates; 0.3: places; 0.4: sides from the article;
 # 0.5: a domestic outlet's unqualified officials, authorities as agents, lexicon 1.2;
-# 0.6: whom denials answer, lexicon 1.3, unnamed and possessed officials, people placed by towns
+# 0.6: whom denials answer, lexicon 1.3, unnamed and possessed officials, people placed by towns;
+# 0.7: force written as a participle with its author ("protesters arrested by police")
 
 
 def analyse_doc(

@@ -27,7 +27,7 @@ from eventwire.nlp.syntax import (
     pobjs,
     with_conjuncts,
 )
-from eventwire.nlp.triggers import Trigger, TriggerKind, destinations
+from eventwire.nlp.triggers import Trigger, TriggerKind, destinations, stated_participle
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -166,7 +166,7 @@ class RoleFinder:
     def subjects(self, verb: Token) -> list[Token]:
         """Who does what ``verb`` says, following control, raising, coordination and relative
         clauses. For a passive trigger this is the "by" agent."""
-        if is_passive(verb):
+        if is_passive(verb) or stated_participle(verb):  # "diplomats expelled by Britain"
             return [c for agent in pobjs(verb, "by") for c in expand(agent)]
         tok = verb
         for _ in range(MAX_CLIMB):

@@ -147,7 +147,7 @@ class Matcher:
         return list(found)
 
     def _objects_of(self, verb: Token, prep: Condition | None) -> list[Token]:
-        if verb.dep_ == "amod" or _reduced_relative(verb) or _object_gap(verb):
+        if verb.dep_ == "amod" or reduced_relative(verb) or _object_gap(verb):
             found = [verb.head]  # "test-fired missiles", "the report released on Tuesday",
             # "the charge Russia denies": the noun is the object
         elif prep is not None:
@@ -169,7 +169,8 @@ class Matcher:
         for _ in range(4):
             if tok is None:
                 break
-            subj = kids(tok, "nsubj", "nsubjpass")
+            agents = [o for agent in kids(tok, "agent") for o in kids(agent, "pobj")]
+            subj = agents or kids(tok, "nsubj", "nsubjpass")  # "killed by the quake": the quake
             if subj:
                 return [t for s in subj for c in with_conjuncts(s) for t in self.through(c)]
             if tok.dep_ in ("acl", "relcl"):  # "the crowd, ..., gathered in the square"
@@ -407,10 +408,31 @@ def find_triggers(sent: Span, matcher: Matcher) -> list[Trigger]:
     return attach_content(found)
 
 
-def _reduced_relative(verb: Token) -> bool:
+def reduced_relative(verb: Token) -> bool:
     """ "the report released on Tuesday", "victims killed in the crash": a past participle
     hanging from a noun it says something about (the noun is its object)."""
     return verb.dep_ == "acl" and verb.tag_ == "VBN" and not kids(verb, "dobj", "nsubj")
+
+
+FORCEFUL_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION"})
+
+
+def _forceful(rule: Rule) -> bool:
+    """Force or punishment, which a participle with its author states as news ("civilians killed
+    by air strikes"); support, proposals and refusals so written mostly describe ("troops backed
+    by tanks", "a plan proposed by X")."""
+    return rule.code is not None and rule.code.type in FORCEFUL_TYPES
+
+
+def stated_participle(verb: Token) -> bool:
+    """A passive participle on a noun that names its author or is under way ("protesters
+    arrested by police", "diplomats being expelled"): the noun is what is acted on."""
+    return reduced_relative(verb) and (bool(kids(verb, "agent")) or _progressive(verb))
+
+
+def _progressive(verb: Token) -> bool:
+    """ "diplomats being expelled": a passive participle under way now."""
+    return any(aux.lower_ == "being" for aux in kids(verb, "auxpass"))
 
 
 def _object_gap(verb: Token) -> bool:
@@ -430,10 +452,12 @@ def _describes_noun(verb: Token, rule: Rule) -> bool:
     said 20 were killed"): background for the news, not an event of its own. A participle counts
     only for a verb that acts on someone ("the crowd, ..., gathered in the square" is active)."""
     passive = is_passive(verb) or (verb.dep_ == "conj" and is_passive(verb.head))  # "or wounded"
+    if stated_participle(verb) and (_progressive(verb) or _forceful(rule)):
+        return False  # under way, or force with its author: "protesters arrested by police"
     transitive = (
         rule.kind is RuleKind.LIGHT or "dobj" in rule.targets or rule.condition("obj") is not None
     )
-    if not passive and not (_reduced_relative(verb) and transitive):
+    if not passive and not (reduced_relative(verb) and transitive):
         return False
     tok = verb
     for _ in range(3):
