@@ -414,6 +414,13 @@ def test_participles_that_describe_are_not_events(nlp: Any, text: str, types: li
     assert [e.code.type for e in events_in(nlp, text)] == types
 
 
+def test_a_participle_s_own_agents_are_not_its_target(nlp: Any) -> None:
+    event = one(
+        events_in(nlp, "Under the sanctions imposed by Peru and Ecuador, trade fell."), "SANCTION"
+    )
+    assert (name(event.source), event.target) == ("Peru", None)
+
+
 @pytest.mark.parametrize(
     ("text", "type_", "mode"),
     [

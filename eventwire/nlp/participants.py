@@ -205,7 +205,7 @@ class RoleFinder:
             return [s for c in kids(head, "ccomp", "relcl", "acl") for s in kids(c, "nsubj")]
         if slot == "objby":  # "rejected calls by X", "investigated crimes committed by X"
             objs = self.matcher.objects(head) if trig.kind is TriggerKind.VERB else [anchor]
-            return self.authors(objs)
+            return self.authors(objs, besides=head)
         if slot == "objmod":
             objs = self.matcher.objects(head) if trig.kind is TriggerKind.VERB else [anchor]
             return [m for o in objs for m in kids(o, *MODIFIER_DEPS) if m.i < o.i]
@@ -216,11 +216,12 @@ class RoleFinder:
             found += [p for o in self.matcher.objects(head, trig.rule) for p in pobjs(o, slot)]
         return [t for f in found for c in with_conjuncts(f) for t in self.matcher.through(c)]
 
-    def authors(self, objs: list[Token]) -> list[Token]:
+    def authors(self, objs: list[Token], *, besides: Token | None = None) -> list[Token]:
         """Whose the things acted upon are: "calls by X", "crimes committed by X", "an offer
-        from X", "X's decision", and the one doing an event noun ("the withdrawal of X")."""
+        from X", "X's decision", and the one doing an event noun ("the withdrawal of X"). The
+        agent of ``besides`` is not one: it is the trigger's own ("sanctions imposed by X")."""
         found = [p for o in objs for p in pobjs(o, "by", "from")]
-        found += [p for o in objs for a in kids(o, "acl") for p in pobjs(a, "by")]
+        found += [p for o in objs for a in kids(o, "acl") if a != besides for p in pobjs(a, "by")]
         found += [m for o in objs for m in kids(o, "poss")]
         for obj in objs:
             rule = self.matcher.noun_rule(obj)
