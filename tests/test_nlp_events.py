@@ -422,6 +422,22 @@ def test_a_participle_s_own_agents_are_not_its_target(nlp: Any) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "type_", "target"),
+    [
+        ("Ecuador chastised Peru over the border raid.", "ACCUSE", "Peru"),
+        ("Peru hit out at Ecuador on Monday.", "ACCUSE", "Ecuador"),
+        ("Jordan rounded on Egypt after the vote.", "ACCUSE", "Egypt"),
+        ("Peru extended its condolences to Ecuador.", "SUPPORT", "Ecuador"),
+        ("Jordan paid tribute to Egypt's mediators.", "SUPPORT", "Egypt"),
+    ],
+)
+def test_criticism_and_sympathy_in_their_common_words(
+    nlp: Any, text: str, type_: str, target: str
+) -> None:
+    assert name(one(events_in(nlp, text), type_).target) == target
+
+
+@pytest.mark.parametrize(
     ("text", "type_", "mode"),
     [
         ("Russia pledged to withdraw its troops from the border.", "CONCEDE", None),
