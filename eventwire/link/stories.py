@@ -268,7 +268,7 @@ class StoryIndex:
         ranked: list[tuple[float, int]] = []
         for serial, value in dots.items():
             cluster = self._clusters[serial]
-            factor = self._time_factor(me, cluster.group())
+            factor = self._time_factor(me, cluster)
             if factor > 0.0:
                 ranked.append((factor * value / (self._cached_norm(cluster) or 1.0), serial))
         scored: list[tuple[float, int]] = []
@@ -321,7 +321,7 @@ class StoryIndex:
         floor = self.options.core_share * group.size
         return {e for e, n in group.entities.items() if n >= floor}
 
-    def _time_factor(self, a: Group, b: Group) -> float:
+    def _time_factor(self, a: Group | Cluster, b: Group | Cluster) -> float:
         """1 near each other's date range, halving with distance, 0 beyond ``max_gap_days``."""
         if a.first is None or a.last is None or b.first is None or b.last is None:
             return 1.0
