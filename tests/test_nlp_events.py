@@ -402,6 +402,14 @@ def test_participles_with_their_author_state_force(
     assert name(one(events_in(nlp, text), type_).source) == source
 
 
+def test_a_which_clause_read_as_a_complement_is_a_denial_of_its_own(nlp: Any) -> None:
+    events = events_in(
+        nlp, "Jordan accuses Egypt of involvement in the poisoning, which Egypt denies."
+    )
+    denial = one(events, "REJECT")
+    assert (name(denial.source), name(denial.target)) == ("Egypt", "Jordan")
+
+
 @pytest.mark.parametrize(
     ("text", "types"),
     [

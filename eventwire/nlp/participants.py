@@ -304,10 +304,12 @@ class RoleFinder:
         if trig.kind is not TriggerKind.VERB:
             return []
         claims: list[Token] = []
+        pronoun = any(c.lower_ in RELATIVE_PRONOUNS for c in kids(verb, "dobj"))
         if verb.dep_ == "relcl":
-            pronoun = any(c.lower_ in RELATIVE_PRONOUNS for c in kids(verb, "dobj"))
             if pronoun or verb.head.lemma_.lower() in CLAIM_NOUNS:
                 claims = [verb.head]
+        elif verb.dep_ == "ccomp" and pronoun:  # "..., which Russia denies" read as a complement
+            claims = [verb]
         clauses = [
             c
             for o in kids(verb, "dobj")

@@ -59,10 +59,26 @@ def _is_content(child: Token, trig: Trigger, speech: bool) -> bool:
     if not speech:
         return False
     if dep in ("xcomp", "ccomp"):
-        return True
+        return not _relative(child)
     if dep == "advcl":  # "agreed ... to resume negotiations"
         return bool(kids(child, "aux")) and not kids(child, "nsubj")
     return dep == "dobj" and child.i != trig.anchor.i
+
+
+def _relative(clause: Token) -> bool:
+    """ "..., which Russia denies": a clause opened by "which" after a comma says something
+    about what was said (here, that it is denied); it is not what was said, even when the parser
+    hangs it inside the content or reads it as a complement."""
+    opener = next((c for c in clause.children if c.lower_ == "which" and c.i < clause.i), None)
+    if opener is None or opener.tag_ != "WDT":
+        return False
+    return clause.dep_ == "ccomp" or (opener.i > 0 and clause.doc[opener.i - 1].text == ",")
+
+
+def _answer(trig: Trigger) -> bool:
+    """A denial or refusal in such a clause answers the claim ("..., which Egypt denies"); other
+    clauses there ("..., which set off more violence") stay inside what was said."""
+    return trig.type == "REJECT" and _relative(trig.head)
 
 
 def content_zone(trig: Trigger) -> set[int]:
@@ -89,9 +105,13 @@ def attach_content(triggers: list[Trigger]) -> list[Trigger]:
             for o in triggers
             if o is not trig and (trig.anchor.i in zones[id(o)] or trig.head.i in zones[id(o)])
         ]
-        if owners:
+        if owners and not _answer(trig):
             continue
-        inner = [t for t in triggers if t is not trig and t.anchor.i in zones[id(trig)]]
+        inner = [
+            t
+            for t in triggers
+            if t is not trig and t.anchor.i in zones[id(trig)] and not _answer(t)
+        ]
         kept.append(dataclasses.replace(trig, content=inner[0]) if inner else trig)
     return kept
 
