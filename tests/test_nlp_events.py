@@ -402,6 +402,13 @@ def test_participles_with_their_author_state_force(
     assert name(one(events_in(nlp, text), type_).source) == source
 
 
+def test_a_charge_denied_by_its_target_is_a_denial(nlp: Any) -> None:
+    denial = one(
+        events_in(nlp, "Jordan blamed Egypt for the raid, a charge denied by Egypt."), "REJECT"
+    )
+    assert (name(denial.source), name(denial.target)) == ("Egypt", "Jordan")
+
+
 def test_a_which_clause_read_as_a_complement_is_a_denial_of_its_own(nlp: Any) -> None:
     events = events_in(
         nlp, "Jordan accuses Egypt of involvement in the poisoning, which Egypt denies."

@@ -27,7 +27,13 @@ from eventwire.nlp.syntax import (
     pobjs,
     with_conjuncts,
 )
-from eventwire.nlp.triggers import Trigger, TriggerKind, destinations, stated_participle
+from eventwire.nlp.triggers import (
+    CLAIM_NOUNS,
+    Trigger,
+    TriggerKind,
+    destinations,
+    stated_participle,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -83,10 +89,6 @@ PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE"})
 PROTEST_NOUNS = frozenset({"protest", "defiance", "opposition", "solidarity"})
 PROTESTED_PREPS = ("against", "of", "at", "over", "to")
 REPORTING_VERBS = SPEECH_VERBS | COGNITION_VERBS
-# What a denial denies when it answers someone: "a charge Russia denies", "an allegation X rejects".
-CLAIM_NOUNS = frozenset(
-    {"charge", "claim", "allegation", "accusation", "assertion", "suggestion", "report"}
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -305,7 +307,7 @@ class RoleFinder:
             return []
         claims: list[Token] = []
         pronoun = any(c.lower_ in RELATIVE_PRONOUNS for c in kids(verb, "dobj"))
-        if verb.dep_ == "relcl":
+        if verb.dep_ == "relcl" or stated_participle(verb):  # "a charge denied by the Kremlin"
             if pronoun or verb.head.lemma_.lower() in CLAIM_NOUNS:
                 claims = [verb.head]
         elif verb.dep_ == "ccomp" and pronoun:  # "..., which Russia denies" read as a complement

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from eventwire.models import EventCode
 from eventwire.nlp.lexicon import quad_class
 from eventwire.nlp.syntax import kids, subtree_ids
-from eventwire.nlp.triggers import Trigger, TriggerKind
+from eventwire.nlp.triggers import CLAIM_NOUNS, Trigger, TriggerKind, stated_participle
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -76,9 +76,14 @@ def _relative(clause: Token) -> bool:
 
 
 def _answer(trig: Trigger) -> bool:
-    """A denial or refusal in such a clause answers the claim ("..., which Egypt denies"); other
-    clauses there ("..., which set off more violence") stay inside what was said."""
-    return trig.type == "REJECT" and _relative(trig.head)
+    """A denial or refusal in such a clause answers the claim ("..., which Egypt denies", "...,
+    a charge denied by the Kremlin"); other clauses there ("..., which set off more violence")
+    stay inside what was said."""
+    if trig.type != "REJECT":
+        return False
+    head = trig.head
+    claim = stated_participle(head) and head.head.lemma_.lower() in CLAIM_NOUNS
+    return claim or _relative(head)
 
 
 def content_zone(trig: Trigger) -> set[int]:

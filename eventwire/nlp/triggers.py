@@ -415,6 +415,10 @@ def reduced_relative(verb: Token) -> bool:
 
 
 FORCEFUL_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION"})
+# What a denial denies when it answers someone: "a charge Russia denies", "an allegation X rejects".
+CLAIM_NOUNS = frozenset(
+    {"charge", "claim", "allegation", "accusation", "assertion", "suggestion", "report"}
+)
 
 
 def _forceful(rule: Rule) -> bool:
@@ -428,6 +432,12 @@ def stated_participle(verb: Token) -> bool:
     """A passive participle on a noun that names its author or is under way ("protesters
     arrested by police", "diplomats being expelled"): the noun is what is acted on."""
     return reduced_relative(verb) and (bool(kids(verb, "agent")) or _progressive(verb))
+
+
+def _denial(verb: Token, rule: Rule) -> bool:
+    """ "a charge denied by the Kremlin": a claim's denial, written with its author, is news."""
+    code = rule.code
+    return code is not None and code.type == "REJECT" and verb.head.lemma_.lower() in CLAIM_NOUNS
 
 
 def _progressive(verb: Token) -> bool:
@@ -452,8 +462,8 @@ def _describes_noun(verb: Token, rule: Rule) -> bool:
     said 20 were killed"): background for the news, not an event of its own. A participle counts
     only for a verb that acts on someone ("the crowd, ..., gathered in the square" is active)."""
     passive = is_passive(verb) or (verb.dep_ == "conj" and is_passive(verb.head))  # "or wounded"
-    if stated_participle(verb) and (_progressive(verb) or _forceful(rule)):
-        return False  # under way, or force with its author: "protesters arrested by police"
+    if stated_participle(verb) and (_progressive(verb) or _forceful(rule) or _denial(verb, rule)):
+        return False  # under way, force or a denial with its author: "arrested by police"
     transitive = (
         rule.kind is RuleKind.LIGHT or "dobj" in rule.targets or rule.condition("obj") is not None
     )
