@@ -51,7 +51,6 @@ reports now are, refreshed cached lengths of others, the document frequencies th
 
 from __future__ import annotations
 
-import datetime as dt
 import heapq
 import itertools
 import logging
@@ -64,11 +63,11 @@ from eventwire.link.story_parts import (
     Cluster,
     Part,
     Report,
+    Tally,
     by_count,
     cut,
     export_cluster,
     import_cluster,
-    widen,
 )
 from eventwire.link.story_records import (
     STATE_VERSION,
@@ -296,7 +295,7 @@ class StoryIndex:
     def _story_sum(self, cluster: Cluster) -> dict[str, float]:
         """The sum of a story's report vectors under the current IDF: its open reports at unit
         length, its settled block as it was summed."""
-        total = self._weights(cluster.settled_sum, unit=False)
+        total = self._weights(cluster.block.vector, unit=False)
         for report in cluster.open:
             for term, weight in self._weights(report.vector).items():
                 total[term] = total.get(term, 0.0) + weight
@@ -368,7 +367,7 @@ class StoryIndex:
                 groups.append(Group(1, r.first, r.last, r.entities()))
             else:
                 assert part.cluster is not None
-                vectors.append(self._weights(part.cluster.settled_sum, unit=False))
+                vectors.append(self._weights(part.cluster.block.vector, unit=False))
                 groups.append(part.cluster.settled_group())
         found = regroup(vectors, groups, link=self._link, threshold=self.options.threshold)
         self._write_back(parts, found, hood, surfaces)
@@ -434,30 +433,16 @@ class StoryIndex:
     def _rebuild(self, cluster: Cluster, parts: list[Part], names: list[Mapping[str, str]]) -> None:
         """Make ``cluster`` the story of exactly ``parts``: settled blocks merge into its block,
         open reports stay open (the oldest beyond ``open_reports`` settle)."""
-        idf = self._df.idf
         blocks = [p.cluster for p in parts if p.report is None and p.cluster is not None]
         reports = sorted((p.report for p in parts if p.report is not None), key=lambda r: r.clock)
-        settled_sum: dict[str, float] = {}
-        first: dt.date | None = None
-        last: dt.date | None = None
-        actors: Counter[str] = Counter()
-        places: Counter[str] = Counter()
-        for block in blocks:
-            for term, weight in block.settled_sum.items():
-                settled_sum[term] = settled_sum.get(term, 0.0) + weight
-            first, last = widen(first, last, block.settled_first, block.settled_last)
-            actors.update(block.settled_actors)
-            places.update(block.settled_places)
         overflow = max(0, len(reports) - self.options.open_reports)
-        for r in reports[:overflow]:
-            for term, weight in r.vector.items():
-                settled_sum[term] = settled_sum.get(term, 0.0) + weight
-            first, last = widen(first, last, r.first, r.last)
-            actors.update(r.actors)
-            places.update(r.places)
-        cluster.settled_sum = cut(settled_sum, self.options.centroid_terms, idf)
-        cluster.settled_first, cluster.settled_last = first, last
-        cluster.settled_actors, cluster.settled_places = actors, places
+        block = Tally()
+        for tally in (c.block for c in blocks):
+            block.add(tally)
+        for report in reports[:overflow]:
+            block.add(report)
+        block.vector = cut(block.vector, self.options.centroid_terms, self._df.idf)
+        cluster.block = block
         cluster.open = reports[overflow:]
         docs = sorted(d for p in parts for d in p.docs)
         cluster.clocks = [c for c, _ in docs]
@@ -472,18 +457,10 @@ class StoryIndex:
 
     def _refresh(self, cluster: Cluster, names: list[Mapping[str, str]]) -> None:
         """Centroid, days, entity counts and postings from the settled block and open reports."""
-        idf = self._df.idf
-        merged = dict(cluster.settled_sum)
-        first, last = cluster.settled_first, cluster.settled_last
-        actors = Counter(cluster.settled_actors)
-        places = Counter(cluster.settled_places)
-        for r in cluster.open:
-            for term, weight in r.vector.items():
-                merged[term] = merged.get(term, 0.0) + weight
-            first, last = widen(first, last, r.first, r.last)
-            actors.update(r.actors)
-            places.update(r.places)
-        centroid = cut(merged, self.options.centroid_terms, idf)
+        total = cluster.block.copy()
+        for report in cluster.open:
+            total.add(report)
+        centroid = cut(total.vector, self.options.centroid_terms, self._df.idf)
         self._drop_postings(cluster)
         for term, weight in centroid.items():
             self._postings.setdefault(term, {})[cluster.serial] = weight  # the most recent
@@ -493,8 +470,8 @@ class StoryIndex:
             shown.update(mapping)
         shown = {**cluster.surfaces, **shown}
         cluster.surfaces = {t: shown[t] for t in centroid if t in shown}
-        cluster.first, cluster.last = first, last
-        cluster.actors, cluster.places = +actors, +places
+        cluster.first, cluster.last = total.first, total.last
+        cluster.actors, cluster.places = +total.actors, +total.places
         cluster.updated = self._clock
         self._quiet.append((cluster.updated, cluster.serial))
         self._changed.add(cluster.serial)
@@ -516,10 +493,10 @@ class StoryIndex:
             cluster = self._clusters.get(serial)
             if cluster is None or cluster.updated != updated or not cluster.open:
                 continue
-            cluster.settled_sum = dict(cluster.centroid)
-            cluster.settled_first, cluster.settled_last = cluster.first, cluster.last
-            cluster.settled_actors = Counter(cluster.actors)
-            cluster.settled_places = Counter(cluster.places)
+            actors, places = Counter(cluster.actors), Counter(cluster.places)
+            cluster.block = Tally(
+                dict(cluster.centroid), cluster.first, cluster.last, actors, places
+            )
             cluster.open = []
             self._changed.add(serial)
 

@@ -1,6 +1,6 @@
 """The mutable pieces a :class:`~eventwire.link.stories.StoryIndex` is built of, and their plain
-records: a story (:class:`Cluster`) with its open reports (:class:`Report`) and settled block, and
-the parts a neighbourhood is taken apart into (:class:`Part`)."""
+records: a story (:class:`Cluster`) with its open reports (:class:`Report`) and settled block (a
+:class:`Tally`), and the parts a neighbourhood is taken apart into (:class:`Part`)."""
 
 from __future__ import annotations
 
@@ -38,7 +38,38 @@ class Report:
         self.places = tuple(sorted(set(places)))
 
     def entities(self) -> Counter[str]:
-        return Counter([*(f"a:{a}" for a in self.actors), *(f"p:{p}" for p in self.places)])
+        return entity_counts(Counter(self.actors), Counter(self.places))
+
+
+class Tally:
+    """Reports summed up: their vectors (IDF-free weights), day range, actor and place counts."""
+
+    __slots__ = ("actors", "first", "last", "places", "vector")
+
+    def __init__(
+        self,
+        vector: dict[str, float] | None = None,
+        first: dt.date | None = None,
+        last: dt.date | None = None,
+        actors: Counter[str] | None = None,
+        places: Counter[str] | None = None,
+    ) -> None:
+        self.vector = vector if vector is not None else {}
+        self.first, self.last = first, last
+        self.actors = actors if actors is not None else Counter()
+        self.places = places if places is not None else Counter()
+
+    def copy(self) -> Tally:
+        return Tally(dict(self.vector), self.first, self.last, +self.actors, +self.places)
+
+    def add(self, other: Tally | Report) -> None:
+        """Count ``other`` in: a single report, or another tally."""
+        vector = self.vector
+        for term, weight in other.vector.items():
+            vector[term] = vector.get(term, 0.0) + weight
+        self.first, self.last = widen(self.first, self.last, other.first, other.last)
+        self.actors.update(other.actors)
+        self.places.update(other.places)
 
 
 class Cluster:
@@ -46,6 +77,7 @@ class Cluster:
 
     __slots__ = (
         "actors",
+        "block",
         "centroid",
         "clocks",
         "doc_ids",
@@ -57,11 +89,6 @@ class Cluster:
         "open",
         "places",
         "serial",
-        "settled_actors",
-        "settled_first",
-        "settled_last",
-        "settled_places",
-        "settled_sum",
         "surfaces",
         "updated",
     )
@@ -72,11 +99,7 @@ class Cluster:
         self.doc_ids: list[str] = []
         self.clocks: list[int] = []
         self.open: list[Report] = []
-        self.settled_sum: dict[str, float] = {}
-        self.settled_first: dt.date | None = None
-        self.settled_last: dt.date | None = None
-        self.settled_actors: Counter[str] = Counter()
-        self.settled_places: Counter[str] = Counter()
+        self.block = Tally()  # the settled reports
         self.first: dt.date | None = None
         self.last: dt.date | None = None
         self.centroid: dict[str, float] = {}
@@ -93,14 +116,14 @@ class Cluster:
         return len(self.doc_ids) - len(self.open)
 
     def group(self) -> Group:
-        entities = Counter({f"a:{a}": n for a, n in self.actors.items()})
-        entities.update({f"p:{p}": n for p, n in self.places.items()})
+        entities = entity_counts(self.actors, self.places)
         return Group(len(self.doc_ids), self.first, self.last, entities)
 
     def settled_group(self) -> Group:
-        entities = Counter({f"a:{a}": n for a, n in self.settled_actors.items()})
-        entities.update({f"p:{p}": n for p, n in self.settled_places.items()})
-        return Group(self.settled, self.settled_first, self.settled_last, entities)
+        block = self.block
+        return Group(
+            self.settled, block.first, block.last, entity_counts(block.actors, block.places)
+        )
 
 
 class Part:
@@ -114,6 +137,13 @@ class Part:
         self.cluster = cluster  # the story it comes from (None: the new report)
         self.report = report  # None: the settled block of ``cluster``
         self.docs = docs  # (clock, report id)
+
+
+def entity_counts(actors: Counter[str], places: Counter[str]) -> Counter[str]:
+    """Actor and place ids counted together (``a:…``, ``p:…``), as groups compare them."""
+    counts = Counter({f"a:{a}": n for a, n in actors.items()})
+    counts.update({f"p:{p}": n for p, n in places.items()})
+    return counts
 
 
 def cut(weights: Mapping[str, float], top: int, idf: Callable[[str], float]) -> dict[str, float]:
@@ -160,11 +190,11 @@ def export_cluster(cluster: Cluster) -> StoryState:
             ReportState(r.id, r.clock, tuple(r.vector.items()), r.first, r.last, r.actors, r.places)
             for r in cluster.open
         ),
-        settled_sum=tuple(cluster.settled_sum.items()),
-        settled_first=cluster.settled_first,
-        settled_last=cluster.settled_last,
-        settled_actors=tuple(sorted(cluster.settled_actors.items())),
-        settled_places=tuple(sorted(cluster.settled_places.items())),
+        settled_sum=tuple(cluster.block.vector.items()),
+        settled_first=cluster.block.first,
+        settled_last=cluster.block.last,
+        settled_actors=tuple(sorted(cluster.block.actors.items())),
+        settled_places=tuple(sorted(cluster.block.places.items())),
     )
 
 
@@ -182,10 +212,13 @@ def import_cluster(story: StoryState) -> Cluster:
         Report(r.id, r.clock, dict(r.vector), _days(r.first, r.last), r.actors, r.places)
         for r in story.open
     ]
-    cluster.settled_sum = dict(story.settled_sum)
-    cluster.settled_first, cluster.settled_last = story.settled_first, story.settled_last
-    cluster.settled_actors = Counter(dict(story.settled_actors))
-    cluster.settled_places = Counter(dict(story.settled_places))
+    cluster.block = Tally(
+        dict(story.settled_sum),
+        story.settled_first,
+        story.settled_last,
+        Counter(dict(story.settled_actors)),
+        Counter(dict(story.settled_places)),
+    )
     return cluster
 
 

@@ -273,9 +273,8 @@ def _story_state_dict(story: StoryState) -> dict[str, Any]:
         data[key] = _iso(data[key])
     data["doc_ids"] = list(story.doc_ids)
     data["clocks"] = list(story.clocks)
-    for key in ("centroid", "surfaces", "actors", "places", "settled_sum"):
-        data[key] = [list(pair) for pair in data[key]]
-    for key in ("settled_actors", "settled_places"):
+    pairs = ("centroid", "surfaces", "actors", "places", "settled_sum", "settled_actors")
+    for key in (*pairs, "settled_places"):
         data[key] = [list(pair) for pair in data[key]]
     data["open"] = [
         {
