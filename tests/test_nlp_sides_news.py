@@ -193,3 +193,22 @@ def test_a_prison_term_imposed_is_a_sentence() -> None:
     )
     assert (event.code.mode, _country(event.source)) == ("convict", "TZA")
     assert event.target is not None and event.target.actor.name == "Juma Ali"
+
+
+def test_a_participle_sharing_a_passive_auxiliary_is_passive_too() -> None:
+    text = "A former Malawian minister was arrested on Tuesday and charged with fraud."
+    analysis = analyse(text)
+    assert _sides(analysis, "COERCE") == [("MWI", "MWI")]
+    charge = _one(analysis, "ACCUSE")
+    assert charge.target is not None and charge.target.span.text.endswith("minister")
+    assert charge.source is not None and charge.source.actor.sector == "JUD"
+
+
+def test_an_arrest_with_no_agent_is_by_the_police_of_where_it_happened() -> None:
+    text = "Two Belgian reporters were detained in Chad last week and later expelled."
+    analysis = analyse(text)
+    assert _sides(analysis, "COERCE") == [("TCD", "BEL")]
+    # A deportation is never by the state of those deported; here no place is said for it.
+    assert _sides(analyse("Three Chinese nationals were deported on Monday."), "COERCE") == [
+        (None, "CHN")
+    ]

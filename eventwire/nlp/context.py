@@ -351,15 +351,19 @@ AUTHORITY_ACTS = {
     **dict.fromkeys(("arrest", "detain", "apprehend", "raid"), ("COP", "police")),
     **dict.fromkeys(("charge", "indict", "prosecute"), ("JUD", "prosecutors")),
     **dict.fromkeys(("convict", "sentence", "jail", "imprison", "fine"), ("JUD", "courts")),
-    **dict.fromkeys(("deport", "extradite"), ("GOV", "authorities")),
+    **dict.fromkeys(("deport", "extradite", "expel"), ("GOV", "authorities")),
 }
+# Acts a state does to foreigners on its soil: by the state where they happen, never by the
+# state of those they befall.
+ACTS_ON_FOREIGNERS = frozenset({"deport", "extradite", "expel"})
 
 
 def _authority_source(doc: Doc, event: Event) -> Event:
     """ "Abdulkader was arrested", "the former president is charged with corruption": a passive
     arrest, charge or sentence with no agent named is by the police, prosecutors or courts of
-    the state the person or group it befell belongs to (else of the country where it happened),
-    as event coders code it. Evidence: the trigger."""
+    the country where the clause says it happened, else of the state the person or group it
+    befell belongs to ("French journalists were detained in Turkey": by Turkish police), as event
+    coders code it; an expulsion or deportation needs the place. Evidence: the trigger."""
     if event.source is not None or event.target is None:
         return event
     head = _token_at(doc, event.trigger.start)
@@ -369,7 +373,8 @@ def _authority_source(doc: Doc, event: Event) -> Event:
     target = event.target.actor
     if target.kind not in (ActorKind.PERSON, ActorKind.GROUP):
         return event
-    code = target.country or _place_country(event)
+    lemma = head.lemma_.lower()
+    code = _place_country(event) or (None if lemma in ACTS_ON_FOREIGNERS else target.country)
     if code is None or code in NON_STATES:
         return event
     sector, noun = act

@@ -268,11 +268,30 @@ def subtree_ids(token: Token) -> set[int]:
 
 
 def is_passive(verb: Token) -> bool:
-    columns = columns_of(verb)
-    if columns is not None:
-        dep_of = columns.deps
-        return any(dep_of[c] in PASSIVE_DEPS for c in columns.children.get(verb.i, ()))
-    return any(c.dep_ in PASSIVE_DEPS for c in verb.children)
+    """A passive verb: with a passive auxiliary or subject of its own, or sharing its
+    conjunct's ("was arrested and charged": "charged" is passive too)."""
+    return bool(kids(verb, *PASSIVE_DEPS)) or shares_passive(verb)
+
+
+def shares_passive(verb: Token) -> bool:
+    """A participle conjoined to a passive verb, with no subject or auxiliary of its own, is
+    passive through it: "was arrested on Tuesday and charged with fraud", "were detained and
+    later expelled"."""
+    if verb.dep_ != "conj" or verb.tag_ != "VBN" or verb.head.i == verb.i:
+        return False
+    if kids(verb, *SUBJECTS, "aux", "auxpass"):
+        return False
+    return bool(kids(verb.head, *PASSIVE_DEPS)) or shares_passive(verb.head)
+
+
+def passive_subjects(verb: Token) -> list[Token]:
+    """The subject of a passive verb, the one acted on: its own, or its conjunct's when it
+    shares that conjunct's auxiliary ("the minister was arrested and charged")."""
+    found = kids(verb, "nsubjpass")
+    while not found and shares_passive(verb):
+        verb = verb.head
+        found = kids(verb, "nsubjpass")
+    return found
 
 
 def is_verbal(token: Token) -> bool:

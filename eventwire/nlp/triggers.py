@@ -27,6 +27,7 @@ from eventwire.nlp.syntax import (
     is_passive,
     kids,
     left_lemmas,
+    passive_subjects,
     pobjs,
     preps,
     with_conjuncts,
@@ -155,7 +156,7 @@ class Matcher:
         else:
             found = kids(verb, "dobj")
             if is_passive(verb):
-                found += kids(verb, "nsubjpass")
+                found += passive_subjects(verb)
             if not found:
                 found = pobjs(verb, *OBJECT_PREPS)
         out: list[Token] = []
