@@ -455,6 +455,22 @@ def test_criticism_and_sympathy_in_their_common_words(
 @pytest.mark.parametrize(
     ("text", "type_", "mode"),
     [
+        ("Militants detonated a bomb outside a bank in Peshawar.", "ASSAULT", "explosives"),
+        ("The attacker detonated his explosives belt at the gate.", "ASSAULT", "explosives"),
+        ("Gunmen set off a grenade in the market.", "ASSAULT", "explosives"),
+        ("Pakistan detonated a nuclear device in May.", "MOBILIZE", "weapons"),  # a test
+    ],
+)
+def test_bombings_are_attacks_and_nuclear_detonations_tests(
+    nlp: Any, text: str, type_: str, mode: str
+) -> None:
+    events = events_in(nlp, text)
+    assert [(e.code.type, e.code.mode) for e in events] == [(type_, mode)]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "mode"),
+    [
         ("Russia pledged to withdraw its troops from the border.", "CONCEDE", None),
         ("The rebels vowed to attack the capital.", "THREATEN", "violence"),
         ("Ecuador and Peru agreed to resume talks on their border.", "AGREE", None),
