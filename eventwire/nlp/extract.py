@@ -36,11 +36,12 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-EXTRACTOR_VERSION = "0.7"  # 0.2: event dates; 0.3: places; 0.4: sides from the article;
+EXTRACTOR_VERSION = "0.8"  # 0.2: event dates; 0.3: places; 0.4: sides from the article;
 # 0.5: a domestic outlet's unqualified officials, authorities as agents, lexicon 1.2;
 # 0.6: whom denials answer, lexicon 1.3, unnamed and possessed officials, people placed by towns;
 # 0.7: force and denials written as participles with their author ("arrested by police", "a charge
-# denied by X"), denials in a "which" clause, lexicon 1.4
+# denied by X"), denials in a "which" clause, lexicon 1.4; 0.8: participles sharing a passive
+# auxiliary ("was arrested and charged"), authorities of the place an arrest happens, lexicon 1.5
 
 
 def analyse_doc(
