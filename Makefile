@@ -59,6 +59,11 @@ eval: $(STAMP)
 		EVENTWIRE_MIN_TEXT_CHARS=1 $(BIN)/eventwire ingest $(EVAL)/$$set/records.jsonl --db $(EVAL)/$$set.db && \
 		$(BIN)/eventwire eval events $(EVAL)/$$set/gold.jsonl --db $(EVAL)/$$set.db || exit 1; \
 	done
+	$(BIN)/eventwire eval prepare halterman-verbs --shared $(SHARED) --out $(EVAL)
+	rm -f $(EVAL)/halterman-verbs.db*; EVENTWIRE_MIN_TEXT_CHARS=1 $(BIN)/eventwire ingest $(EVAL)/halterman-verbs/records.jsonl --db $(EVAL)/halterman-verbs.db
+	for part in dev held; do \
+		$(BIN)/eventwire eval verbs $(EVAL)/halterman-verbs/verbs.jsonl --db $(EVAL)/halterman-verbs.db --part $$part || exit 1; \
+	done
 	$(BIN)/eventwire eval geo $(SHARED)/benchmarks/geo
 	$(BIN)/eventwire eval stories $(SHARED)/benchmarks/stories/ecbplus_test
 	$(BIN)/eventwire eval timeline $(SHARED)/benchmarks/stories/timeline17_subset

@@ -60,7 +60,9 @@ def eval_events(
 
 @eval_app.command("prepare")
 def eval_prepare(
-    name: Annotated[str, typer.Argument(help="Benchmark set: petrarch2-gsr or plover-gsr.")],
+    name: Annotated[
+        str, typer.Argument(help="Benchmark set: petrarch2-gsr, plover-gsr or halterman-verbs.")
+    ],
     shared: Annotated[Path, typer.Option("--shared", help="The shared data folder.")] = Path(
         "../shared"
     ),
@@ -70,7 +72,18 @@ def eval_prepare(
 ) -> None:
     """Convert a public benchmark set into records to ingest and a gold file to score against."""
     from eventwire.eval import prepare
+    from eventwire.eval.verbs import prepare_verbs
 
+    if name == VERBS_SET:
+        with _errors():
+            verbs = prepare_verbs(shared, out / name)
+        err.print(
+            f"{name}: {verbs.records} records → {verbs.records_path}; "
+            f"{verbs.verbs} marked verbs → {verbs.verbs_path}",
+            markup=False,
+            soft_wrap=True,
+        )
+        return
     with _errors():
         prepared = prepare(name, shared, out / name)
     err.print(
@@ -80,6 +93,55 @@ def eval_prepare(
         markup=False,
         soft_wrap=True,
     )
+
+
+VERBS_SET = "halterman-verbs"
+
+
+@eval_app.command("verbs")
+def eval_verbs(
+    verbs: Annotated[
+        Path,
+        typer.Argument(help="verbs.jsonl written by `eventwire eval prepare halterman-verbs`."),
+    ],
+    db: DbOption = None,
+    part: Annotated[
+        str | None,
+        typer.Option("--part", help="Score one half only: dev (read for errors) or held."),
+    ] = None,
+    json_out: Annotated[bool, typer.Option("--json", help="Scores as one JSON object.")] = False,
+) -> None:
+    """Event detection recall: how many verbs others marked as political events in news
+    sentences have an event of ours at them."""
+    from eventwire.eval.verbs import HALVES, FoundEvent, format_verb_recall, load_verbs, score_verbs
+    from eventwire.store import open_store
+
+    if part is not None and part not in HALVES:
+        raise typer.BadParameter(f"--part must be one of {', '.join(HALVES)}")
+    with _errors():
+        settings = _settings(db=db)
+        _require_store(settings)
+        marked = load_verbs(verbs)
+        with open_store(settings.db) as store:
+            texts = {_record(a.source): a.text for a in store.iter_articles()}
+            found = [
+                FoundEvent(_record(row.article_source), *_trigger(row.event), row.event.code.type)
+                for row in store.list_events()
+            ]
+        scores = score_verbs(marked, found, texts, part=part)
+    if json_out:
+        typer.echo(json.dumps(scores.to_dict(), ensure_ascii=False))
+    else:
+        typer.echo(format_verb_recall(scores, title=f"{verbs} vs {settings.db}"))
+
+
+def _record(source: str) -> str:
+    """The record id of an article ingested from a JSON Lines file (``<path>#<id>``)."""
+    return source.rsplit("#", 1)[-1]
+
+
+def _trigger(event: Any) -> tuple[int, int]:
+    return event.trigger.start, event.trigger.end
 
 
 @eval_app.command("timex")
