@@ -420,7 +420,7 @@ def test_a_which_clause_read_as_a_complement_is_a_denial_of_its_own(nlp: Any) ->
 @pytest.mark.parametrize(
     ("text", "types"),
     [
-        ("Troops backed by Peru entered the town.", []),  # support only described
+        ("Troops backed by Peru were seen in the town.", []),  # support only described
         ("A farmer detained in Lima last year was freed.", ["RETREAT"]),  # no author: background
         ("Villagers killed by the earthquake were buried in Peru.", []),  # a quake is no assailant
     ],
@@ -450,6 +450,20 @@ def test_criticism_and_sympathy_in_their_common_words(
     nlp: Any, text: str, type_: str, target: str
 ) -> None:
     assert name(one(events_in(nlp, text), type_).target) == target
+
+
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        ("Chadian troops entered the town of Faya on Sunday.", ["COERCE"]),
+        ("The army recaptured the city of Kidal in March.", ["COERCE"]),
+        ("Rebels entered the capital overnight.", ["COERCE"]),
+        ("The minister entered the building at noon.", []),  # no force, no ground taken
+        ("Chad entered talks with Niger.", ["CONSULT"]),
+    ],
+)
+def test_forces_entering_or_retaking_ground_seize_it(nlp: Any, text: str, types: list[str]) -> None:
+    assert [e.code.type for e in events_in(nlp, text)] == types
 
 
 @pytest.mark.parametrize(
