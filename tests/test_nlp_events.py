@@ -453,6 +453,31 @@ def test_criticism_and_sympathy_in_their_common_words(
 
 
 @pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Chile said on Monday that Bolivia must return the seized trucks.", "Bolivia"),
+        ("The Peruvian president declared that Ecuador should withdraw its troops.", "Ecuador"),
+        ("Norway added that Jordan must open its border.", "Jordan"),
+    ],
+)
+def test_saying_what_another_must_do_is_a_demand(nlp: Any, text: str, target: str) -> None:
+    event = one(events_in(nlp, text), "REQUEST")
+    assert name(event.target) == target and event.factuality.value == "asserted"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister said he must leave for Lima on Friday.",  # the speaker's own duty
+        "Chile said that Bolivia returned the seized trucks.",  # no modal: a report
+        "Pundits say that Jordan should have closed its border.",  # a judgement of the past
+    ],
+)
+def test_a_speaker_s_own_duty_or_a_plain_report_is_no_demand(nlp: Any, text: str) -> None:
+    assert "REQUEST" not in [e.code.type for e in events_in(nlp, text)]
+
+
+@pytest.mark.parametrize(
     ("text", "types"),
     [
         ("Chadian troops entered the town of Faya on Sunday.", ["COERCE"]),

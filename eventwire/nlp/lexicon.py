@@ -36,6 +36,7 @@ CONDITIONS = frozenset(
         "comp",
         "inf",
         "question",
+        "must",
         "nocomp",
         "nosubj",
         "subj",

@@ -203,7 +203,7 @@ class Matcher:
         if name in ("obj", "obj!", "mod", "mod!"):
             hit = self._object_words(name.rstrip("!"), token, rule, values)
             return hit if not name.endswith("!") else not hit
-        if name in ("noobj", "comp", "inf", "question", "nocomp", "pl"):
+        if name in ("noobj", "comp", "inf", "question", "must", "nocomp", "pl"):
             return self._shape(name, token)
         if name == "nosubj":  # "Welcome back": a greeting, not an act
             return not self.subject_words(token)
@@ -237,8 +237,9 @@ class Matcher:
             )
         if name == "inf":  # "agreed to talk"
             return bool(kids(token, "xcomp"))
-        if name == "question":  # "asked whether ...", "asked him: 'Why ...?'"
-            return any(_is_question(c) for c in kids(token, "ccomp", "parataxis"))
+        if name in COMPLEMENT_TESTS:  # "asked whether ...", "said that Sudan must return ..."
+            deps, test = COMPLEMENT_TESTS[name]
+            return any(test(c) for c in kids(token, *deps))
         if name == "nocomp":  # "called X" (phoned), not "called it a new chapter"
             objs = kids(token, "dobj")
             return not kids(token, "xcomp", "ccomp", "oprd") and not any(
@@ -374,6 +375,28 @@ def _particles(token: Token) -> list[Token]:
     parsed as a preposition); "hold an exercise off the island" has no particle."""
     preps = [p for p in kids(token, "prep") if not kids(p, "pobj")]
     return [*kids(token, "prt", "advmod"), *preps]
+
+
+OBLIGING_MODALS = frozenset({"must", "should"})
+
+
+def _obliges_other(clause: Token) -> bool:
+    """A that-clause saying what someone named must or should do ("Sudan must return the
+    helicopter", "the rebels should lay down their arms"): its verb has such a modal, not in the
+    perfect ("should have pushed him out" judges the past), and a subject that is a noun, not a
+    pronoun (which is often the speaker: "he said he must go")."""
+    auxes = [a.lower_ for a in kids(clause, "aux")]
+    if not OBLIGING_MODALS.intersection(auxes) or "have" in auxes:
+        return False
+    subjects = kids(clause, "nsubj", "nsubjpass")
+    return bool(subjects) and subjects[0].pos_ in ("NOUN", "PROPN")
+
+
+# Conditions on a verb's complement clause: the dependencies it hangs by, and the test.
+COMPLEMENT_TESTS: dict[str, tuple[tuple[str, ...], Callable[[Token], bool]]] = {
+    "question": (("ccomp", "parataxis"), _is_question),  # "asked him: 'Why ...?'"
+    "must": (("ccomp",), _obliges_other),
+}
 
 
 def find_triggers(sent: Span, matcher: Matcher) -> list[Trigger]:
