@@ -453,6 +453,21 @@ def test_criticism_and_sympathy_in_their_common_words(
 
 
 @pytest.mark.parametrize(
+    ("text", "type_", "target"),
+    [
+        ("Japan gave Jordan 5 million dollars of aid on Monday.", "AID", "Jordan"),
+        ("Peru donated 30 ambulances to Ecuador.", "AID", "Ecuador"),
+        ("Japanese doctors handed over 700 kg of medicine to Jordan.", "AID", "Jordan"),
+        ("Ecuador lifted the state of emergency in its border provinces.", "CONCEDE", None),
+    ],
+)
+def test_aid_in_amounts_and_easing_an_emergency(
+    nlp: Any, text: str, type_: str, target: str | None
+) -> None:
+    assert name(one(events_in(nlp, text), type_).target) == target
+
+
+@pytest.mark.parametrize(
     ("text", "target"),
     [
         ("Chile said on Monday that Bolivia must return the seized trucks.", "Bolivia"),

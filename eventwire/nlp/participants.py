@@ -214,6 +214,8 @@ class RoleFinder:
         found = pobjs(anchor, slot)
         if anchor.i != head.i:
             found += pobjs(head, slot)
+        if slot == "to":  # "gave the Ivory Coast $5 million": the indirect object receives
+            found += [d for d in kids(head, "dative") if d.pos_ in ("NOUN", "PROPN")]
         if trig.kind is TriggerKind.VERB:  # "imposed sanctions on X", "called for steps from X"
             found += [p for o in self.matcher.objects(head, trig.rule) for p in pobjs(o, slot)]
         return [t for f in found for c in with_conjuncts(f) for t in self.matcher.through(c)]
