@@ -453,6 +453,24 @@ def test_criticism_and_sympathy_in_their_common_words(
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jordan fired rockets into Ecuador on Monday.", ("ASSAULT", "heavy-weapons")),
+        ("Militants fired mortars at an army base.", ("ASSAULT", "heavy-weapons")),
+        ("Peru fired two ballistic missiles into the sea.", ("MOBILIZE", "weapons")),  # a test
+        ("Dock workers began an open-ended strike on Monday.", ("PROTEST", "strike")),
+        ("Peru has strengthened its forces on the border.", ("MOBILIZE", "troops")),
+        ("Peruvian troops remained on alert along the border.", ("MOBILIZE", "troops")),
+        ("Police prevented the demonstration outside parliament.", ("COERCE", "restrict")),
+        ("Hackers defaced hundreds of government websites.", ("COERCE", "cyber")),
+        ("Rioters set fire to a police station in Lima.", ("ASSAULT", "destroy")),
+    ],
+)
+def test_common_words_of_force_and_strikes(nlp: Any, text: str, expected: tuple[str, str]) -> None:
+    assert [(e.code.type, e.code.mode) for e in events_in(nlp, text)] == [expected]
+
+
+@pytest.mark.parametrize(
     ("text", "type_", "target"),
     [
         ("Japan gave Jordan 5 million dollars of aid on Monday.", "AID", "Jordan"),
