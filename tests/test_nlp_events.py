@@ -453,6 +453,25 @@ def test_criticism_and_sympathy_in_their_common_words(
 
 
 @pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Peru will withdraw its troops from Ecuador unless Jordan pays the debt.", "Jordan"),
+        ("Jordan said it would cut off trade with Peru unless Ecuador apologised.", "Ecuador"),
+    ],
+)
+def test_pressure_made_conditional_is_a_threat(nlp: Any, text: str, target: str) -> None:
+    event = one(events_in(nlp, text), "THREATEN")
+    assert name(event.target) == target and event.factuality.value == "asserted"
+
+
+def test_a_condition_on_a_friendly_plan_is_no_threat(nlp: Any) -> None:
+    events = events_in(
+        nlp, "Peru will attend the talks in Jordan unless the flights are cancelled."
+    )
+    assert "THREATEN" not in [e.code.type for e in events]
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("Jordan fired rockets into Ecuador on Monday.", ("ASSAULT", "heavy-weapons")),

@@ -24,11 +24,11 @@ from typing import TYPE_CHECKING
 from eventwire.models import Event, EventCode, Factuality, TextSpan
 from eventwire.nlp.context import complete_roles
 from eventwire.nlp.factuality import assess, refusal
-from eventwire.nlp.lexicon import Lexicon, load_lexicon
+from eventwire.nlp.lexicon import Lexicon, load_lexicon, quad_class
 from eventwire.nlp.participants import RoleFinder, fill_roles
 from eventwire.nlp.scene import clause_tokens, location, times
 from eventwire.nlp.speech import content_zone, refusal_code, speech_code
-from eventwire.nlp.syntax import indexed, text_span, tokens_span
+from eventwire.nlp.syntax import indexed, kids, text_span, tokens_span
 from eventwire.nlp.triggers import ActorLookup, Matcher, Trigger, TriggerKind, find_triggers
 
 if TYPE_CHECKING:
@@ -146,7 +146,36 @@ def _mention(
         times=times(trig, matcher, sent),
         said_by=said_by,
     )
-    return _Mention(trig, event)
+    return _Mention(trig, _conditional_threat(trig, event, finder))
+
+
+# Pressure made conditional ("will withdraw its troops unless X agrees", "will boycott the vote
+# unless the president steps down") is a threat: CAMEO 13, by what is threatened.
+PRESSURE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST", "RETREAT", "REJECT"})
+THREAT_CODES = {
+    "ASSAULT": ("138", -7.0),  # threaten with military force
+    "COERCE": ("137", -7.0),  # with repression
+    "SANCTION": ("132", -5.8),  # with sanctions
+    "PROTEST": ("133", -5.8),  # with protest
+}
+UNREAL = frozenset({Factuality.PLANNED, Factuality.HYPOTHETICAL})
+
+
+def _conditional_threat(trig: Trigger, event: Event, finder: RoleFinder) -> Event:
+    """A planned act of pressure under an "unless" clause is a threat, made as it is stated
+    (asserted); its target is whoever the clause asks to act, else the act's own."""
+    if event.code.type not in PRESSURE_TYPES or event.factuality not in UNREAL:
+        return event
+    clauses = [
+        c for c in kids(trig.head, "advcl") if any(m.lower_ == "unless" for m in kids(c, "mark"))
+    ]
+    if not clauses:
+        return event
+    cameo, intensity = THREAT_CODES.get(event.code.type, ("130", -4.4))
+    code = EventCode("THREATEN", None, cameo, quad_class(cameo), intensity)
+    asked = finder.resolve_all([s for c in clauses for s in kids(c, "nsubj", "nsubjpass")])
+    target = asked[0] if asked else event.target
+    return dataclasses.replace(event, code=code, target=target, factuality=Factuality.ASSERTED)
 
 
 def _overlaps(a: TextSpan, b: TextSpan) -> bool:
