@@ -41,7 +41,8 @@ EXTRACTOR_VERSION = "0.8"  # 0.2: event dates; 0.3: places; 0.4: sides from the 
 # 0.6: whom denials answer, lexicon 1.3, unnamed and possessed officials, people placed by towns;
 # 0.7: force and denials written as participles with their author ("arrested by police", "a charge
 # denied by X"), denials in a "which" clause, lexicon 1.4; 0.8: participles sharing a passive
-# auxiliary ("was arrested and charged"), authorities of the place an arrest happens, lexicon 1.5
+# auxiliary ("was arrested and charged"), authorities of the place an arrest happens, what another
+# "must" or "should" do as a demand, pressure under "unless" as a threat, lexicon 1.5
 
 
 def analyse_doc(
