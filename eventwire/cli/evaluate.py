@@ -125,7 +125,12 @@ def eval_verbs(
         with open_store(settings.db) as store:
             texts = {_record(a.source): a.text for a in store.iter_articles()}
             found = [
-                FoundEvent(_record(row.article_source), *_trigger(row.event), row.event.code.type)
+                FoundEvent(
+                    _record(row.article_source),
+                    row.event.trigger.start,
+                    row.event.trigger.end,
+                    row.event.code.type,
+                )
                 for row in store.list_events()
             ]
         scores = score_verbs(marked, found, texts, part=part)
@@ -138,10 +143,6 @@ def eval_verbs(
 def _record(source: str) -> str:
     """The record id of an article ingested from a JSON Lines file (``<path>#<id>``)."""
     return source.rsplit("#", 1)[-1]
-
-
-def _trigger(event: Any) -> tuple[int, int]:
-    return event.trigger.start, event.trigger.end
 
 
 @eval_app.command("timex")

@@ -195,7 +195,7 @@ def convert_petrarch2_gsr(path: Path, table: CameoTable) -> Converted:
     so its actors are swapped. ``published`` is the record's ``YYYYMMDD`` date when it has one.
     Only the country dyad is annotated.
     """
-    rows = list(_json_lines(path))
+    rows = list(read_json_lines(path))
     builder = _Builder(dedupe=True)
     events = 0
     for row in rows:
@@ -404,7 +404,8 @@ def _swapped(m: Mention) -> Mention:
     return replace(m, source=m.target, target=m.source)
 
 
-def _json_lines(path: Path) -> Iterator[dict[str, Any]]:
+def read_json_lines(path: Path) -> Iterator[dict[str, Any]]:
+    """The JSON objects of a JSON Lines file; a bad line raises ``BenchmarkError`` naming it."""
     try:
         lines: Iterable[str] = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as exc:

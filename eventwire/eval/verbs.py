@@ -26,10 +26,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from eventwire.eval.benchmarks import Record, read_json_lines
 from eventwire.eval.codes import BenchmarkError
 
 VERBS_FILE = "event-location-halterman2019/labeled_text.jsonl.zip"
 HALVES = ("dev", "held")
+OUTLET = "halterman2019"
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +120,7 @@ def convert_verbs(rows: Iterable[Mapping[str, Any]]) -> tuple[dict[str, str], li
                 continue
             start, end = int(span["start"]), int(span["end"])
             if 0 <= start < end <= len(text):
-                before = len(text[:start]) - sum(c.isspace() for c in text[:start])
+                before = sum(not c.isspace() for c in text[:start])
                 verbs.append(MarkedVerb(rid, start, end, text[start:end], before))
     return texts, verbs
 
@@ -133,8 +135,7 @@ def prepare_verbs(shared_dir: Path, out_dir: Path) -> PreparedVerbs:
     records_path, verbs_path = out_dir / "records.jsonl", out_dir / "verbs.jsonl"
     with records_path.open("w", encoding="utf-8") as out:
         for rid, text in texts.items():
-            row = {"id": rid, "title": "", "text": text, "published": None}
-            out.write(json.dumps({**row, "outlet": "halterman2019", "language": "en"}) + "\n")
+            out.write(json.dumps(Record(rid, text).to_dict(OUTLET)) + "\n")
     with verbs_path.open("w", encoding="utf-8") as out:
         for verb in verbs:
             entry = {"article": verb.article, "start": verb.start, "end": verb.end}
@@ -143,17 +144,14 @@ def prepare_verbs(shared_dir: Path, out_dir: Path) -> PreparedVerbs:
 
 
 def load_verbs(path: Path) -> list[MarkedVerb]:
+    """The marked verbs ``prepare_verbs`` wrote; a bad line raises ``BenchmarkError``."""
     out = []
-    with path.open(encoding="utf-8") as lines:
-        for number, line in enumerate(lines, 1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-                start, end, before = int(row["start"]), int(row["end"]), int(row["before"])
-                out.append(MarkedVerb(str(row["article"]), start, end, str(row["text"]), before))
-            except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
-                raise BenchmarkError(f"{path}:{number}: not a marked verb: {exc}") from exc
+    for number, row in enumerate(read_json_lines(path), 1):
+        try:
+            start, end, before = int(row["start"]), int(row["end"]), int(row["before"])
+            out.append(MarkedVerb(str(row["article"]), start, end, str(row["text"]), before))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise BenchmarkError(f"{path}: marked verb {number} is incomplete: {exc}") from exc
     return out
 
 
