@@ -16,11 +16,11 @@ import json
 import os
 import platform
 import re
-import resource
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -88,10 +88,7 @@ def _child_nlp(mode: str, folder: Path, db: Path, processes: int) -> dict[str, f
             summary = run_ingest([str(folder)], store=store, settings=settings, meta=meta)
             run_extract(store=store, analyser=extractor)
         count = len(summary.outcomes)
-    seconds = time.perf_counter() - start
-    # spaCy's worker processes are our children: count each at the largest one's peak (a bound).
-    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024 if processes > 1 else 0
-    return {"seconds": seconds, "records": count, "workers_rss_mb": workers * processes}
+    return {"seconds": time.perf_counter() - start, "records": count}
 
 
 def _build_gazetteer() -> None:
@@ -117,25 +114,77 @@ def _child_gazetteer() -> dict[str, float]:
     return {"seconds": first, "open_seconds": opened, "records": 1}
 
 
+class _TreeMemory(threading.Thread):
+    """Samples the memory of a process and all its descendants every 20 ms (Linux ``/proc``).
+
+    Keeps the peak of the summed resident set (pages shared between spaCy's forked workers and
+    their parent counted once per process: an upper bound) and of the summed proportional set
+    (each shared page split between its sharers: the memory the job really holds).
+    """
+
+    def __init__(self, pid: int) -> None:
+        super().__init__(daemon=True)
+        self.pid = pid
+        self.rss_kb = 0
+        self.pss_kb = 0
+        self.done = threading.Event()
+
+    def run(self) -> None:
+        while not self.done.wait(0.02):
+            rss = pss = 0
+            for pid in _descendants(self.pid):
+                sizes = _smaps_rollup(pid)
+                rss += sizes.get("Rss", 0)
+                pss += sizes.get("Pss", 0)
+            self.rss_kb, self.pss_kb = max(self.rss_kb, rss), max(self.pss_kb, pss)
+
+
+def _descendants(pid: int) -> list[int]:
+    found = [pid]
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return found
+    for child in children:
+        found += _descendants(int(child))
+    return found
+
+
+def _smaps_rollup(pid: int) -> dict[str, int]:
+    try:
+        lines = Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()
+    except OSError:
+        return {}
+    sizes = {}
+    for line in lines[1:]:
+        name, _, value = line.partition(":")
+        sizes[name] = int(value.split()[0])
+    return sizes
+
+
 def _measure_rss(
     mode: str, folder: Path, workdir: Path, run: int, processes: int = 1
 ) -> dict[str, float]:
-    """Run one child and read its own peak RSS with wait4 (not the children's running maximum).
-
-    With several spaCy processes the workers are the child's children: their peak is added.
-    """
-    db = workdir / f"{mode}-{run}.db"
+    """Run one child; its peak memory is its own peak RSS read with wait4 (exact, one process)
+    or, with spaCy's worker processes, the sampled peak of the whole process tree's summed RSS,
+    whichever is larger; the tree's summed PSS peak is kept beside it."""
+    db = workdir / f"{mode}-x{processes}-{run}.db"
     cmd = [sys.executable, __file__, "--child", mode, "--folder", str(folder), "--db", str(db)]
     cmd += ["--processes", str(processes)]
     with tempfile.TemporaryFile("w+") as out:
         proc = subprocess.Popen(cmd, stdout=out)
+        sampler = _TreeMemory(proc.pid)
+        sampler.start()
         _, status, usage = os.wait4(proc.pid, 0)
+        sampler.done.set()
+        sampler.join()
         proc.returncode = os.waitstatus_to_exitcode(status)
         if proc.returncode != 0:
             raise SystemExit(f"benchmark child failed ({proc.returncode}): {' '.join(cmd)}")
         out.seek(0)
         result: dict[str, float] = json.loads(out.read())
-    result["peak_rss_mb"] = usage.ru_maxrss / 1024 + result.pop("workers_rss_mb", 0.0)
+    result["peak_rss_mb"] = max(usage.ru_maxrss, sampler.rss_kb) / 1024
+    result["peak_pss_mb"] = sampler.pss_kb / 1024
     return result
 
 
@@ -147,12 +196,16 @@ def _rss(results: dict[str, list[dict[str, float]]], mode: str) -> float:
     return max(r["peak_rss_mb"] for r in results[mode])
 
 
+def _pss(results: dict[str, list[dict[str, float]]], mode: str) -> float:
+    return max(r["peak_pss_mb"] for r in results[mode])
+
+
 def _report_ingest(n: int, runs: int, results: dict[str, list[dict[str, float]]]) -> str:
     def rate(mode: str) -> float:
-        return _rate(results, mode)
+        return _rate(results, _key(mode, 1))
 
     def rss(mode: str) -> float:
-        return _rss(results, mode)
+        return _rss(results, _key(mode, 1))
 
     full, base = rate("ingest"), rate("read")
     lines = [
@@ -177,43 +230,66 @@ def _report_ingest(n: int, runs: int, results: dict[str, list[dict[str, float]]]
 
 
 def _report_extract(
-    n: int, words: int, runs: int, processes: int, results: dict[str, list[dict[str, float]]]
+    n: int,
+    words: int,
+    runs: int,
+    counts: list[int],
+    results: dict[str, list[dict[str, float]]],
 ) -> str:
-    ours, bare = _rate(results, "pipeline"), _rate(results, "spacy")
+    first = counts[0]
+    ours = _rate(results, _key("pipeline", first))
+    rows, ratios = [], []
+    for count in counts:
+        bare, mine = _key("spacy", count), _key("pipeline", count)
+        workers = f"{count} spaCy process{'es' if count > 1 else ''}"
+        for key, what in ((bare, "bare spaCy `nlp.pipe` (baseline)"), (mine, "eventwire")):
+            rows.append(
+                f"| {what}, {workers} | {_rate(results, key):,.1f} | {_rss(results, key):,.0f} MB "
+                f"| {_pss(results, key):,.0f} MB |"
+            )
+        ratio = _rate(results, mine) / _rate(results, bare)
+        ratios.append(f"{ratio:.2f}× bare spaCy with {workers} ({ratio:.3f} unrounded)")
     lines = [
         "<!-- bench:extract -->",
         "## Extraction throughput (end to end) against bare spaCy",
         "",
         f"Corpus: {n:,} generated reports of about {words} words (`bench/corpus.py`), "
-        f"{processes} spaCy process(es), batch 32, {runs} runs each, alternating; medians. "
-        "Baseline: bare `nlp.pipe` with the same model on the same files' text. eventwire: "
-        "ingest (read, clean, dedup, store) + parse + actors + events + store, end to end.",
+        f"batch 32, {runs} runs each, alternating; medians. Baseline: bare `nlp.pipe` with the "
+        "same model and processes on the same files' text. eventwire: ingest (read, clean, dedup, "
+        "store) + parse + actors + events + store, end to end. Memory: the peak of the summed "
+        "resident sets of the process and spaCy's forked workers, sampled every 20 ms (pages the "
+        "workers share with their parent counted once per process; one process: its exact peak), "
+        "and the peak of the summed proportional sets (shared pages split between sharers).",
         "",
-        "| what | articles/s (median) | peak RSS |",
-        "|---|---:|---:|",
-        f"| bare spaCy `nlp.pipe` (baseline) | {bare:,.1f} | {_rss(results, 'spacy'):.0f} MB |",
-        f"| eventwire ingest + extract | {ours:,.1f} | {_rss(results, 'pipeline'):.0f} MB |",
+        "| what | articles/s (median) | peak RSS | peak PSS |",
+        "|---|---:|---:|---:|",
+        *rows,
         "",
-        f"eventwire end to end runs at {ours / bare:.2f}× bare spaCy (target ≥ 0.8×, "
-        "≤ 1.5 GB peak RSS).",
-        f"Resolving event dates (time expressions, `dates=False` as the baseline: "
-        f"{_rate(results, 'nodates'):,.1f} articles/s) adds "
-        f"{100 * (_rate(results, 'nodates') / ours - 1):.1f}% to end-to-end time (target ≤ 10%).",
+        f"eventwire end to end runs at {'; at '.join(ratios)} (target ≥ 0.8×, ≤ 1.5 GB peak RSS).",
+        f"Resolving event dates (time expressions, `dates=False` as the baseline, {first} "
+        f"process: {_rate(results, _key('nodates', first)):,.1f} articles/s) adds "
+        f"{100 * (_rate(results, _key('nodates', first)) / ours - 1):.1f}% to end-to-end time "
+        "(target ≤ 10%).",
         f"Resolving places (toponyms and event places, `places=False` as the baseline: "
-        f"{_rate(results, 'noplaces'):,.1f} articles/s) adds "
-        f"{100 * (_rate(results, 'noplaces') / ours - 1):.1f}% to end-to-end time (target ≤ 15%).",
-        _gazetteer_line(results),
+        f"{_rate(results, _key('noplaces', first)):,.1f} articles/s) adds "
+        f"{100 * (_rate(results, _key('noplaces', first)) / ours - 1):.1f}% to end-to-end time "
+        "(target ≤ 15%).",
+        _gazetteer_line(results[_key("gazetteer", first)]),
         "<!-- /bench:extract -->",
     ]
     return "\n".join(lines)
 
 
-def _gazetteer_line(results: dict[str, list[dict[str, float]]]) -> str:
-    opened = statistics.median(r["open_seconds"] for r in results["gazetteer"])
-    first = statistics.median(r["seconds"] for r in results["gazetteer"])
+def _key(mode: str, processes: int) -> str:
+    return f"{mode}@{processes}"
+
+
+def _gazetteer_line(runs: list[dict[str, float]]) -> str:
+    opened = statistics.median(r["open_seconds"] for r in runs)
+    first = statistics.median(r["seconds"] for r in runs)
     return (
         f"The gazetteer index opens in {1000 * opened:.0f} ms and answers its first lookup "
-        f"{1000 * first:.0f} ms after the open began (median of {len(results['gazetteer'])} "
+        f"{1000 * first:.0f} ms after the open began (median of {len(runs)} "
         "fresh processes; target < 1 s)."
     )
 
@@ -232,7 +308,13 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--nlp-reports", type=int, default=150)
     parser.add_argument("--nlp-sentences", type=int, default=40, help="per report (~14 words each)")
-    parser.add_argument("--processes", type=int, default=1)
+    parser.add_argument(
+        "--processes",
+        type=lambda text: [int(n) for n in text.split(",")],
+        default=[1, 2],
+        help="spaCy process counts for the extraction section, comma-separated (first: the "
+        "dates, places and gazetteer lines)",
+    )
     parser.add_argument("--only", choices=["ingest", "extract"], default=None)
     parser.add_argument("--out", type=Path, default=None)
     parser.add_argument(
@@ -244,7 +326,7 @@ def main() -> None:
     parser.add_argument("--db", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        print(json.dumps(_child(args.child, args.folder, args.db, args.processes)))
+        print(json.dumps(_child(args.child, args.folder, args.db, args.processes[0])))
         return
     sections = []
     with tempfile.TemporaryDirectory(prefix="eventwire-bench-") as tmp:
@@ -252,7 +334,7 @@ def main() -> None:
         if args.only in (None, "ingest"):
             folder = workdir / "corpus"
             corpus.write(corpus.generate(args.reports), folder)
-            results = _series(("read", "ingest"), folder, workdir, args.runs, 1)
+            results = _series([("read", 1), ("ingest", 1)], folder, workdir, args.runs)
             sections.append(_report_ingest(args.reports, args.runs, results))
         if args.only in (None, "extract"):
             folder = workdir / "long"
@@ -260,11 +342,11 @@ def main() -> None:
             corpus.write(reports, folder)
             words = sum(len(r.text.split()) for r in reports) // max(len(reports), 1)
             _build_gazetteer()  # once, outside the timed runs (it is built at first use)
-            modes = ("spacy", "nodates", "noplaces", "pipeline", "gazetteer")
-            results = _series(modes, folder, workdir, args.runs, args.processes)
-            sections.append(
-                _report_extract(args.nlp_reports, words, args.runs, args.processes, results)
-            )
+            counts = args.processes
+            jobs = [(mode, counts[0]) for mode in ("nodates", "noplaces", "gazetteer")]
+            jobs += [(mode, count) for count in counts for mode in ("spacy", "pipeline")]
+            results = _series(jobs, folder, workdir, args.runs)
+            sections.append(_report_extract(args.nlp_reports, words, args.runs, counts, results))
     for section in sections:
         print(section)
         if args.out is not None:
@@ -272,16 +354,19 @@ def main() -> None:
 
 
 def _series(
-    modes: tuple[str, ...], folder: Path, workdir: Path, runs: int, processes: int
+    jobs: list[tuple[str, int]], folder: Path, workdir: Path, runs: int
 ) -> dict[str, list[dict[str, float]]]:
-    results: dict[str, list[dict[str, float]]] = {mode: [] for mode in modes}
+    """Run each (mode, processes) job `runs` times, alternating; keyed `mode@processes`."""
+    results: dict[str, list[dict[str, float]]] = {_key(*job): [] for job in jobs}
     for run in range(runs):
-        for mode in modes:
+        for mode, processes in jobs:
             result = _measure_rss(mode, folder, workdir, run, processes)
-            results[mode].append(result)
+            results[_key(mode, processes)].append(result)
             rate = result["records"] / result["seconds"]
             print(
-                f"run {run} {mode}: {rate:,.1f}/s {result['peak_rss_mb']:.0f} MB", file=sys.stderr
+                f"run {run} {mode} x{processes}: {rate:,.1f}/s {result['peak_rss_mb']:.0f} MB RSS "
+                f"{result['peak_pss_mb']:.0f} MB PSS",
+                file=sys.stderr,
             )
     return results
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import importlib.util
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import REPO
 
 
@@ -32,3 +34,26 @@ def test_the_ingest_benchmark_runs(tmp_path: Path) -> None:
         cwd=tmp_path,
     )  # fmt: skip
     assert "articles/s" in out
+
+
+@pytest.mark.skipif(not Path("/proc/self/smaps_rollup").exists(), reason="needs Linux /proc")
+def test_the_memory_sampler_counts_the_children_of_the_measured_process() -> None:
+    spec = importlib.util.spec_from_file_location("bench_run", REPO / "bench" / "run.py")
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    # The parent holds little; its forked child fills 200 MB of its own and waits to be sampled.
+    script = (
+        "import os, time\n"
+        "if os.fork() == 0:\n"
+        "    block = bytearray(200 * 2**20); time.sleep(1.0); os._exit(0)\n"
+        "os.wait()\n"
+    )
+    proc = subprocess.Popen([sys.executable, "-c", script])
+    sampler = bench._TreeMemory(proc.pid)
+    sampler.start()
+    proc.wait(timeout=60)
+    sampler.done.set()
+    sampler.join()
+    assert sampler.rss_kb / 1024 > 200
+    assert 200 < sampler.pss_kb / 1024 <= sampler.rss_kb / 1024

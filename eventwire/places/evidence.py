@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from eventwire.models import Place
+from eventwire.places.gazetteer import normalise as normalise_key
 from eventwire.places.toponyms import Toponym
 
 COUNTY_LINK = 8.0  # a town and a county the article names, one inside the other
@@ -35,12 +36,6 @@ NEIGHBOURS = ("city", "admin2")  # the kinds whose point says where they are
 
 Area = tuple[str, ...]  # ("USA", "Texas"): a first-level region; ("USA", "Texas", "walker county")
 Point = tuple[float, float]
-
-
-def normalise_key(text: str) -> str:
-    from eventwire.places.gazetteer import normalise
-
-    return normalise(text)
 
 
 @dataclass(slots=True)

@@ -44,7 +44,8 @@ from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from eventwire.models import Place, PlaceMention
-from eventwire.places.evidence import NEIGHBOURS, Context, close, normalise_key, support
+from eventwire.places.evidence import NEIGHBOURS, Context, close, support
+from eventwire.places.gazetteer import normalise as normalise_key
 from eventwire.places.toponyms import FACILITY_WORDS, ROAD_WORDS, Toponym
 
 KIND_PRIOR = {"country": 4.0, "admin1": 1.5, "admin2": 0.5, "region": 1.5, "city": 0.0}
