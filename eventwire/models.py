@@ -184,6 +184,15 @@ class Actor:
     sector: str | None = None
     role: str | None = None  # as learned from the text: "leader", "president", "foreign minister"
 
+    @property
+    def unnamed(self) -> bool:
+        """A side the text leaves unsaid, stood in for by its country (``eventwire.nlp.unstated``):
+        no evidence of who acted, so never a reason to join or split reports."""
+        return self.id.startswith(UNNAMED_PREFIX)
+
+
+UNNAMED_PREFIX = "unnamed:"  # the id of an unnamed actor: "unnamed:NGA"
+
 
 @dataclass(frozen=True, slots=True)
 class TextSpan:

@@ -417,3 +417,25 @@ def test_lengths_that_agree_are_no_conflict() -> None:
 
 def test_nothing_in_nothing_out() -> None:
     assert fuse([]) == []
+
+
+def test_an_unnamed_side_is_no_evidence_for_or_against_fusing() -> None:
+    unnamed_orn = Actor("unnamed:ORN", "unnamed actor (Ornland)", ActorKind.GROUP, "ORN")
+    unnamed_sel = Actor("unnamed:SEL", "unnamed actor (Selvia)", ActorKind.GROUP, "SEL")
+    told_twice = [
+        stored(1, article="a1", when="2025-03-04", where=ORNHAVN, kind="ACCUSE", mode=None,
+               trigger="accused", source=BRANDT, target=KOVIN),
+        stored(2, article="a2", when="2025-03-04", where=ORNHAVN, kind="ACCUSE", mode=None,
+               trigger="accused", source=unnamed_orn, target=KOVIN),
+    ]  # fmt: skip
+    (fused,) = fuse(told_twice)  # one report names the accuser, the other does not
+    assert fused.source == BRANDT
+    apart = [
+        stored(1, article="a1", when="2025-03-04", where=ORNHAVN, kind="ACCUSE", mode=None,
+               trigger="accused", source=unnamed_orn, target=KOVIN),
+        stored(2, article="a2", when="2025-03-09", where=SELBOURG, kind="ACCUSE", mode=None,
+               trigger="accused", source=unnamed_orn, target=SAAR),
+        stored(3, article="a3", when="2025-03-04", where=SELBOURG, kind="ACCUSE", mode=None,
+               trigger="accused", source=unnamed_sel, target=SAAR),
+    ]  # fmt: skip
+    assert len(fuse(apart)) == 3

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -35,6 +36,9 @@ from eventwire.models import (
     SegmentKind,
     SourceMeta,
 )
+
+if TYPE_CHECKING:
+    from eventwire.store.events import StoredEvent
 
 
 @app.command()
@@ -159,6 +163,16 @@ def extract(
         _extract(settings, ids, force=force)
 
 
+NamedOnlyOption = Annotated[
+    bool,
+    typer.Option(
+        "--named-only",
+        help="Leave out sides the text does not name (the unnamed actor of the report's country "
+        "that stands in for them, ids starting unnamed:).",
+    ),
+]
+
+
 @app.command()
 def events(
     db: DbOption = None,
@@ -179,6 +193,7 @@ def events(
     json_out: Annotated[
         bool, typer.Option("--json", help="JSON Lines in the gold format, with ids and spans.")
     ] = False,
+    named: NamedOnlyOption = False,
 ) -> None:
     """List extracted event mentions: who did what to whom, with factuality and evidence."""
     from eventwire.export import gold_record
@@ -191,6 +206,7 @@ def events(
         rows = store.list_events(
             article_ids=article_ids, actor_ids=actor_ids, types=event_type, limit=limit
         )
+    rows = _named_only(rows) if named else rows
     if json_out:
         for row in rows:
             typer.echo(json.dumps(gold_record(row), ensure_ascii=False))
@@ -200,6 +216,12 @@ def events(
         out.print(_event_line(row), markup=False, soft_wrap=True)
     if not rows:
         err.print("no events", markup=False)
+
+
+def _named_only(rows: list[StoredEvent]) -> list[StoredEvent]:
+    from eventwire.nlp.unstated import named_only
+
+    return [dataclasses.replace(row, event=named_only(row.event)) for row in rows]
 
 
 def _event_line(row: Any) -> str:
@@ -236,6 +258,7 @@ def export(
         Path | None,
         typer.Option("--output", "-o", help="Write here instead of stdout.", show_default=False),
     ] = None,
+    named: NamedOnlyOption = False,
 ) -> None:
     """Export every stored event mention in an exchange format."""
     from eventwire.export import ExportFormat, write_export
@@ -248,6 +271,7 @@ def export(
     with _errors():
         with _existing_store(db) as store:
             rows = store.list_events()
+        rows = _named_only(rows) if named else rows
         count = write_export(rows, chosen, output if output is not None else sys.stdout)
     err.print(f"export: {count} event mentions ({chosen.value})", markup=False)
 

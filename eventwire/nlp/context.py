@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 from eventwire.models import Actor, ActorKind, ActorMention, Event, Factuality, TextSpan
 from eventwire.nlp.actor_domestic import dateline_code
 from eventwire.nlp.actor_table import NON_STATE_CODES, group_id, load_actor_table
-from eventwire.nlp.syntax import is_passive
+from eventwire.nlp.syntax import doc_text, is_passive
 
 # Words that refer back to two sides already named ("their summit", "the two leaders met").
 PLURAL_BACK = frozenset({"their", "they", "both", "two"})
@@ -41,7 +41,7 @@ def complete_roles(
     starts = [s.start_char for s in doc.sents]  # once per document, for every look-back
     first = _first_mentions(events)
     pair = _principal_pair(events, first, states_named)
-    host = dateline_code(doc.text, load_actor_table())
+    host = dateline_code(doc_text(doc), load_actor_table())
     for event in events:
         filled = _from_trip_subject(doc, event, events)
         filled = _from_visits(filled, events)

@@ -26,6 +26,7 @@ from eventwire.nlp.event_dates import date_events
 from eventwire.nlp.origin import placed_actors
 from eventwire.nlp.outlet import home_officials, outlet_country, report_country
 from eventwire.nlp.pipeline import load_nlp, narrative_view
+from eventwire.nlp.unstated import fill_unstated
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -36,13 +37,14 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-EXTRACTOR_VERSION = "0.8"  # 0.2: event dates; 0.3: places; 0.4: sides from the article;
+EXTRACTOR_VERSION = "0.9"  # 0.2: event dates; 0.3: places; 0.4: sides from the article;
 # 0.5: a domestic outlet's unqualified officials, authorities as agents, lexicon 1.2;
 # 0.6: whom denials answer, lexicon 1.3, unnamed and possessed officials, people placed by towns;
 # 0.7: force and denials written as participles with their author ("arrested by police", "a charge
 # denied by X"), denials in a "which" clause, lexicon 1.4; 0.8: participles sharing a passive
 # auxiliary ("was arrested and charged"), authorities of the place an arrest happens, what another
-# "must" or "should" do as a demand, pressure under "unless" as a threat, lexicon 1.5
+# "must" or "should" do as a demand, pressure under "unless" as a threat, lexicon 1.5; 0.9: sides
+# the text leaves unsaid as the unnamed actor of the event's or the report's country (``unstated``)
 
 
 def analyse_doc(
@@ -70,6 +72,7 @@ def analyse_doc(
         toponyms, events = places(doc, mentions, events)
         mentions, events = placed_actors(doc, mentions, events, toponyms)
         mentions, events = home_officials(mentions, events, report_country(toponyms))
+    events = fill_unstated(events)
     return ArticleAnalysis(article_id, tuple(mentions), tuple(events), version, tuple(toponyms))
 
 

@@ -157,6 +157,18 @@ def _indexed_doc(doc: Doc) -> Columns | None:
     return columns if columns is not None and columns.doc is doc else None
 
 
+_TEXT_KEY = "eventwire.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per Doc and kept in its user data: spaCy joins every token's
+    text anew on each access, and the events, dates and places stages all read it."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if not isinstance(text, str):
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
 def text_span(text: str, start: int) -> TextSpan | None:
     """A ``TextSpan`` for ``text`` found at offset ``start``, surrounding whitespace trimmed off."""
     lead = len(text) - len(text.lstrip())

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING
 
 import numpy
 
+from eventwire.nlp.syntax import doc_text
 from eventwire.nlp.timex_narrative import NARRATIVE_RESOLVERS, mention_of
 from eventwire.nlp.timex_patterns import (
     MODIFIERS,
@@ -103,7 +104,7 @@ class _Candidate:
 
 def find_timexes(doc: Doc, published: date | None) -> list[Timex]:
     """Temporal expressions of ``doc`` in text order, normalised against ``published``."""
-    text = doc.text
+    text = doc_text(doc)
     found: list[Timex] = []
     anchor: date | None = None
     quarter: str | None = None

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from eventwire.ingest.clean import opening_dateline
 from eventwire.models import Actor, ActorKind, Event, Place, PlaceMention, TextSpan
+from eventwire.nlp.syntax import doc_text
 from eventwire.places.event_places import place_events, targets_from_places
 from eventwire.places.gazetteer import normalise
 from eventwire.places.resolve import Resolver
@@ -142,7 +143,7 @@ class PlaceStage:
         self, doc: Doc, actors: Sequence[ActorMention], events: Sequence[Event]
     ) -> tuple[list[PlaceMention], list[Event]]:
         written = [e.location for e in events if e.location]
-        text = doc.text  # built anew on every access
+        text = doc_text(doc)
         opening = opening_dateline(text)
         if opening is not None:  # the dateline's place is read like a place the text states
             start, found = opening

@@ -1,0 +1,89 @@
+"""Sides a report leaves unsaid, coded as an unnamed actor of the country the report is about.
+
+"The former president is charged with corruption", "hundreds of diplomats are being expelled",
+"he urged them to keep good relations": the sentence names no one on one side, yet a reader of
+the report knows whose side it is. Event datasets code such a side by its country with no name
+(ACLED's "Unidentified Armed Group (Nigeria)"); so do we, after every rule that looks for a named
+side has had its turn (``context``, ``origin``, ``outlet``).
+
+The country is the one where the event happens when its place is resolved, else the one the
+report's events are about: the one most of its sentences with events tie to, through a side's
+country or the place an event happens, provided at least ``MIN_SENTENCES`` sentences do (a lone
+sentence is no context; ties go to the country named first). A report about no state gets no
+unnamed sides. A target is not supplied to the one-sided types (``ONE_SIDED``: a build-up, a
+pull-back need not be aimed at anyone), nor an attacker to an attack (``UNATTRIBUTED``: who
+set off a bomb is a claim for the text to make, and reports often say it is not known). The
+filled side's evidence is the trigger; the actor's id starts with ``unnamed:`` so that a user can
+tell it from a named one, and ``eventwire events --named-only`` leaves it out.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from collections.abc import Sequence
+
+from eventwire.models import UNNAMED_PREFIX, Actor, ActorKind, ActorMention, Event
+from eventwire.nlp.actor_table import NON_STATE_CODES, load_actor_table
+
+MIN_SENTENCES = 2
+ONE_SIDED = frozenset({"MOBILIZE", "RETREAT"})
+UNATTRIBUTED = frozenset({"ASSAULT"})
+
+
+def report_subject(events: Sequence[Event]) -> str | None:
+    """The state the report's events are about (see the module docstring), or None."""
+    sentences: dict[str, set[int]] = {}
+    first: dict[str, int] = {}
+    for event in events:
+        codes = [side.actor.country for side in (event.source, event.target) if side is not None]
+        if event.place is not None and event.place.place is not None:
+            codes.append(event.place.place.country)
+        for code in codes:
+            if code and code not in NON_STATE_CODES:
+                sentences.setdefault(code, set()).add(event.sentence.start)
+                first[code] = min(first.get(code, event.sentence.start), event.sentence.start)
+    if not sentences:
+        return None
+    counts = Counter({code: len(starts) for code, starts in sentences.items()})
+    best = max(counts, key=lambda code: (counts[code], -first[code]))
+    return best if counts[best] >= MIN_SENTENCES else None
+
+
+def unnamed_actor(code: str) -> Actor:
+    """The unnamed actor of a state: "unnamed actor (South Africa)"."""
+    entry = load_actor_table().country(code)
+    name = f"unnamed actor ({entry.name if entry else code})"
+    return Actor(f"{UNNAMED_PREFIX}{code}", name, ActorKind.GROUP, code)
+
+
+def fill_unstated(events: Sequence[Event]) -> list[Event]:
+    """``events`` with empty sides given an unnamed actor (see the module docstring); unchanged
+    when the report is about no state."""
+    subject = report_subject(events)
+    if subject is None:
+        return list(events)
+    out = []
+    for event in events:
+        place = event.place.place if event.place is not None else None
+        code = place.country if place is not None and place.country else subject
+        source, target = event.source, event.target
+        if source is None and event.code.type not in UNATTRIBUTED:
+            source = ActorMention(unnamed_actor(code), event.trigger)
+        if target is None and event.code.type not in ONE_SIDED:
+            target = ActorMention(unnamed_actor(code), event.trigger)
+        changed = source is not event.source or target is not event.target
+        out.append(dataclasses.replace(event, source=source, target=target) if changed else event)
+    return out
+
+
+def named_only(event: Event) -> Event:
+    """``event`` without the sides this module supplied: only what the text names."""
+    source, target = event.source, event.target
+    if source is not None and source.actor.unnamed:
+        source = None
+    if target is not None and target.actor.unnamed:
+        target = None
+    if source is event.source and target is event.target:
+        return event
+    return dataclasses.replace(event, source=source, target=target)

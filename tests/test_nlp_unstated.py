@@ -1,0 +1,112 @@
+"""Sides a report leaves unsaid are the unnamed actor of the country the report is about."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import MODEL, run_cli
+from nlp_events_support import analyse
+
+from eventwire.models import UNNAMED_PREFIX, ArticleAnalysis, Event
+from eventwire.nlp.unstated import named_only
+
+# Invented: a domestic court story in which the prosecuting side is never named.
+COURT_REPORT = (
+    "Former Zambian finance minister Joseph Mulenga appeared in a Lusaka court on Monday.\n"
+    "Zambian police arrested Mulenga's deputy last week.\n"
+    "Mulenga is accused of taking bribes from a mining company.\n"
+    "Mulenga denied any wrongdoing."
+)
+
+
+def _by_trigger(analysis: ArticleAnalysis, word: str) -> Event:
+    (event,) = [e for e in analysis.events if e.trigger.text == word]
+    return event
+
+
+def test_an_unnamed_accuser_is_the_unnamed_actor_of_the_reports_country() -> None:
+    analysis = analyse(COURT_REPORT)
+    accused = _by_trigger(analysis, "accused")
+    assert accused.code.type == "ACCUSE"
+    assert accused.source is not None
+    assert accused.source.actor.id == f"{UNNAMED_PREFIX}ZMB"
+    assert accused.source.actor.country == "ZMB"
+    assert accused.source.actor.name == "unnamed actor (Zambia)"
+    assert accused.source.span == accused.trigger  # the evidence is the event's own word
+    assert accused.target is not None and accused.target.actor.name == "Joseph Mulenga"
+
+
+def test_a_named_side_is_never_replaced() -> None:
+    analysis = analyse(COURT_REPORT)
+    arrest = _by_trigger(analysis, "arrested")
+    assert arrest.source is not None and not arrest.source.actor.id.startswith(UNNAMED_PREFIX)
+
+
+def test_a_lone_sentence_is_no_context() -> None:
+    analysis = analyse("Mulenga is accused of taking bribes from a Zambian mining company.")
+    (accused,) = analysis.events
+    assert accused.source is None
+
+
+def test_a_build_up_gets_no_unnamed_target() -> None:
+    analysis = analyse(
+        "Chadian troops clashed with rebels near Abeche on Sunday.\n"
+        "Chad's army said rebels attacked a base in the east.\n"
+        "Thousands of reservists were called up on Monday."
+    )
+    called = [e for e in analysis.events if e.code.type == "MOBILIZE"]
+    assert called and all(e.target is None for e in called)
+    assert all(e.source is not None and e.source.actor.country == "TCD" for e in called)
+
+
+def test_an_attack_whose_attacker_is_not_named_stays_unattributed() -> None:
+    analysis = analyse(
+        "Zambian police arrested three opposition officials in Lusaka on Monday.\n"
+        "A bomb killed four people at a market in Kitwe on Tuesday.\n"
+        "Zambia's president condemned the attack."
+    )
+    killed = _by_trigger(analysis, "killed")
+    assert killed.code.type == "ASSAULT"
+    assert killed.source is None
+
+
+def test_the_place_of_the_event_comes_before_the_reports_country() -> None:
+    analysis = analyse(
+        "Zambian police arrested three opposition officials in Lusaka on Monday.\n"
+        "Zambia's president accused the opposition of planning unrest.\n"
+        "In Harare, hundreds of Zambian traders were ordered to leave the city on Tuesday."
+    )
+    ordered = _by_trigger(analysis, "ordered")
+    assert ordered.source is not None and ordered.source.actor.id == f"{UNNAMED_PREFIX}ZWE"
+
+
+def test_named_only_takes_back_what_was_supplied() -> None:
+    accused = _by_trigger(analyse(COURT_REPORT), "accused")
+    bare = named_only(accused)
+    assert bare.source is None
+    assert bare.target == accused.target
+    arrest = _by_trigger(analyse(COURT_REPORT), "arrested")
+    assert named_only(arrest) is arrest
+
+
+def test_the_command_line_shows_unnamed_sides_unless_asked_for_named_ones(tmp_path: Path) -> None:
+    pytest.importorskip(MODEL)
+    (tmp_path / "court.txt").write_text(COURT_REPORT, encoding="utf-8")
+    db = str(tmp_path / "x.db")
+    assert run_cli("ingest", str(tmp_path / "court.txt"), "--db", db).returncode == 0
+
+    def accusation(*extra: str) -> dict[str, Any]:
+        done = run_cli("events", "--db", db, "--json", "--type", "ACCUSE", *extra)
+        assert done.returncode == 0, done.stderr
+        (row,) = [json.loads(line) for line in done.stdout.splitlines()]
+        return row
+
+    assert accusation()["source"]["name"] == "unnamed actor (Zambia)"
+    assert accusation()["source_actor_id"] == f"{UNNAMED_PREFIX}ZMB"
+    assert accusation("--named-only")["source"] is None
+    exported = run_cli("export", "--format", "csv", "--db", db, "--named-only")
+    assert exported.returncode == 0 and "unnamed" not in exported.stdout
+    assert "unnamed actor (Zambia)" in run_cli("export", "--format", "csv", "--db", db).stdout
