@@ -73,6 +73,29 @@ def test_an_attack_whose_attacker_is_not_named_stays_unattributed() -> None:
     assert killed.source is None
 
 
+def test_a_condemned_deed_blames_its_unknown_authors_not_the_reports_country() -> None:
+    analysis = analyse(
+        "Zambian police arrested three opposition officials in Lusaka on Monday.\n"
+        "A bomb killed four people at a market in Kitwe on Tuesday.\n"
+        "Zambia's president condemned the bombing."
+    )
+    condemned = _by_trigger(analysis, "condemned")
+    assert condemned.code.type == "ACCUSE"
+    assert condemned.source is not None and condemned.source.actor.country == "ZMB"
+    assert condemned.target is None
+
+
+def test_a_foreign_actor_is_not_given_unnamed_people_of_the_report_to_act_on() -> None:
+    analysis = analyse(
+        "Zambian police arrested three opposition officials in Lusaka on Monday.\n"
+        "Zambia's president accused the opposition of planning unrest.\n"
+        "Malawi's foreign minister Grace Phiri urged restraint."
+    )
+    urged = _by_trigger(analysis, "urged")
+    assert urged.source is not None and urged.source.actor.country == "MWI"
+    assert urged.target is None
+
+
 def test_the_place_of_the_event_comes_before_the_reports_country() -> None:
     analysis = analyse(
         "Zambian police arrested three opposition officials in Lusaka on Monday.\n"

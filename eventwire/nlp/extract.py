@@ -72,7 +72,7 @@ def analyse_doc(
         toponyms, events = places(doc, mentions, events)
         mentions, events = placed_actors(doc, mentions, events, toponyms)
         mentions, events = home_officials(mentions, events, report_country(toponyms))
-    events = fill_unstated(events)
+    events = fill_unstated(doc, events)
     return ArticleAnalysis(article_id, tuple(mentions), tuple(events), version, tuple(toponyms))
 
 

@@ -10,9 +10,13 @@ The country is the one where the event happens when its place is resolved, else 
 report's events are about: the one most of its sentences with events tie to, through a side's
 country or the place an event happens, provided at least ``MIN_SENTENCES`` sentences do (a lone
 sentence is no context; ties go to the country named first). A report about no state gets no
-unnamed sides. A target is not supplied to the one-sided types (``ONE_SIDED``: a build-up, a
+unnamed sides. An unnamed target stands only beside a source of its own state (or of none
+known): what a foreign actor did to unnamed people is for the text to say. A target is not
+supplied to the one-sided types (``ONE_SIDED``: a build-up, a
 pull-back need not be aimed at anyone), nor an attacker to an attack (``UNATTRIBUTED``: who
-set off a bomb is a claim for the text to make, and reports often say it is not known). The
+set off a bomb is a claim for the text to make, and reports often say it is not known), nor
+anyone to a condemnation of a deed (``BLAMING``: "condemned the bombing" blames its unknown
+authors). The
 filled side's evidence is the trigger; the actor's id starts with ``unnamed:`` so that a user can
 tell it from a named one, and ``eventwire events --named-only`` leaves it out.
 """
@@ -22,13 +26,20 @@ from __future__ import annotations
 import dataclasses
 from collections import Counter
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from eventwire.models import UNNAMED_PREFIX, Actor, ActorKind, ActorMention, Event
 from eventwire.nlp.actor_table import NON_STATE_CODES, load_actor_table
+from eventwire.nlp.event_frames import trigger_token
+from eventwire.nlp.participants import HARM_NOUNS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 MIN_SENTENCES = 2
 ONE_SIDED = frozenset({"MOBILIZE", "RETREAT"})
 UNATTRIBUTED = frozenset({"ASSAULT"})
+BLAMING = frozenset({"ACCUSE"})
 
 
 def report_subject(events: Sequence[Event]) -> str | None:
@@ -57,7 +68,7 @@ def unnamed_actor(code: str) -> Actor:
     return Actor(f"{UNNAMED_PREFIX}{code}", name, ActorKind.GROUP, code)
 
 
-def fill_unstated(events: Sequence[Event]) -> list[Event]:
+def fill_unstated(doc: Doc, events: Sequence[Event]) -> list[Event]:
     """``events`` with empty sides given an unnamed actor (see the module docstring); unchanged
     when the report is about no state."""
     subject = report_subject(events)
@@ -70,11 +81,33 @@ def fill_unstated(events: Sequence[Event]) -> list[Event]:
         source, target = event.source, event.target
         if source is None and event.code.type not in UNATTRIBUTED:
             source = ActorMention(unnamed_actor(code), event.trigger)
-        if target is None and event.code.type not in ONE_SIDED:
+        if target is None and _takes_unnamed_target(doc, event, source, code):
             target = ActorMention(unnamed_actor(code), event.trigger)
         changed = source is not event.source or target is not event.target
         out.append(dataclasses.replace(event, source=source, target=target) if changed else event)
     return out
+
+
+def _takes_unnamed_target(doc: Doc, event: Event, source: ActorMention | None, code: str) -> bool:
+    """Whether the event may be aimed at the unnamed actor of state ``code``: a two-sided type,
+    not a condemnation of a deed, and a source of that state or of none known (what a foreign
+    actor did to a state's unnamed people is a claim about relations between states, which the
+    text must make itself)."""
+    if event.code.type in ONE_SIDED or _blames_a_deed(doc, event):
+        return False
+    country = source.actor.country if source is not None else None
+    return country is None or country == code or country in NON_STATE_CODES
+
+
+def _blames_a_deed(doc: Doc, event: Event) -> bool:
+    """ "condemned the attack", "denounced the bombing": the one blamed is whoever did it, a
+    question the sentence leaves open, not somebody of the report's country."""
+    if event.code.type not in BLAMING:
+        return False
+    head = trigger_token(doc, event)
+    return head is not None and any(
+        child.dep_ == "dobj" and child.lemma_.lower() in HARM_NOUNS for child in head.children
+    )
 
 
 def named_only(event: Event) -> Event:
