@@ -47,6 +47,10 @@ NO_EVENT = [
     ('Mr Haddad asked him, "Why did the talks fail?"', "REQUEST"),
     ("When we asked for comment, Kenya's embassy did not reply.", "REQUEST"),
     ("Kenya's foreign ministry declined to comment on the report.", "REJECT"),
+    # a source's wish for anonymity
+    ("A police officer, who asked not to be named, said two men were held.", "REQUEST"),
+    ("An official who asked not to be identified described the plan.", "REQUEST"),
+    ("The diplomat requested anonymity because the talks were private.", "REQUEST"),
     # views shared, not agreements
     ("We completely agree with that assessment.", "AGREE"),
     ("I agree the situation in the north is serious.", "AGREE"),
@@ -108,6 +112,8 @@ STILL_EVENTS = [
     ("Prosecutors sought a 25-year prison term for Mr Okafor.", "REQUEST"),
     ("Peru ordered Chile to withdraw its troops.", "REQUEST"),
     ("Mr Okafor advised the chairman to resign.", "REQUEST"),
+    ("Peru asked Chile to name the officers.", "REQUEST"),
+    ("The rebels asked to remain in the city.", "REQUEST"),
 ]
 
 
