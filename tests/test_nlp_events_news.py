@@ -51,6 +51,9 @@ NO_EVENT = [
     ("A police officer, who asked not to be named, said two men were held.", "REQUEST"),
     ("An official who asked not to be identified described the plan.", "REQUEST"),
     ("The diplomat requested anonymity because the talks were private.", "REQUEST"),
+    # what one wants to do oneself, or of things
+    ("The government wants to build a new port.", "REQUEST"),
+    ("Investors want prices to fall before the vote.", "REQUEST"),
     # views shared, not agreements
     ("We completely agree with that assessment.", "AGREE"),
     ("I agree the situation in the north is serious.", "AGREE"),
@@ -157,3 +160,13 @@ def test_backing_received_is_support_from_the_giver(nlp: Any) -> None:
     assert event.code.type == "SUPPORT"
     assert event.source is not None and event.source.actor.country == "PER"
     assert event.target is not None and event.target.actor.name == "Okafor"
+
+
+def test_wanting_another_to_act_is_a_demand_of_it_not_the_act() -> None:
+    (event,) = analyse("Kenya wants Uganda to withdraw its troops from the island.").events
+    assert event.code.type == "REQUEST"
+    assert event.source is not None and event.source.actor.country == "KEN"
+    assert event.target is not None and event.target.actor.country == "UGA"
+    (event,) = analyse("The opposition wants President Odhiambo to resign.").events
+    assert event.code.type == "REQUEST"
+    assert event.target is not None and event.target.actor.name == "Odhiambo"

@@ -37,6 +37,7 @@ CONDITIONS = frozenset(
         "inf",
         "question",
         "must",
+        "wants",
         "nocomp",
         "nosubj",
         "subj",

@@ -203,6 +203,8 @@ class Matcher:
         if name in ("obj", "obj!", "mod", "mod!"):
             hit = self._object_words(name.rstrip("!"), token, rule, values)
             return hit if not name.endswith("!") else not hit
+        if name == "wants":
+            return any(self.actor_like(who) for who in _wanted_subjects(token))
         if name in ("noobj", "comp", "inf", "question", "must", "nocomp", "pl"):
             return self._shape(name, token)
         if name == "nosubj":  # "Welcome back": a greeting, not an act
@@ -390,6 +392,18 @@ def _obliges_other(clause: Token) -> bool:
         return False
     subjects = kids(clause, "nsubj", "nsubjpass")
     return bool(subjects) and subjects[0].pos_ in ("NOUN", "PROPN")
+
+
+def _wanted_subjects(token: Token) -> list[Token]:
+    """The subjects of the infinitive clauses of ``token`` that have one of their own: who
+    someone wants to act ("wants Uganda to withdraw its troops": Uganda), not oneself ("wants to
+    build a port", an xcomp)."""
+    return [
+        subject
+        for clause in kids(token, "ccomp")
+        if any(a.lower_ == "to" for a in kids(clause, "aux"))
+        for subject in kids(clause, "nsubj")
+    ]
 
 
 # Conditions on a verb's complement clause: the dependencies it hangs by, and the test.
