@@ -51,6 +51,8 @@ NO_EVENT = [
     ("A police officer, who asked not to be named, said two men were held.", "REQUEST"),
     ("An official who asked not to be identified described the plan.", "REQUEST"),
     ("The diplomat requested anonymity because the talks were private.", "REQUEST"),
+    # facing what is not a charge
+    ("The government faces a difficult choice.", "ACCUSE"),
     # what one wants to do oneself, or of things
     ("The government wants to build a new port.", "REQUEST"),
     ("Investors want prices to fall before the vote.", "REQUEST"),
@@ -116,6 +118,8 @@ STILL_EVENTS = [
     ("Peru ordered Chile to withdraw its troops.", "REQUEST"),
     ("Mr Okafor advised the chairman to resign.", "REQUEST"),
     ("Peru asked Chile to name the officers.", "REQUEST"),
+    ("Mr Okafor appeared in court on Friday to face corruption charges.", "ACCUSE"),
+    ("Mr Okafor will face trial in March.", "ACCUSE"),
     ("The rebels asked to remain in the city.", "REQUEST"),
 ]
 

@@ -58,6 +58,11 @@ CASES = [
         [A],
     ),
     ("If the talks fail, Peru will recall its ambassador.", "SANCTION", [H]),
+    # what must happen has not happened; what had to happen mostly did
+    ("The general needs to resign.", "RETREAT", [H]),
+    ("The army has to withdraw from the city by Friday.", "RETREAT", [H]),
+    ("The rebels are required to lay down their arms.", "RETREAT", [H]),
+    ("The army had to withdraw from the city.", "RETREAT", [A]),
 ]
 
 

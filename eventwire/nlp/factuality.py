@@ -68,6 +68,9 @@ HYPOTHETICAL_RAISERS = _words(
     "likely unlikely possible able ready willing eager keen want hope wish try attempt seek "
     "consider mull weigh could may might propose offer"
 )
+# "needs to resign", "has to withdraw", "is required to": an obligation, not a deed; in the past
+# ("had to withdraw") it usually was done, and is left asserted.
+OBLIGATION_RAISERS = _words("need have require oblige")
 REPORTED_RAISERS = _words(
     "believe think say report understand allege rumour rumor know suspect fear claim seem appear"
 )
@@ -289,8 +292,13 @@ def _raising(parent: Token, cues: _Cues) -> None:
         cues.planned = cues.planned or is_passive(parent)
     elif lemma in PLANNED_RAISERS or (lemma == "be" and kids(parent, "xcomp")):
         cues.planned = True
-    elif lemma in HYPOTHETICAL_RAISERS:
+    elif lemma in HYPOTHETICAL_RAISERS or (lemma in OBLIGATION_RAISERS and not _past(parent)):
         cues.hypothetical = True
+
+
+def _past(verb: Token) -> bool:
+    """The verb, or its auxiliary, is in the past tense ("had to", "was required to")."""
+    return verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in kids(verb, "aux", "auxpass"))
 
 
 def _modal(low: str, cues: _Cues) -> None:
