@@ -63,6 +63,7 @@ CASES = [
     ("The army has to withdraw from the city by Friday.", "RETREAT", [H]),
     ("The rebels are required to lay down their arms.", "RETREAT", [H]),
     ("The army had to withdraw from the city.", "RETREAT", [A]),
+    ("Countries where we have supported/are still supporting a dictator.", "SUPPORT", [A]),
 ]
 
 

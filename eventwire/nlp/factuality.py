@@ -210,7 +210,7 @@ def _noun_cues(noun: Token, cues: _Cues) -> tuple[Token | None, bool]:
         top = top.head.head  # "a round of talks", "two days of talks"
     if verb is not None and top.dep_ in ("nsubj", "nsubjpass"):
         for link in _chain_down(verb):
-            _raising(link.head, cues)
+            _raising(link.head, cues, link)
             _verb_cues(link, cues, own=True)
     return verb, inherit
 
@@ -264,7 +264,7 @@ def _climb(verb: Token, cues: _Cues, *, skip_neg: bool = False) -> None:
         if parent.i == tok.i:
             return
         if dep in ("xcomp", "acomp"):
-            _raising(parent, cues)
+            _raising(parent, cues, tok)
         elif dep in ("ccomp", "parataxis") or (dep == "advcl" and _attributes(parent)):
             if _attribution(parent, cues):
                 return
@@ -280,7 +280,7 @@ def _climb(verb: Token, cues: _Cues, *, skip_neg: bool = False) -> None:
             tok = tok.head
 
 
-def _raising(parent: Token, cues: _Cues) -> None:
+def _raising(parent: Token, cues: _Cues, clause: Token) -> None:
     """ "is due to", "is believed to have", "failed to": the verb or adjective above."""
     lemma = parent.lemma_.lower()
     if lemma in NEGATING_RAISERS:
@@ -292,13 +292,19 @@ def _raising(parent: Token, cues: _Cues) -> None:
         cues.planned = cues.planned or is_passive(parent)
     elif lemma in PLANNED_RAISERS or (lemma == "be" and kids(parent, "xcomp")):
         cues.planned = True
-    elif lemma in HYPOTHETICAL_RAISERS or (lemma in OBLIGATION_RAISERS and not _past(parent)):
+    elif lemma in HYPOTHETICAL_RAISERS or _obliged(parent, clause):
         cues.hypothetical = True
 
 
-def _past(verb: Token) -> bool:
-    """The verb, or its auxiliary, is in the past tense ("had to", "was required to")."""
-    return verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in kids(verb, "aux", "auxpass"))
+def _obliged(parent: Token, clause: Token) -> bool:
+    """ "needs to resign", "has to withdraw", "is required to disarm": an obligation ``parent``
+    puts on the infinitive ``clause``, in the present ("had to", "was required to": past, and
+    usually done; "have supported" misread as a complement: no "to")."""
+    if parent.lemma_.lower() not in OBLIGATION_RAISERS:
+        return False
+    if not any(a.lower_ == "to" for a in kids(clause, "aux")):
+        return False
+    return parent.tag_ != "VBD" and not any(a.tag_ == "VBD" for a in kids(parent, "aux", "auxpass"))
 
 
 def _modal(low: str, cues: _Cues) -> None:
