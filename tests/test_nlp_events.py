@@ -550,6 +550,12 @@ def test_forces_entering_or_retaking_ground_seize_it(nlp: Any, text: str, types:
         ("The attacker detonated his explosives belt at the gate.", "ASSAULT", "explosives"),
         ("Gunmen set off a grenade in the market.", "ASSAULT", "explosives"),
         ("Pakistan detonated a nuclear device in May.", "MOBILIZE", "weapons"),  # a test
+        # bombs that go off with nobody named, and bombers the list of attackers does not name
+        ("A roadside bomb detonated near an army convoy on Tuesday.", "ASSAULT", "explosives"),
+        ("A bomb exploded in a crowded market in Kano.", "ASSAULT", "explosives"),
+        ("A car bomb went off outside the ministry.", "ASSAULT", "explosives"),
+        ("Three explosive devices were detonated near the courthouse.", "ASSAULT", "explosives"),
+        ("Guerrillas detonated a device on the road to the village.", "ASSAULT", "explosives"),
     ],
 )
 def test_bombings_are_attacks_and_nuclear_detonations_tests(
@@ -557,6 +563,12 @@ def test_bombings_are_attacks_and_nuclear_detonations_tests(
 ) -> None:
     events = events_in(nlp, text)
     assert [(e.code.type, e.code.mode) for e in events] == [(type_, mode)]
+
+
+def test_accidents_and_bomb_disposal_are_no_attack(nlp: Any) -> None:
+    assert events_in(nlp, "A gas cylinder exploded in a restaurant.") == []
+    assert events_in(nlp, "Police detonated a suspected old bomb found by workers.") == []
+    assert events_in(nlp, "The alarm went off at noon.") == []
 
 
 @pytest.mark.parametrize(
