@@ -27,6 +27,15 @@ def _by_trigger(analysis: ArticleAnalysis, word: str) -> Event:
     return event
 
 
+# The opening of the invented Zambian reports below: the report is about Zambia.
+ZAMBIAN_ARREST = "Zambian police arrested three opposition officials in Lusaka on Monday.\n"
+
+
+def _after_arrest(*sentences: str, trigger: str) -> Event:
+    """The event at ``trigger`` in a report that opens with ``ZAMBIAN_ARREST``."""
+    return _by_trigger(analyse(ZAMBIAN_ARREST + "\n".join(sentences)), trigger)
+
+
 def test_an_unnamed_accuser_is_the_unnamed_actor_of_the_reports_country() -> None:
     analysis = analyse(COURT_REPORT)
     accused = _by_trigger(analysis, "accused")
@@ -63,46 +72,42 @@ def test_a_build_up_gets_no_unnamed_target() -> None:
 
 
 def test_an_attack_whose_attacker_is_not_named_stays_unattributed() -> None:
-    analysis = analyse(
-        "Zambian police arrested three opposition officials in Lusaka on Monday.\n"
-        "A bomb killed four people at a market in Kitwe on Tuesday.\n"
-        "Zambia's president condemned the attack."
+    killed = _after_arrest(
+        "A bomb killed four people at a market in Kitwe on Tuesday.",
+        "Zambia's president condemned the attack.",
+        trigger="killed",
     )
-    killed = _by_trigger(analysis, "killed")
     assert killed.code.type == "ASSAULT"
     assert killed.source is None
 
 
 def test_a_condemned_deed_blames_its_unknown_authors_not_the_reports_country() -> None:
-    analysis = analyse(
-        "Zambian police arrested three opposition officials in Lusaka on Monday.\n"
-        "A bomb killed four people at a market in Kitwe on Tuesday.\n"
-        "Zambia's president condemned the bombing."
+    condemned = _after_arrest(
+        "A bomb killed four people at a market in Kitwe on Tuesday.",
+        "Zambia's president condemned the bombing.",
+        trigger="condemned",
     )
-    condemned = _by_trigger(analysis, "condemned")
     assert condemned.code.type == "ACCUSE"
     assert condemned.source is not None and condemned.source.actor.country == "ZMB"
     assert condemned.target is None
 
 
 def test_a_foreign_actor_is_not_given_unnamed_people_of_the_report_to_act_on() -> None:
-    analysis = analyse(
-        "Zambian police arrested three opposition officials in Lusaka on Monday.\n"
-        "Zambia's president accused the opposition of planning unrest.\n"
-        "Malawi's foreign minister Grace Phiri urged restraint."
+    urged = _after_arrest(
+        "Zambia's president accused the opposition of planning unrest.",
+        "Malawi's foreign minister Grace Phiri urged restraint.",
+        trigger="urged",
     )
-    urged = _by_trigger(analysis, "urged")
     assert urged.source is not None and urged.source.actor.country == "MWI"
     assert urged.target is None
 
 
 def test_the_place_of_the_event_comes_before_the_reports_country() -> None:
-    analysis = analyse(
-        "Zambian police arrested three opposition officials in Lusaka on Monday.\n"
-        "Zambia's president accused the opposition of planning unrest.\n"
-        "In Harare, hundreds of Zambian traders were ordered to leave the city on Tuesday."
+    ordered = _after_arrest(
+        "Zambia's president accused the opposition of planning unrest.",
+        "In Harare, hundreds of Zambian traders were ordered to leave the city on Tuesday.",
+        trigger="ordered",
     )
-    ordered = _by_trigger(analysis, "ordered")
     assert ordered.source is not None and ordered.source.actor.id == f"{UNNAMED_PREFIX}ZWE"
 
 
