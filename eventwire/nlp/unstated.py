@@ -78,11 +78,12 @@ def fill_unstated(doc: Doc, events: Sequence[Event]) -> list[Event]:
     for event in events:
         place = event.place.place if event.place is not None else None
         code = place.country if place is not None and place.country else subject
+        unnamed = ActorMention(unnamed_actor(code), event.trigger)
         source, target = event.source, event.target
         if source is None and event.code.type not in UNATTRIBUTED:
-            source = ActorMention(unnamed_actor(code), event.trigger)
+            source = unnamed
         if target is None and _takes_unnamed_target(doc, event, source, code):
-            target = ActorMention(unnamed_actor(code), event.trigger)
+            target = unnamed
         changed = source is not event.source or target is not event.target
         out.append(dataclasses.replace(event, source=source, target=target) if changed else event)
     return out
@@ -112,11 +113,8 @@ def _blames_a_deed(doc: Doc, event: Event) -> bool:
 
 def named_only(event: Event) -> Event:
     """``event`` without the sides this module supplied: only what the text names."""
-    source, target = event.source, event.target
-    if source is not None and source.actor.unnamed:
-        source = None
-    if target is not None and target.actor.unnamed:
-        target = None
+    source = None if event.source is not None and event.source.actor.unnamed else event.source
+    target = None if event.target is not None and event.target.actor.unnamed else event.target
     if source is event.source and target is event.target:
         return event
     return dataclasses.replace(event, source=source, target=target)
