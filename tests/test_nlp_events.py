@@ -556,6 +556,10 @@ def test_forces_entering_or_retaking_ground_seize_it(nlp: Any, text: str, types:
         ("A car bomb went off outside the ministry.", "ASSAULT", "explosives"),
         ("Three explosive devices were detonated near the courthouse.", "ASSAULT", "explosives"),
         ("Guerrillas detonated a device on the road to the village.", "ASSAULT", "explosives"),
+        # fire and blasts of weapons kill; a blaze or a gas explosion is an accident
+        ("Three civilians were killed by sniper fire in the old city.", "ASSAULT", None),
+        ("Artillery fire killed five soldiers near the border.", "ASSAULT", None),
+        ("A car bomb explosion killed 51 people in the capital.", "ASSAULT", None),
     ],
 )
 def test_bombings_are_attacks_and_nuclear_detonations_tests(
@@ -569,6 +573,8 @@ def test_accidents_and_bomb_disposal_are_no_attack(nlp: Any) -> None:
     assert events_in(nlp, "A gas cylinder exploded in a restaurant.") == []
     assert events_in(nlp, "Police detonated a suspected old bomb found by workers.") == []
     assert events_in(nlp, "The alarm went off at noon.") == []
+    assert events_in(nlp, "A fire killed ten people in a factory.") == []
+    assert events_in(nlp, "A gas explosion killed three workers.") == []
 
 
 @pytest.mark.parametrize(

@@ -41,6 +41,7 @@ CONDITIONS = frozenset(
         "nocomp",
         "nosubj",
         "subj",
+        "subjmod",
         "mod",
         "mod!",
         "pl",

@@ -353,6 +353,9 @@ CONDITION_WORDS: Mapping[str, Callable[[Matcher, Token], list[Token]]] = Mapping
     {
         "prt": lambda m, t: _particles(t),
         "subj": lambda m, t: m.subject_words(t),
+        "subjmod": lambda m, t: [
+            k for w in m.subject_words(t) for k in kids(w, "compound", "amod")
+        ],  # "sniper fire"
         "of": lambda m, t: pobjs(t, "of"),
         "on": lambda m, t: pobjs(t, "on"),
         "pobj": lambda m, t: pobjs(t),
