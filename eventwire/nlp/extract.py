@@ -46,7 +46,8 @@ EXTRACTOR_VERSION = "0.9"  # 0.2: event dates; 0.3: places; 0.4: sides from the 
 # "must" or "should" do as a demand, pressure under "unless" as a threat, lexicon 1.5; 0.9: sides
 # the text leaves unsaid as the unnamed actor of the event's or the report's country (``unstated``),
 # wanting another to act as a demand ("wants Uganda to withdraw"), obligations ("needs to resign")
-# hypothetical, facing charges as being accused, bombs that go off as attacks, lexicon 1.7
+# hypothetical, facing charges as being accused, bombs that go off and weapons' fire as attacks,
+# lexicon 1.8
 
 
 def analyse_doc(
