@@ -8,7 +8,7 @@ import hashlib
 import math
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 
 class SegmentKind(enum.StrEnum):
@@ -415,6 +415,15 @@ class Event:
         source = self.source.actor.id if self.source else ""
         target = self.target.actor.id if self.target else ""
         return hashlib.sha256(f"{key}:{source}:{target}".encode()).hexdigest()[:16]
+
+    def named_only(self) -> Event:
+        """This event without the sides the text leaves unsaid (``Actor.unnamed``): only what
+        the text names. The event itself when it has none."""
+        source = None if self.source is not None and self.source.actor.unnamed else self.source
+        target = None if self.target is not None and self.target.actor.unnamed else self.target
+        if source is self.source and target is self.target:
+            return self
+        return replace(self, source=source, target=target)
 
 
 @dataclass(frozen=True, slots=True)

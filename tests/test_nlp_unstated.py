@@ -11,7 +11,6 @@ from conftest import MODEL, run_cli
 from nlp_events_support import analyse
 
 from eventwire.models import UNNAMED_PREFIX, ArticleAnalysis, Event
-from eventwire.nlp.unstated import named_only
 
 # Invented: a domestic court story in which the prosecuting side is never named.
 COURT_REPORT = (
@@ -113,11 +112,11 @@ def test_the_place_of_the_event_comes_before_the_reports_country() -> None:
 
 def test_named_only_takes_back_what_was_supplied() -> None:
     accused = _by_trigger(analyse(COURT_REPORT), "accused")
-    bare = named_only(accused)
+    bare = accused.named_only()
     assert bare.source is None
     assert bare.target == accused.target
     arrest = _by_trigger(analyse(COURT_REPORT), "arrested")
-    assert named_only(arrest) is arrest
+    assert arrest.named_only() is arrest
 
 
 def test_the_command_line_shows_unnamed_sides_unless_asked_for_named_ones(tmp_path: Path) -> None:

@@ -219,9 +219,7 @@ def events(
 
 
 def _named_only(rows: list[StoredEvent]) -> list[StoredEvent]:
-    from eventwire.nlp.unstated import named_only
-
-    return [dataclasses.replace(row, event=named_only(row.event)) for row in rows]
+    return [dataclasses.replace(row, event=row.event.named_only()) for row in rows]
 
 
 def _event_line(row: Any) -> str:

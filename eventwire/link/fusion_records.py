@@ -99,8 +99,11 @@ class Mention:
 
 
 def mention(stored: StoredEvent) -> Mention:
-    """The fusion view of a stored mention: its day interval, trip phase and place."""
+    """The fusion view of a stored mention: its day interval, trip phase, place, and the sides
+    the text names (an unnamed side is no evidence that two reports tell one event, nor that
+    they do not)."""
     e = stored.event
+    named = e.named_only()
     try:
         when = date_interval(e.date.value) if e.date is not None else None
     except ValueError:
@@ -118,8 +121,8 @@ def mention(stored: StoredEvent) -> Mention:
         type=e.code.type,
         mode=e.code.mode,
         negated=e.factuality is Factuality.NEGATED,
-        source=e.source.actor if e.source and not e.source.actor.unnamed else None,
-        target=e.target.actor if e.target and not e.target.actor.unnamed else None,
+        source=named.source.actor if named.source else None,
+        target=named.target.actor if named.target else None,
         when=when,
         phase=phase,
         place=place,

@@ -219,9 +219,8 @@ def _most_told(events: Sequence[StoredEvent]) -> list[StoredEvent]:
 
 
 def _kind(e: Event) -> tuple[object, ...] | None:
-    sides = frozenset(
-        m.actor.id for m in (e.source, e.target) if m is not None and not m.actor.unnamed
-    )
+    named = e.named_only()
+    sides = frozenset(m.actor.id for m in (named.source, named.target) if m is not None)
     if not sides or e.factuality is Factuality.NEGATED:
         return None
     return e.code.type, e.code.mode, sides

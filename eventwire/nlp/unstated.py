@@ -109,12 +109,3 @@ def _blames_a_deed(doc: Doc, event: Event) -> bool:
     return head is not None and any(
         child.dep_ == "dobj" and child.lemma_.lower() in HARM_NOUNS for child in head.children
     )
-
-
-def named_only(event: Event) -> Event:
-    """``event`` without the sides this module supplied: only what the text names."""
-    source = None if event.source is not None and event.source.actor.unnamed else event.source
-    target = None if event.target is not None and event.target.actor.unnamed else event.target
-    if source is event.source and target is event.target:
-        return event
-    return dataclasses.replace(event, source=source, target=target)

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from eventwire.models import Place
-from eventwire.places.gazetteer import normalise as normalise_key
+from eventwire.places.gazetteer import normalise
 from eventwire.places.toponyms import Toponym
 
 COUNTY_LINK = 8.0  # a town and a county the article names, one inside the other
@@ -172,7 +172,7 @@ def neighbours(names: Sequence[tuple[str, Sequence[Place]]]) -> dict[str, float]
     for key, cands in names:
         for place in cands:
             point = _point(place)
-            if place.kind in NEIGHBOURS and point is not None and normalise_key(place.name) == key:
+            if place.kind in NEIGHBOURS and point is not None and normalise(place.name) == key:
                 grid[(math.floor(point[0] * 2), math.floor(point[1]))].append((key, place, point))
                 towns[key] += 1
     reach = (PAIR_KM / KM_PER_DEGREE) ** 2
@@ -203,7 +203,7 @@ def _distinct(
     """Each name of the article once, by key, with its readings; anaphors are no names."""
     seen: set[str] = set()
     for t, cands in zip(toponyms, readings, strict=True):
-        key = normalise_key(t.name)
+        key = normalise(t.name)
         if t.label != "ANAPHOR" and key not in seen:
             seen.add(key)
             yield key, cands
@@ -216,7 +216,7 @@ def _area(place: Place) -> Area | None:
     if place.kind == "admin1":
         return (place.country, place.name)
     if place.kind == "admin2" and place.admin1:
-        return (place.country, place.admin1, normalise_key(place.name))
+        return (place.country, place.admin1, normalise(place.name))
     return None
 
 
@@ -227,7 +227,7 @@ def _within(place: Place, county: Callable[[Place], str | None]) -> list[Area]:
     areas: list[Area] = [(place.country, place.admin1)]
     name = county(place) if place.kind == "city" else None
     if name:
-        areas.append((place.country, place.admin1, normalise_key(name)))
+        areas.append((place.country, place.admin1, normalise(name)))
     return areas
 
 

@@ -45,7 +45,7 @@ from typing import Protocol
 
 from eventwire.models import Place, PlaceMention
 from eventwire.places.evidence import NEIGHBOURS, Context, close, support
-from eventwire.places.gazetteer import normalise as normalise_key
+from eventwire.places.gazetteer import normalise
 from eventwire.places.toponyms import FACILITY_WORDS, ROAD_WORDS, Toponym
 
 KIND_PRIOR = {"country": 4.0, "admin1": 1.5, "admin2": 0.5, "region": 1.5, "city": 0.0}
@@ -166,7 +166,7 @@ class Resolver:
             country = place.country
             if place.kind != "city" or not country or (country, key) not in self.capitals:
                 continue
-            if (country, normalise_key(place.name)) not in self.capitals:
+            if (country, normalise(place.name)) not in self.capitals:
                 continue
             if country not in best or place.population > best[country].population:
                 best[country] = place
@@ -177,16 +177,16 @@ class Resolver:
     ) -> list[PlaceMention]:
         """One ``PlaceMention`` per toponym, in the same order."""
         context = Context()
-        keys = {normalise_key(t.name) for t in toponyms if t.label != "ANAPHOR"}
+        keys = {normalise(t.name) for t in toponyms if t.label != "ANAPHOR"}
         for code in actor_countries:
             self._add_actor(context, code, keys)
         toponyms = [self._part_of(t) for t in toponyms]
         readings = [self._readings(t) for t in toponyms]
         toponyms, readings = self._enumerated(toponyms, readings)
-        local = {normalise_key(t.name) for t in toponyms if t.local}
+        local = {normalise(t.name) for t in toponyms if t.local}
         if local:  # one sense per article: "a Lebanon woman" makes every "Lebanon" the town
             readings = [
-                _towns(r, k) if (k := normalise_key(t.name)) in local else r
+                _towns(r, k) if (k := normalise(t.name)) in local else r
                 for t, r in zip(toponyms, readings, strict=True)
             ]
         context.links = support(toponyms, readings, self.gazetteer.county)
@@ -194,23 +194,23 @@ class Resolver:
             anchor = None if t.weak else _anchor(t, cands, self._score)
             if anchor is not None:
                 single = len({c.admin1 for c in cands}) == 1  # else only its country is sure
-                context.add(anchor, key=normalise_key(t.name), region=single)
+                context.add(anchor, key=normalise(t.name), region=single)
         first = self._pass(toponyms, readings, context)
         settled: dict[str, Place] = {}  # "Paris, Texas" once: every "Paris" of the article
         for t, m in zip(toponyms, first, strict=True):  # what the first reading found is context
             if m.place is None or m.how in ("anaphor", "setting"):
                 continue
-            key = normalise_key(t.name)
+            key = normalise(t.name)
             if m.how == "enclosing":  # "Paris Regional Medical Center" is evidence as "Paris"
-                key = normalise_key(m.place.name)
+                key = normalise(m.place.name)
             if m.how == "qualifier":  # the qualifier, not the name, chose it: evidence for all
-                if normalise_key(m.place.name) == key:  # not "Washington, New York" (a list)
+                if normalise(m.place.name) == key:  # not "Washington, New York" (a list)
                     settled.setdefault(key, m.place)
                 key = ""
             context.add(m.place, FIRST_PASS_WEIGHT, key=key)
         if settled:
             readings = [
-                [settled[k]] if (k := normalise_key(t.name)) in settled and settled[k] in r else r
+                [settled[k]] if (k := normalise(t.name)) in settled and settled[k] in r else r
                 for t, r in zip(toponyms, readings, strict=True)
             ]
         return self._pass(toponyms, readings, context)
@@ -243,7 +243,7 @@ class Resolver:
         if t.label in ("ANAPHOR", "NORP") or t.is_facility or t.embedded or self.lookup(t.name):
             return t
         for core, kinds in _core_names(t.name):
-            key = normalise_key(core)
+            key = normalise(core)
             own = [p for p in self.lookup(core) if _own_name(p, key)]
             if own:
                 whole = all(_holds_parts(p) for p in own)  # not "Europe", nor a town "Europe"
@@ -256,16 +256,16 @@ class Resolver:
             return []
         found = [] if t.label == "NORP" else self.lookup(t.name)
         if t.part:  # "North Texas": Texas by its own name
-            key = normalise_key(t.name)
+            key = normalise(t.name)
             found = [p for p in found if _own_name(p, key) and p.kind in t.part]
         if t.embedded:  # a well-known place named exactly so names an organisation; once
-            key = normalise_key(t.name)  # one does, its smaller namesakes are readings too
+            key = normalise(t.name)  # one does, its smaller namesakes are readings too
             found = [p for p in found if _own_name(p, key)]
             placed = key.split()[0] in POSITION_WORDS  # "South Charleston Police"
             if not (placed or any(_well_known(p) for p in found)):
                 found = []
         if t.kinds:  # "the state of Washington": the state, if the name has one
-            key = normalise_key(t.name)
+            key = normalise(t.name)
             said = [p for p in found if p.kind in t.kinds]
             found = [p for p in said if _own_name(p, key)] or said or found
         if t.within and found and not t.agent:  # "Hampton Park in Charleston": near it
@@ -291,11 +291,7 @@ class Resolver:
         toponyms, readings = list(toponyms), list(readings)
         for group in members.values():
             kinds = [
-                {
-                    _list_kind(p)
-                    for p in readings[i]
-                    if _listable(p, normalise_key(toponyms[i].name))
-                }
+                {_list_kind(p) for p in readings[i] if _listable(p, normalise(toponyms[i].name))}
                 for i in group
             ]
             tally = Counter(kind for found in kinds for kind in found)
@@ -306,7 +302,7 @@ class Resolver:
                 continue
             for i in group:
                 t = toponyms[i]
-                key = normalise_key(t.name)
+                key = normalise(t.name)
                 same = [p for p in readings[i] if _listable(p, key) and _list_kind(p) == kind]
                 if not same:
                     continue
@@ -349,13 +345,13 @@ class Resolver:
         if not cands:
             how = "demonym" if t.label == "NORP" else "name"
             return PlaceMention(t.span, None, agent=t.agent, how=how)
-        key = normalise_key(t.name)
+        key = normalise(t.name)
         how = "name"
         if POSITION_WORDS.issuperset(key.split()):
             cands = _positional(cands, key, context)
             if not cands:
                 return PlaceMention(t.span, None, agent=t.agent)
-        country = any(c.kind == "country" and normalise_key(c.name) == key for c in cands)
+        country = any(c.kind == "country" and normalise(c.name) == key for c in cands)
         if t.qualifier and not country:  # "Russia, Ohio" in a list of places is Russia
             qualified = self._qualified(cands, t.qualifier) or self._unknown_town(cands, t)
             if qualified:
@@ -397,7 +393,7 @@ class Resolver:
             or any(c.kind not in ("city", "admin2") for c in cands)
         ):
             return []
-        key = normalise_key(t.qualifier)
+        key = normalise(t.qualifier)
         around = [q for q in self.lookup(t.qualifier) if q.kind in ("country", "admin1")]
         return [q for q in around if _own_name(q, key)][:1] if len(around) == 1 else []
 
@@ -407,11 +403,11 @@ class Resolver:
         about ("Metro Nashville" is in Nashville, not in Metro, Indonesia), else the first."""
         options: list[tuple[str, list[Place]]] = []
         for name in (t.qualifier, *t.inner) if t.qualifier else t.inner:
-            key = normalise_key(name)
+            key = normalise(name)
             cands = self.lookup(name)
             if name != t.qualifier:  # a place inside a facility's name is named by its own name
                 cands = [
-                    c for c in cands if normalise_key(c.name) == key and not _stray(c, key, context)
+                    c for c in cands if normalise(c.name) == key and not _stray(c, key, context)
                 ]
                 if POSITION_WORDS.issuperset(key.split()):  # "Far North Queensland"
                     cands = _positional(cands, key, context)
@@ -541,7 +537,7 @@ def _holds_parts(place: Place) -> bool:
 def _own_name(place: Place, key: str) -> bool:
     """``key`` is the place's own name, or of a sea its name without "Ocean" or "Sea", as news
     writes it ("the Atlantic", "the Caribbean")."""
-    own = normalise_key(place.name)
+    own = normalise(place.name)
     if own == key:
         return True
     if place.kind != "region":
@@ -581,7 +577,7 @@ def _stray(place: Place, key: str, context: Context) -> bool:
         return False
     if place.kind == "admin1":
         return place.population < ADMIN1_FLOOR
-    own, said = set(normalise_key(place.name).split()), set(key.split())
+    own, said = set(normalise(place.name).split()), set(key.split())
     if not (own <= said or said <= own):  # "Quebec City", "Clacton" (-on-Sea): the same name
         return place.population < ALIAS_STRAY_SIZE
     return place.population < STRAY_SIZE
@@ -589,8 +585,8 @@ def _stray(place: Place, key: str, context: Context) -> bool:
 
 def _names_a_place(cands: list[Place], t: Toponym) -> bool:
     """A LOC/FAC entity that is itself a gazetteer name ("Gaza", "Crimea") is not a building."""
-    key = normalise_key(t.name)
-    return any(normalise_key(c.name) == key for c in cands)
+    key = normalise(t.name)
+    return any(normalise(c.name) == key for c in cands)
 
 
 def _anchor(
@@ -603,11 +599,11 @@ def _anchor(
         return None
     if len({c.country for c in cands}) == 1:
         return max(cands, key=lambda c: c.population)
-    key = normalise_key(t.name)
+    key = normalise(t.name)
     plain = Context()
     ranked = sorted(cands, key=lambda c: scorer(c, key, plain), reverse=True)
     best = ranked[0]
-    if best.kind not in ("country", "admin1") or normalise_key(best.name) != key:
+    if best.kind not in ("country", "admin1") or normalise(best.name) != key:
         return None
     if scorer(best, key, plain) - scorer(ranked[1], key, plain) < ANCHOR_MARGIN:
         return None
