@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
@@ -255,6 +255,7 @@ class ExtractSummary:
 STORY_ACTOR_KINDS = frozenset({ActorKind.COUNTRY, ActorKind.PERSON, ActorKind.ORGANIZATION})
 HEADLINE_REPORTS = 50  # a story's title comes from the events of its latest reports
 STORY_SAVE_EVERY = 50  # articles put into stories between two saves of the story index
+HEADLINE_CACHE = 1000  # latest articles whose events are kept for story titles (not re-read)
 _CATCH_UP_BATCH = 500  # analysed articles without a story, looked up together
 
 
@@ -302,7 +303,8 @@ class StoryLinker:
         self._index: StoryIndex | None = None
         self._unsaved = 0
         self._behind: list[Article] = []
-        self._fresh: dict[str, list[StoredEvent]] = {}  # events of articles added since the save
+        # events of the latest articles added (at most HEADLINE_CACHE), for story titles
+        self._recent_events: OrderedDict[str, list[StoredEvent]] = OrderedDict()
 
     @property
     def index(self) -> StoryIndex:
@@ -314,16 +316,18 @@ class StoryLinker:
 
     def add(self, article: Article, entities: StoryEntities, events: Sequence[Event] = ()) -> str:
         """Put one article into its story (saving the batch when it is full); the story id.
-        ``events`` are the article's analysed events, kept for the story's title until the next
-        save (so that titles need not read them back from the store)."""
+        ``events`` are the article's analysed events, kept (for the latest ``HEADLINE_CACHE``
+        articles) for story titles, so that titles need not read them back from the store."""
         known = self.index.story_of(article.id)
         if known is not None:
             return known
         if events:  # else (an article caught up from the store) the title reads them there
-            self._fresh[article.id] = [
+            self._recent_events[article.id] = [
                 StoredEvent(e, article.source, article.url, article.outlet, article.published)
                 for e in events
             ]
+            if len(self._recent_events) > HEADLINE_CACHE:
+                self._recent_events.popitem(last=False)
         story = self.index.add(story_doc(article, entities))
         self.summary.linked += 1
         if self.index.size(story) == 1:
@@ -354,7 +358,11 @@ class StoryLinker:
         """Titles from each story's most reported event among its latest reports, with its
         dates: "Kim Jong Un visits China (Beijing), 2019-01-07–10" (one query for them all)."""
         recent = {story.id: story.doc_ids[-HEADLINE_REPORTS:] for story in stories}
-        by_article, self._fresh = self._fresh, {}
+        by_article: dict[str, list[StoredEvent]] = {}
+        for docs in recent.values():
+            for doc in docs:
+                if doc in self._recent_events:
+                    by_article[doc] = self._recent_events[doc]
         wanted = sorted({doc for docs in recent.values() for doc in docs} - by_article.keys())
         for stored in self.store.list_events(article_ids=wanted) if wanted else ():
             by_article.setdefault(stored.event.article_id, []).append(stored)
