@@ -21,7 +21,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from eventwire.models import Event, EventCode, Factuality, TextSpan
+from eventwire.models import ActorMention, Event, EventCode, Factuality, TextSpan
 from eventwire.nlp.context import complete_roles
 from eventwire.nlp.factuality import assess, refusal
 from eventwire.nlp.lexicon import Lexicon, load_lexicon, quad_class
@@ -47,6 +47,8 @@ MAX_TRIGGER_GAP = 4  # "pay an official goodwill visit" is one trigger span
 class _Mention:
     trigger: Trigger
     event: Event
+    more_sources: tuple[ActorMention, ...] = ()  # further actors of the source slot
+    more_targets: tuple[ActorMention, ...] = ()
 
 
 def find_events(
@@ -70,7 +72,8 @@ def _find_events(doc: Doc, matcher: Matcher, article_id: str) -> list[Event]:
             mention = _mention(trig, sent, sentence, article_id, matcher, finder)
             if mention is not None:
                 mentions.append(mention)
-        events.extend(m.event for m in _merge(_drop_protest_demands(mentions), matcher))
+        merged = _merge(_drop_protest_demands(mentions), matcher)
+        events.extend(e for m in merged for e in _compound(m, doc))
     return complete_roles(doc, events, lambda: _states_named(doc, matcher.actors))
 
 
@@ -146,7 +149,8 @@ def _mention(
         times=times(trig, matcher, sent),
         said_by=said_by,
     )
-    return _Mention(trig, _conditional_threat(trig, event, finder))
+    event = _conditional_threat(trig, event, finder)
+    return _Mention(trig, event, roles.more_sources, roles.more_targets)
 
 
 # Pressure made conditional ("will withdraw its troops unless X agrees", "will boycott the vote
@@ -194,6 +198,51 @@ def _linked(a: Trigger, b: Trigger, matcher: Matcher) -> bool:
     return False
 
 
+MAX_COMPOUND = 6  # events one trigger gives at most for its conjoined sides
+
+
+def _compound(mention: _Mention, doc: Doc) -> list[Event]:
+    """One event per actor of a compound side, as event datasets code them ("Poland, Hungary and
+    the Czech Republic joined NATO" is three accessions; "condemned Russia and Belarus", two
+    condemnations): the further actors of a slot that are conjuncts of its first one (not
+    mere other candidates of the slot). Symmetric events were left whole by ``fill_roles``."""
+    event = mention.event
+    sources = _conjoined(event.source, mention.more_sources, doc)
+    targets = _conjoined(event.target, mention.more_targets, doc)
+    if len(sources) == 1 and len(targets) == 1:
+        return [event]
+    out = []
+    for source in sources:
+        for target in targets:
+            if source is not None and target is not None and source.actor.id == target.actor.id:
+                continue
+            others = tuple(o for o in event.others if o is not source and o is not target)
+            out.append(dataclasses.replace(event, source=source, target=target, others=others))
+    return out[:MAX_COMPOUND]
+
+
+def _conjoined(
+    first: ActorMention | None, more: tuple[ActorMention, ...], doc: Doc
+) -> list[ActorMention | None]:
+    """``first`` and those of ``more`` whose words are coordinated with its words, one per actor."""
+    out: list[ActorMention | None] = [first]
+    if first is None or not more:
+        return out
+    head = doc.char_span(first.span.start, first.span.end, alignment_mode="expand")
+    if head is None:
+        return out
+    partners = {c.i for c in head.root.conjuncts}
+    seen = {first.actor.id}
+    for mention in more:
+        span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+        if span is None or mention.actor.id in seen:
+            continue
+        if span.root.i in partners:
+            out.append(mention)
+            seen.add(mention.actor.id)
+    return out
+
+
 def _compatible(a: Event, b: Event) -> bool:
     """Same type and factuality, and no two different sources."""
     if a.code.type != b.code.type or a.factuality != b.factuality:
@@ -209,7 +258,7 @@ def _merge(mentions: list[_Mention], matcher: Matcher) -> list[_Mention]:
             if _compatible(earlier.event, mention.event) and _linked(
                 earlier.trigger, mention.trigger, matcher
             ):
-                kept[i] = _Mention(earlier.trigger, _fill(earlier.event, mention.event))
+                kept[i] = dataclasses.replace(earlier, event=_fill(earlier.event, mention.event))
                 break
         else:
             kept.append(mention)
@@ -243,8 +292,8 @@ def _drop_protest_demands(mentions: list[_Mention]) -> list[_Mention]:
         ):
             if owner.event.target is None and m.event.target is not None:
                 filled = dataclasses.replace(owner.event, target=m.event.target)
-                out = [_Mention(o.trigger, filled) if o is owner else o for o in out]
-                protests[owner.trigger.head.i] = _Mention(owner.trigger, filled)
+                out = [dataclasses.replace(o, event=filled) if o is owner else o for o in out]
+                protests[owner.trigger.head.i] = dataclasses.replace(owner, event=filled)
             continue
         out.append(protests.get(m.trigger.head.i, m) if m.event.code.type == "PROTEST" else m)
     return out

@@ -93,9 +93,15 @@ REPORTING_VERBS = SPEECH_VERBS | COGNITION_VERBS
 
 @dataclass(frozen=True, slots=True)
 class Roles:
+    """The first source and target, with the further ones found in the same slots
+    (``more_sources``, ``more_targets``: candidates for compound sides, see ``events``) and all
+    of those as ``others``."""
+
     source: ActorMention | None = None
     target: ActorMention | None = None
     others: tuple[ActorMention, ...] = ()
+    more_sources: tuple[ActorMention, ...] = ()
+    more_targets: tuple[ActorMention, ...] = ()
 
 
 def expand(token: Token) -> list[Token]:
@@ -574,4 +580,6 @@ def _assemble(
     source = sources[0] if sources else None
     target = targets[0] if targets else None
     others = tuple(sources[1:] + targets[1:])
-    return Roles(source, target, others)
+    if symmetric:  # "A, B and C met": one meeting, not one per pair
+        return Roles(source, target, others)
+    return Roles(source, target, others, tuple(sources[1:]), tuple(targets[1:]))
