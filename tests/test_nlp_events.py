@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from nlp_events_support import TableLookup, country, default_table, load_model, person
+from nlp_events_support import TableLookup, country, default_table, group, load_model, person
 
 from eventwire.models import Article, Event, Factuality, Segment, SegmentKind
 from eventwire.nlp.events import find_events
@@ -19,6 +19,7 @@ from eventwire.nlp.pipeline import narrative_view
 EXTRA = {
     "ecuador": country("Ecuador", "ECU"),
     "jordan": country("Jordan", "JOR"),
+    "nato": group("NATO", "IGO", "IGO"),
     **{name.lower(): person(name) for name in ("Lee", "Okafor", "Haddad", "Sato", "Novak", "Tran")},
 }
 
@@ -83,6 +84,9 @@ TYPE_CASES = [
         "COOPERATE",
         "India > France",
     ),
+    ("Ecuador formally joined NATO on Friday.", "COOPERATE/join", "Ecuador > NATO"),
+    ("NATO voted to admit Ecuador next spring.", "COOPERATE/join", "NATO > Ecuador"),
+    ("Jordan's accession to NATO was marked in Amman.", "COOPERATE/join", "Jordan > NATO"),
     ("Germany sent humanitarian aid to Egypt after the floods.", "AID", "Germany > Egypt"),
     ("Emergency assistance was delivered to Peru by France on Sunday.", "AID", "France > Peru"),
     ("Egypt released the detained journalists on Thursday.", "RETREAT/release", "Egypt > ?"),
