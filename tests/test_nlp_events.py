@@ -719,3 +719,19 @@ def test_a_role_preposition_naming_no_actor_is_the_place(nlp: Any) -> None:
     text = "Ruritania is conducting military exercises in Alaska."
     drills = one(events_in(nlp, text), "MOBILIZE")
     assert drills.location is not None and drills.location.text == "Alaska"
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Jordan condemned the bombing of the Peruvian embassy on Monday.", None),
+        ("Jordan condemned the attack on Ecuador.", None),
+        ("Jordan condemned Peru's invasion of Ecuador.", "Peru"),
+        ("Jordan condemned the shelling of Ecuador by Peru.", "Peru"),
+    ],
+)
+def test_a_condemned_deed_blames_its_authors_not_its_victims(
+    nlp: Any, text: str, target: str | None
+) -> None:
+    event = one(events_in(nlp, text), "ACCUSE")
+    assert (name(event.source), name(event.target)) == ("Jordan", target)

@@ -455,6 +455,10 @@ def _verb_targets(
 ) -> list[ActorMention]:
     """A verb trigger's targets: its rule's slots (a trip's destination), else its content's,
     its fallbacks, the place of an attack; a denial with nobody else answers the claimant."""
+    deeds = _condemned_deeds(trig, finder)
+    if deeds:  # "condemned the bombing of the embassy": blamed are its authors, not its victims
+        authors = [w for d in deeds for w in kids(d, "poss") + pobjs(d, "by")]
+        return finder.resolve_all([t for a in authors for t in with_conjuncts(a)])
     if trig.rule.has("move") or trig.rule.has("trip"):
         places = destinations(trig.head, trig.rule, finder.matcher)
         targets = finder.resolve_all(places, places=True)
@@ -510,6 +514,21 @@ def _harmful(head: Token, finder: RoleFinder) -> bool:
 
 
 HARM_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN"})
+
+
+def _condemned_deeds(trig: Trigger, finder: RoleFinder) -> list[Token]:
+    """The attacks or crimes an accusation is aimed at as its object ("condemned the bombing",
+    "denounced Iraq's invasion of Kuwait"); none for accusations of somebody."""
+    code = trig.rule.code
+    if code is None or code.type != "ACCUSE" or trig.kind is not TriggerKind.VERB:
+        return []
+    deeds = []
+    for noun in finder.matcher.objects(trig.head):
+        rule = finder.matcher.noun_rule(noun)
+        kind = rule.code.type if rule is not None and rule.code is not None else None
+        if noun.lemma_.lower() in HARM_NOUNS or kind in HARM_TYPES:
+            deeds.append(noun)
+    return deeds
 
 
 def _reversed_roles(trig: Trigger, finder: RoleFinder) -> Roles:
