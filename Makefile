@@ -59,6 +59,11 @@ eval: $(STAMP)
 		EVENTWIRE_MIN_TEXT_CHARS=1 $(BIN)/eventwire ingest $(EVAL)/$$set/records.jsonl --db $(EVAL)/$$set.db && \
 		$(BIN)/eventwire eval events $(EVAL)/$$set/gold.jsonl --db $(EVAL)/$$set.db || exit 1; \
 	done
+	$(BIN)/eventwire eval prepare realnews-d --shared $(SHARED) --out $(EVAL)
+	rm -f $(EVAL)/realnews-d.db*; $(BIN)/eventwire ingest $(EVAL)/realnews-d/reports --meta $(EVAL)/realnews-d/reports/meta.jsonl --db $(EVAL)/realnews-d.db
+	for part in dev held; do \
+		$(BIN)/eventwire eval events $(EVAL)/realnews-d/$$part.jsonl --db $(EVAL)/realnews-d.db --only-gold-articles || exit 1; \
+	done
 	$(BIN)/eventwire eval prepare halterman-verbs --shared $(SHARED) --out $(EVAL)
 	rm -f $(EVAL)/halterman-verbs.db*; EVENTWIRE_MIN_TEXT_CHARS=1 $(BIN)/eventwire ingest $(EVAL)/halterman-verbs/records.jsonl --db $(EVAL)/halterman-verbs.db
 	for part in dev held; do \

@@ -61,7 +61,10 @@ def eval_events(
 @eval_app.command("prepare")
 def eval_prepare(
     name: Annotated[
-        str, typer.Argument(help="Benchmark set: petrarch2-gsr, plover-gsr or halterman-verbs.")
+        str,
+        typer.Argument(
+            help="Benchmark set: petrarch2-gsr, plover-gsr, halterman-verbs or realnews-d."
+        ),
     ],
     shared: Annotated[Path, typer.Option("--shared", help="The shared data folder.")] = Path(
         "../shared"
@@ -72,8 +75,22 @@ def eval_prepare(
 ) -> None:
     """Convert a public benchmark set into records to ingest and a gold file to score against."""
     from eventwire.eval import prepare
+    from eventwire.eval.realnews import SET_NAME, prepare_realnews
     from eventwire.eval.verbs import prepare_verbs
 
+    if name == SET_NAME:
+        with _errors():
+            news = prepare_realnews(shared, out / name)
+        halves = ", ".join(
+            f"{part} {news.gold_paths[part]} ({n})" for part, n in news.mentions.items()
+        )
+        err.print(
+            f"{name}: {news.reports} reports → {news.reports_dir} (meta {news.meta_path}); "
+            f"gold mentions: {halves}",
+            markup=False,
+            soft_wrap=True,
+        )
+        return
     if name == VERBS_SET:
         with _errors():
             verbs = prepare_verbs(shared, out / name)
