@@ -119,6 +119,8 @@ def test_json_array_and_single_object() -> None:
     assert isinstance(single, Article)
     (bad,) = read_json("r.json", "[{", ReadContext(Settings()))
     assert isinstance(bad, Rejection) and bad.reason is RejectReason.MALFORMED
+    (empty,) = read_json("r.json", "[]", ReadContext(Settings()))
+    assert isinstance(empty, Rejection) and empty.reason is RejectReason.EMPTY
 
 
 def _csv(rows: list[list[str]], delimiter: str = ",") -> str:

@@ -135,6 +135,9 @@ def read_json(source: str, raw: str, ctx: ReadContext) -> Iterator[Article | Rej
         yield Rejection(source, RejectReason.MALFORMED, f"not valid JSON: {reason}")
         return
     records: Sequence[object] = data if isinstance(data, list) else [data]
+    if not records:
+        yield Rejection(source, RejectReason.EMPTY, "a JSON array with no records")
+        return
     record_ctx = ctx.for_records()
     for index, fields in enumerate(records, start=1):
         if isinstance(fields, dict):
