@@ -115,6 +115,7 @@ class _Cues:
     negated: bool = False
     reported: bool = False
     hypothetical: bool = False
+    condition: bool = False  # the event's own clause is a condition ("if it does not back down")
     planned: bool = False
     would: bool = False
     future_time: bool = False
@@ -125,6 +126,8 @@ class _Cues:
     said_by: TextSpan | None = None
 
     def decide(self) -> Factuality:
+        if self.condition:  # what a condition supposes, negative or not, is not stated
+            return Factuality.HYPOTHETICAL
         if self.negated:
             return Factuality.NEGATED
         if self.reported or (self.opinion and self.past and not self.hypothetical):
@@ -275,9 +278,19 @@ def _climb(verb: Token, cues: _Cues, *, skip_neg: bool = False) -> None:
             pass
         elif dep not in ("pcomp", "pobj", "prep", "dobj"):
             return
+        if dep == "pcomp" and _looked_forward(parent):
+            cues.planned = True  # "looked forward to visiting Kenya": not yet
         tok = parent
         while not _is_verb(tok) and tok.head.i != tok.i and not _attributes(tok):
             tok = tok.head
+
+
+def _looked_forward(prep: Token) -> bool:
+    """ "(look) forward to" + a gerund: what one looks forward to is still to come."""
+    if prep.lower_ != "to":
+        return False
+    head = prep.head
+    return head.lower_ == "forward" or any(k.lower_ == "forward" for k in kids(head, "advmod"))
 
 
 def _raising(parent: Token, cues: _Cues, clause: Token) -> None:
@@ -347,7 +360,20 @@ def _hedge(child: Token) -> bool:
         return low in HYPOTHETICAL_ADVERBS
     if dep == "mark":  # its own clause is a condition or a question: neither asserts it
         return low in CONDITIONAL_MARKS
-    return dep == "advcl" and _conditional(child)
+    return dep == "advcl" and _conditional(child) and not _pledged_condition(child)
+
+
+# Acts that state what will follow on a condition: the condition is what they say, they are
+# made all the same ("warned Iraq of strikes if it does not back down").
+PLEDGING_VERBS = _words("threaten warn vow pledge promise offer")
+
+
+def _pledged_condition(clause: Token) -> bool:
+    """A condition after a threat, warning or promise ("threatened sanctions if Peru refuses"):
+    part of what is threatened or promised; one before it ("If talks fail, Peru will threaten
+    sanctions") makes the threat itself conditional."""
+    verb = clause.head
+    return verb.lemma_.lower() in PLEDGING_VERBS and clause.i > verb.i
 
 
 def _verb_cues(verb: Token, cues: _Cues, *, own: bool, skip_neg: bool = False) -> None:
@@ -362,6 +388,7 @@ def _verb_cues(verb: Token, cues: _Cues, *, own: bool, skip_neg: bool = False) -
             cues.reported = True
         elif _hedge(child):
             cues.hypothetical = True
+            cues.condition = cues.condition or (own and dep == "mark")
         elif dep == "prep" and child.lemma_ == "accord":
             _according(child, cues)
         if dep in ("npadvmod", "prep", "advmod") and _future_time(child):
