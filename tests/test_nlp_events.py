@@ -85,6 +85,8 @@ TYPE_CASES = [
         "India > France",
     ),
     ("Ecuador formally joined NATO on Friday.", "COOPERATE/join", "Ecuador > NATO"),
+    ("The UN resolution calls for Peru's withdrawal from Ecuador.", "REQUEST/yield", "? > ?"),
+    ("Ecuador ended its cooperation with Peru.", "SANCTION/cancel", "Ecuador > Peru"),
     ("NATO voted to admit Ecuador next spring.", "COOPERATE/join", "NATO > Ecuador"),
     ("Jordan's accession to NATO was marked in Amman.", "COOPERATE/join", "Jordan > NATO"),
     ("Germany sent humanitarian aid to Egypt after the floods.", "AID", "Germany > Egypt"),
@@ -355,6 +357,9 @@ def test_a_demand_made_by_protesting_is_the_protest(nlp: Any) -> None:
         "Trade between the two countries reached $2 billion last year.",
         "The company said it had met every legal requirement.",
         "The talks were described as friendly.",
+        "Mr Lee and Mr Sato had just ended a news conference in Lima.",
+        "Both leaders signed the plan, which calls for cooperation in mining.",
+        "Asked to comment on the ruling, a ministry spokesman said nothing.",
     ],
 )
 def test_sentences_without_events_give_nothing(nlp: Any, text: str) -> None:

@@ -172,6 +172,8 @@ class Matcher:
                 break
             agents = [o for agent in kids(tok, "agent") for o in kids(agent, "pobj")]
             subj = agents or kids(tok, "nsubj", "nsubjpass")  # "killed by the quake": the quake
+            if subj and tok.dep_ == "relcl" and all(s.tag_ in RELATIVE_TAGS for s in subj):
+                return self.through(tok.head)  # "the plan, which calls for ...": the plan
             if subj:
                 return [t for s in subj for c in with_conjuncts(s) for t in self.through(c)]
             if tok.dep_ in ("acl", "relcl"):  # "the crowd, ..., gathered in the square"
@@ -347,6 +349,8 @@ class Matcher:
     def noun_is(self, token: Token, kind: RuleKind) -> bool:
         return any(self.lexicon.is_kind("N", k, kind) for k in (token.lemma_.lower(), token.lower_))
 
+
+RELATIVE_TAGS = frozenset({"WDT", "WP"})  # "which", "that", "who" opening a clause
 
 # What the word conditions of a lexicon line ("prt", "subj", "of", ...) look at.
 CONDITION_WORDS: Mapping[str, Callable[[Matcher, Token], list[Token]]] = MappingProxyType(
