@@ -204,6 +204,13 @@ def test_datelines() -> None:
     assert find_dateline("The ministers met on Jan. 8, 2019 in Tallinn.") is None
     accented = find_dateline("BOGOTÁ — The senate voted on Monday.")
     assert accented is not None and accented.place == "BOGOTÁ"
+    old_wire = find_dateline("LIMA, Peru (AP)_ The senate voted on Monday.")
+    assert old_wire is not None and old_wire.place == "LIMA"
+    assert old_wire.end == len("LIMA, Peru (AP)_ ")
+    spaced = find_dateline("QUITO _ The senate voted on Monday.")
+    assert spaced is not None and spaced.place == "QUITO"
+    assert find_dateline("NEW YORK-based firms voted on Monday.") is None
+    assert find_dateline("US_EU talks resumed.") is None
 
 
 @pytest.mark.parametrize(

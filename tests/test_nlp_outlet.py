@@ -95,3 +95,23 @@ def test_envoys_are_not_placed_by_the_report_s_places() -> None:
 def test_a_foreign_outlet_s_report_about_one_country_places_its_officials() -> None:
     people = _people(analyse(TOWNS_REPORT, url="https://news.example.co.uk/world/africa"))
     assert people["Musa Ojo"] == "NGA"
+
+
+# Invented, in the manner of an old wire report filed from a capital: a correspondent's dateline.
+DATELINE_REPORT = (
+    "LIMA (AP)_ Defense Minister Rosa Quispe said Sunday that the army would stay on alert.\n"
+    "Quispe met army commanders on Saturday, and the Peruvian foreign ministry accused "
+    "Ecuador of moving artillery to the border.\n"
+    "Peruvian officials said the talks would resume next week."
+)
+
+
+def test_a_report_from_a_dateline_places_its_bare_officials_there() -> None:
+    people = _people(analyse(DATELINE_REPORT, url="https://www.example.com/world"))
+    assert people["Rosa Quispe"] == "PER"
+
+
+def test_a_dateline_abroad_does_not_claim_the_report_s_officials() -> None:
+    text = DATELINE_REPORT.replace("LIMA (AP)_", "QUITO (AP)_")
+    people = _people(analyse(text, url="https://www.example.com/world"))
+    assert people["Rosa Quispe"] is None

@@ -361,7 +361,7 @@ class Dateline:
 _DATELINE = re.compile(
     r"^(?P<place>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.\- ]{1,40}?)"  # "BOGOTÁ", "SÃO PAULO"
     r"(?:,\s*(?P<extra>[^()\n—–]{1,40}?))?\s*(?:\((?P<agency>[^()\n]{1,40})\))?"
-    r"\s*(?:--|—|–|-|:)\s+"
+    r"\s*(?:(?:--|—|–|-|:)\s+|(?<=[\s)])_\s*(?=\S))"  # "JERUSALEM (AP)_ Top ...": old AP wires
 )
 
 

@@ -24,7 +24,7 @@ from eventwire.nlp.components import (
 )
 from eventwire.nlp.event_dates import date_events
 from eventwire.nlp.origin import placed_actors
-from eventwire.nlp.outlet import home_officials, outlet_country, report_country
+from eventwire.nlp.outlet import dateline_country, home_officials, outlet_country, report_country
 from eventwire.nlp.pipeline import load_nlp, narrative_view
 from eventwire.nlp.unstated import fill_unstated
 
@@ -64,7 +64,8 @@ def analyse_doc(
     against the publication date (unless ``dates`` is off, as the benchmark's baseline does) and
     toponyms and event places resolved when a places stage is given. ``url`` is the report's
     address: a domestic outlet's unqualified officials are of its country, as are those of a
-    report whose places lie in one country (``home_officials``)."""
+    report whose places lie in one country or that is filed from a dateline there
+    (``home_officials``)."""
     mentions = decode_mentions(doc._.get(ACTORS_ATTR))
     events = decode_events(doc._.get(EVENTS_ATTR), article_id)
     mentions, events = home_officials(mentions, events, outlet_country(url))
@@ -75,6 +76,7 @@ def analyse_doc(
         toponyms, events = places(doc, mentions, events)
         mentions, events = placed_actors(doc, mentions, events, toponyms)
         mentions, events = home_officials(mentions, events, report_country(toponyms))
+    mentions, events = home_officials(mentions, events, dateline_country(doc))
     events = fill_unstated(doc, events)
     return ArticleAnalysis(article_id, tuple(mentions), tuple(events), version, tuple(toponyms))
 

@@ -14,7 +14,10 @@ places are resolved, a report whose places lie mostly in one country (three or m
 towns, regions and countries it names, 60% or more of them) and whose actors belong to that
 country more than to any other is read the same way, whatever the outlet: a national paper on a
 ``.com``, a foreign correspondent's report from inside the country. Envoys and secretaries of
-state are left alone: they are as often the foreign visitors.
+state are left alone: they are as often the foreign visitors. Last, a wire report filed from a
+dateline ("JERUSALEM (AP)_", "PHNOM PENH, Cambodia --") is read as from home when its actors
+belong to the dateline's country more than to any other: a correspondent in Jerusalem leaves
+"Defense Minister Yitzhak Mordechai" as bare as a domestic paper would.
 """
 
 from __future__ import annotations
@@ -23,10 +26,14 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from eventwire.models import Actor, ActorKind, ActorMention, Event, PlaceMention
-from eventwire.nlp.actor_domestic import clear_state
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+from eventwire.nlp.actor_domestic import clear_state, dateline_code
 from eventwire.nlp.remap import remap
 
 # Country codes mostly registered for what the letters spell, not by the country's outlets.
@@ -68,6 +75,15 @@ def _alpha3(alpha2: str) -> str | None:
 
     found = pycountry.countries.get(alpha_2=alpha2)
     return found.alpha_3 if found is not None else None
+
+
+def dateline_country(doc: Doc) -> str | None:
+    """The country of the report's dateline ("JERUSALEM (AP) _", "PHNOM PENH, Cambodia --"):
+    where the correspondent files from, whose officials a report from there leaves bare."""
+    from eventwire.nlp.actor_table import load_actor_table
+    from eventwire.nlp.syntax import doc_text
+
+    return dateline_code(doc_text(doc), load_actor_table())
 
 
 def report_country(toponyms: Sequence[PlaceMention]) -> str | None:
