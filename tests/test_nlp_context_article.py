@@ -370,6 +370,16 @@ def test_one_states_threat_in_a_bilateral_report_is_aimed_at_the_other(
     assert dyad(event) == ("ZMB", "MWI")
 
 
+def test_a_demand_both_states_make_together_is_aimed_at_neither(
+    parse: Parse, table: ActorTable
+) -> None:
+    text = RIVER_DISPUTE + (
+        "\nZambia and Malawi called for more funding of the river commission in a joint statement."
+    )
+    events = [e for e in events_of(parse, table, text) if e.trigger.text.startswith("called")]
+    assert sorted(dyad(e) for e in events) == [("MWI", None), ("ZMB", None)]
+
+
 def test_a_third_state_named_more_than_in_passing_leaves_sides_open(
     parse: Parse, table: ActorTable
 ) -> None:

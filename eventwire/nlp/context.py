@@ -42,6 +42,7 @@ def complete_roles(
     first = _first_mentions(events)
     pair = _principal_pair(events, first, states_named)
     host = dateline_code(doc_text(doc), load_actor_table())
+    joint = _joint_sources(events)
     for event in events:
         filled = _from_trip_subject(doc, event, events)
         filled = _from_visits(filled, events)
@@ -54,7 +55,7 @@ def complete_roles(
         filled = _protest_target(filled)
         filled = _own_state_target(filled)
         filled = _between_pair(filled, pair, host)
-        filled = _other_side(filled, pair)
+        filled = _other_side(filled, pair, joint.get(_trigger_key(event), frozenset()))
         out.append(filled)
     return out
 
@@ -492,16 +493,38 @@ def _between_pair(
 TOWARDS_OTHER_TYPES = frozenset({"THREATEN", "SANCTION", "ACCUSE", "REJECT", "REQUEST"})
 
 
-def _other_side(event: Event, pair: tuple[ActorMention, ActorMention] | None) -> Event:
+def _trigger_key(event: Event) -> tuple[int, int, str]:
+    return event.trigger.start, event.trigger.end, event.code.type
+
+
+def _joint_sources(events: Sequence[Event]) -> dict[tuple[int, int, str], frozenset[str]]:
+    """The states of each trigger's sources: one act of several ("Yeltsin and Kuchma called for
+    ...") is one event per source (see ``events``)."""
+    found: dict[tuple[int, int, str], set[str]] = {}
+    for event in events:
+        if event.source is not None and event.source.actor.country:
+            found.setdefault(_trigger_key(event), set()).add(event.source.actor.country)
+    return {key: frozenset(codes) for key, codes in found.items()}
+
+
+def _other_side(
+    event: Event, pair: tuple[ActorMention, ActorMention] | None, joint: frozenset[str]
+) -> Event:
     """A state's threat, sanction, accusation, refusal or demand with no target, in a report
     about its dealings with one other state, is aimed at that state ("Nairobi could postpone
-    talks if the ban stays")."""
+    talks if the ban stays"); not when both states make it together ("Yeltsin and Kuchma called
+    for ...": ``joint`` holds the states of the act's sources)."""
     if pair is None or event.source is None or event.target is not None:
         return event
-    actor = event.source.actor
-    if event.code.type not in TOWARDS_OTHER_TYPES or actor.sector not in STATE_SECTORS:
+    if {pair[0].actor.country, pair[1].actor.country} <= joint:  # together, at nobody
         return event
-    if actor.kind not in (ActorKind.COUNTRY, ActorKind.PERSON, ActorKind.ORGANIZATION):
+    actor = event.source.actor
+    kinds = (ActorKind.COUNTRY, ActorKind.PERSON, ActorKind.ORGANIZATION)
+    if (
+        event.code.type not in TOWARDS_OTHER_TYPES
+        or actor.sector not in STATE_SECTORS
+        or actor.kind not in kinds
+    ):
         return event
     one, other = pair
     if actor.country == one.actor.country:
