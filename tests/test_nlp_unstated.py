@@ -80,10 +80,11 @@ def test_an_attack_whose_attacker_is_not_named_stays_unattributed() -> None:
     assert killed.source is None
 
 
-def test_a_condemned_deed_blames_its_unknown_authors_not_the_reports_country() -> None:
+@pytest.mark.parametrize("deed", ["the bombing", "these senseless acts", "such terrorism"])
+def test_a_condemned_deed_blames_its_unknown_authors_not_the_reports_country(deed: str) -> None:
     condemned = _after_arrest(
         "A bomb killed four people at a market in Kitwe on Tuesday.",
-        "Zambia's president condemned the bombing.",
+        f"Zambia's president condemned {deed}.",
         trigger="condemned",
     )
     assert condemned.code.type == "ACCUSE"

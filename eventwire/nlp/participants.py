@@ -495,6 +495,7 @@ HARM_NOUNS = frozenset(
     | {"crime", "corruption", "fraud", "abuse", "violence", "hacking", "cyberattack", "atrocity"}
     | {"shooting", "kidnapping", "abduction", "explosion", "blast", "raid", "strike", "death"}
     | {"deaths", "incident", "crash", "downing", "leak", "theft", "torture", "genocide", "coup"}
+    | {"act", "terrorism", "bloodshed", "terror"}
 )
 BLAME_PREPS = ("in", "for", "behind")
 
