@@ -18,7 +18,9 @@ Choices worth knowing:
   at month, weeks at ISO week, days at day; month and year shifts clamp to the month's end;
 - a bare number right before a plural noun with no determiner counts things ("sent 2000
   troops"), and a "daily" used as a noun names a newspaper: neither is a time;
-- rarer patterns are only tried near a word they need (``NEEDED_WORDS``), for speed;
+- rarer patterns are only tried near a word they need (``NEEDED_WORDS``), for speed; the others
+  only at the words before one they cannot do without (``timex_anchors``), which finds exactly
+  the matches of the whole text;
 - without a publication date, relative expressions get ``value=None`` and ``anchored="none"``
   (a month and day without a year becomes ``XXXX-MM-DD``); today's date is never used.
 """
@@ -33,6 +35,7 @@ from typing import TYPE_CHECKING
 import numpy
 
 from eventwire.nlp.syntax import doc_text
+from eventwire.nlp.timex_anchors import ANCHORS, Scan, anchored_matches
 from eventwire.nlp.timex_narrative import NARRATIVE_RESOLVERS, mention_of
 from eventwire.nlp.timex_patterns import (
     MODIFIERS,
@@ -152,8 +155,9 @@ def _candidates(doc: Doc, text: str) -> list[_Candidate]:
     entity_chars = _entity_chars(doc)
     out: list[_Candidate] = []
     lower = text.lower()
+    scan = Scan(text, lower)
     for rank, (name, pattern) in enumerate(patterns()):
-        for match in _matches(name, pattern, text, lower):
+        for match in _matches(name, pattern, text, lower, scan):
             start, end = core_span(match)
             if name in WEAK and not _supported(text, start, end, entity_chars):
                 continue
@@ -163,8 +167,15 @@ def _candidates(doc: Doc, text: str) -> list[_Candidate]:
     return out
 
 
-def _matches(name: str, pattern: re.Pattern[str], text: str, lower: str) -> Iterator[re.Match[str]]:
-    """The pattern's matches; a pattern that needs one of some words is only tried near them."""
+def _matches(
+    name: str, pattern: re.Pattern[str], text: str, lower: str, scan: Scan | None = None
+) -> Iterator[re.Match[str]]:
+    """The pattern's matches; a pattern that needs one of some words is only tried near them,
+    an anchored one only where it can start (``scan`` is the text's, shared by the patterns)."""
+    anchors = ANCHORS.get(name)
+    if anchors is not None:
+        yield from anchored_matches(pattern, scan or Scan(text, lower), anchors)
+        return
     words = NEEDED_WORDS.get(name)
     if words is None:
         yield from pattern.finditer(text)

@@ -375,7 +375,9 @@ def patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
 _PARTS = ("morning", "afternoon", "evening", "night")
 _SEASONS = ("spring", "summer", "autumn", "winter", "fall")
 # Words (lower case) a pattern cannot match without one of: the pattern is tried only near
-# them, which keeps the rarer patterns from scanning whole articles.
+# them, which keeps the rarer patterns from scanning whole articles. The other patterns are tried
+# only where their anchors let a match start (``timex_anchors.ANCHORS``, which reads their
+# structure: change a pattern and its anchors together).
 NEEDED_WORDS: dict[str, tuple[str, ...]] = {
     "week_of": ("week of",), "month_qyear": ("year",), "quarter": ("quarter", "half"),
     "period": ("quarter", "period"), "last_part": ("quarter", "half"), "year_back": ("year-",),
