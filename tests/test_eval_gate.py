@@ -11,6 +11,7 @@ from conftest import EXAMPLES, REPO
 
 from eventwire.config import load_settings
 from eventwire.eval import EventScores, Mention, load_mentions, parse_mention, score_events
+from eventwire.eval.realnews import prepare_realnews
 from eventwire.export import gold_record
 from eventwire.ingest import load_meta
 from eventwire.models import Article, Event, SegmentKind
@@ -92,3 +93,16 @@ def test_seeds_meet_the_floors(shared: Path, tmp_path: Path, extractor: Extracto
         if gold[g].date is not None and predicted[p].date != gold[g].date
     ]
     assert not wrong, wrong
+
+
+def test_real_news_set_d_meets_the_floors(
+    shared: Path, tmp_path: Path, extractor: Extractor
+) -> None:
+    prepared = prepare_realnews(shared, tmp_path / "realnews-d")
+    reports = sorted(prepared.reports_dir.glob("*.txt"))
+    gold = prepared.gold_paths["dev"]
+    _, _, predicted = _score(reports, prepared.meta_path, gold, tmp_path / "d.db", extractor)
+    for part in ("dev", "held"):
+        wanted = load_mentions(prepared.gold_paths[part])
+        scores = score_events(wanted, predicted, articles={m.article for m in wanted})
+        _check(scores, FLOORS[f"realnews-d-{part}"])
