@@ -80,11 +80,6 @@ TOWNS_REPORT = (
 )
 
 
-def test_a_report_whose_places_lie_in_one_country_is_about_home() -> None:
-    people = _people(analyse(TOWNS_REPORT, url="https://www.example.com/news"))
-    assert people["Musa Ojo"] == "NGA"
-
-
 def test_envoys_are_not_placed_by_the_report_s_places() -> None:
     text = TOWNS_REPORT + "\nEnvoy Lars Berg met the governor in Kano on Tuesday."
     people = _people(analyse(text, url="https://www.example.com/news"))
@@ -106,9 +101,16 @@ DATELINE_REPORT = (
 )
 
 
-def test_a_report_from_a_dateline_places_its_bare_officials_there() -> None:
-    people = _people(analyse(DATELINE_REPORT, url="https://www.example.com/world"))
-    assert people["Rosa Quispe"] == "PER"
+@pytest.mark.parametrize(
+    ("text", "person", "code"),
+    [
+        (TOWNS_REPORT, "Musa Ojo", "NGA"),  # its places lie in one country
+        (DATELINE_REPORT, "Rosa Quispe", "PER"),  # filed from a dateline there
+    ],
+)
+def test_a_report_about_home_places_its_bare_officials(text: str, person: str, code: str) -> None:
+    people = _people(analyse(text, url="https://www.example.com/news"))
+    assert people[person] == code
 
 
 def test_a_dateline_abroad_does_not_claim_the_report_s_officials() -> None:

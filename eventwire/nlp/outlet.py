@@ -34,7 +34,9 @@ from eventwire.models import Actor, ActorKind, ActorMention, Event, PlaceMention
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 from eventwire.nlp.actor_domestic import clear_state, dateline_code
+from eventwire.nlp.actor_table import load_actor_table
 from eventwire.nlp.remap import remap
+from eventwire.nlp.syntax import doc_text
 
 # Country codes mostly registered for what the letters spell, not by the country's outlets.
 BRAND_TLDS = frozenset(
@@ -80,9 +82,6 @@ def _alpha3(alpha2: str) -> str | None:
 def dateline_country(doc: Doc) -> str | None:
     """The country of the report's dateline ("JERUSALEM (AP) _", "PHNOM PENH, Cambodia --"):
     where the correspondent files from, whose officials a report from there leaves bare."""
-    from eventwire.nlp.actor_table import load_actor_table
-    from eventwire.nlp.syntax import doc_text
-
     return dateline_code(doc_text(doc), load_actor_table())
 
 
