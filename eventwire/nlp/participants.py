@@ -506,15 +506,19 @@ def _harmful(head: Token, finder: RoleFinder) -> bool:
     holders = [head, *(k for k in head.children if k.lower_ in ("responsible", "culpable"))]
     nouns = [n for h in holders for n in pobjs(h, *BLAME_PREPS)]
     nouns += [n for k in kids(head, "prep") if k.lower_ == "behind" for n in kids(k, "pobj")]
-    for noun in (t for n in nouns for t in finder.matcher.through(n)):  # "a string of raids"
-        rule = finder.matcher.noun_rule(noun)
-        code = rule.code if rule is not None else None
-        if noun.lemma_.lower() in HARM_NOUNS or (code is not None and code.type in HARM_TYPES):
-            return True
-    return False
+    # "a string of raids"
+    return any(_is_deed(t, finder.matcher) for n in nouns for t in finder.matcher.through(n))
 
 
 HARM_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN"})
+
+
+def _is_deed(noun: Token, matcher: Matcher) -> bool:
+    """An attack or a crime: a harm word, or a noun the lexicon types as force or a threat."""
+    if noun.lemma_.lower() in HARM_NOUNS:
+        return True
+    rule = matcher.noun_rule(noun)
+    return rule is not None and rule.code is not None and rule.code.type in HARM_TYPES
 
 
 def _condemned_deeds(trig: Trigger, finder: RoleFinder) -> list[Token]:
@@ -523,13 +527,7 @@ def _condemned_deeds(trig: Trigger, finder: RoleFinder) -> list[Token]:
     code = trig.rule.code
     if code is None or code.type != "ACCUSE" or trig.kind is not TriggerKind.VERB:
         return []
-    deeds = []
-    for noun in finder.matcher.objects(trig.head):
-        rule = finder.matcher.noun_rule(noun)
-        kind = rule.code.type if rule is not None and rule.code is not None else None
-        if noun.lemma_.lower() in HARM_NOUNS or kind in HARM_TYPES:
-            deeds.append(noun)
-    return deeds
+    return [n for n in finder.matcher.objects(trig.head) if _is_deed(n, finder.matcher)]
 
 
 def _reversed_roles(trig: Trigger, finder: RoleFinder) -> Roles:
