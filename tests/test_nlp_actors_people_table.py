@@ -28,7 +28,7 @@ Parse = Callable[[str], "Doc"]
 
 def test_people_share_the_version_of_the_other_tables(table: ActorTable) -> None:
     assert table.people
-    assert table.version == "1.3"
+    assert table.version == "1.4"
 
 
 @pytest.mark.parametrize(

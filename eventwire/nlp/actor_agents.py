@@ -140,11 +140,11 @@ def _line_limit(cues: Cues, i: int, stop: int, claimed: set[int]) -> int:
 def _institution_mention(cues: Cues, start: int, end: int, entry: InstitutionEntry) -> TokenMention:
     """The table's actor, or a country's own body of that name ("Russia's Security Council")."""
     cue = cues.descriptor_ending_at(start - 1, roles=False)
-    if cue is None or cue.country is None:
+    name = cues.doc[start:end].text
+    if cue is None or cue.country is None or _never_national(name):
         return TokenMention(start, end, _institution_actor(entry))
     if cue.country == entry.country or cue.country in NON_STATE_CODES:
         return TokenMention(cue.start, end, _institution_actor(entry))
-    name = cues.doc[start:end].text
     actor = Actor(
         id=f"org:{cue.country}:{slugify(name)}",
         name=name,
@@ -153,6 +153,19 @@ def _institution_mention(cues: Cues, start: int, end: int, entry: InstitutionEnt
         sector=entry.sector,
     )
     return TokenMention(cue.start, end, actor)
+
+
+# Words of a name no state's own body has: "a Libyan World Court case" is the Court's.
+WORLD_NAME_WORDS = frozenset({"world", "international", "united", "global", "nato"})
+
+
+def _never_national(name: str) -> bool:
+    """A body's name as written that no state's own body has: a world body's ("World Court",
+    "International Monetary Fund"), or letters ("IMF", "NATO")."""
+    words = name.replace(".", "").split()
+    return (len(words) == 1 and words[0].isupper()) or any(
+        w.casefold() in WORLD_NAME_WORDS for w in words
+    )
 
 
 def _institution_actor(entry: InstitutionEntry) -> Actor:

@@ -85,12 +85,14 @@ class CountryEntry:
 
 @dataclass(frozen=True, slots=True)
 class InstitutionEntry:
-    """A named organisation with its country (or non-state code) and sector."""
+    """A named organisation with its country (or non-state code) and sector; ``described_as``
+    are the common nouns news call it by once named ("the alliance", "the world body")."""
 
     name: str
     country: str | None
     sector: str | None
     aliases: tuple[str, ...] = ()
+    described_as: tuple[str, ...] = ()
 
     @property
     def id(self) -> str:
@@ -229,6 +231,7 @@ class ActorTable:
     person_names: Mapping[str, int]  # ``name_key`` of every name and alias -> index in people
     family_names: Mapping[str, tuple[int, ...]]  # family name -> indexes of its people
     name_tails: Mapping[str, int]  # unambiguous endings of two words or more: "suu kyi"
+    descriptions: Mapping[str, tuple[str, ...]]  # institution id -> ``described_as``
 
     def country(self, code: str) -> CountryEntry | None:
         return self.countries.get(code)
@@ -378,8 +381,10 @@ def _institutions(rows: Iterable[list[str]]) -> tuple[tuple[InstitutionEntry, ..
     entries: list[InstitutionEntry] = []
     keys = _KeyMap()
     for row in rows:
-        name, country, sector, aliases = (row + [""] * 4)[:4]
-        entry = InstitutionEntry(name, country or None, sector or None, _split(aliases))
+        name, country, sector, aliases, described = (row + [""] * 5)[:5]
+        entry = InstitutionEntry(
+            name, country or None, sector or None, _split(aliases), _split(described)
+        )
         for alias in (name, *entry.aliases):
             keys.add(alias, str(len(entries)))
         entries.append(entry)
@@ -493,4 +498,7 @@ def load_actor_table() -> ActorTable:
         person_names=MappingProxyType(person_names),
         family_names=MappingProxyType(families),
         name_tails=MappingProxyType(_name_tails(people, person_names)),
+        descriptions=MappingProxyType(
+            {e.id: e.described_as for e in institutions if e.described_as}
+        ),
     )

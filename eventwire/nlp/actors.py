@@ -34,6 +34,7 @@ from eventwire.nlp.actor_agents import (
     is_place_use,
     organisation_mentions,
 )
+from eventwire.nlp.actor_bodies import described_bodies
 from eventwire.nlp.actor_coref import (
     body_pronouns,
     countries_from_possessors,
@@ -80,6 +81,8 @@ def find_actors(doc: Doc, table: ActorTable) -> list[ActorMention]:
     found.sort(key=lambda m: (m.start, m.end))
     _short_org_names(found)
     _defined_acronyms(cues, found)
+    found.extend(described_bodies(cues, found, claimed))
+    found.sort(key=lambda m: (m.start, m.end))
     sentence_of = sentence_ids(doc)
     follow_groups(cues, found, sentence_of)
     locate_groups(cues, found)
