@@ -104,6 +104,7 @@ TYPE_CASES = [
         "India > Pakistan",
     ),
     ("Pakistan was urged by India to resume talks.", "REQUEST/meet", "India > Pakistan"),
+    ("France invited Ecuador to join NATO.", "COOPERATE/join", "Ecuador > NATO"),
     ("It is time for Japan to lift its sanctions, Russia said.", "REQUEST/yield", "Russia > Japan"),
     ("Egypt accused Jordan of violating the water treaty.", "ACCUSE/allege", "Egypt > Jordan"),
     ("Jordan was accused by Egypt of breaking the ceasefire.", "ACCUSE/allege", "Egypt > Jordan"),
@@ -740,3 +741,31 @@ def test_a_condemned_deed_blames_its_authors_not_its_victims(
 ) -> None:
     event = one(events_in(nlp, text), "ACCUSE")
     assert (name(event.source), name(event.target)) == ("Jordan", target)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A car bomb exploded outside the Peruvian embassy in Quito on Friday.",
+        "The bombings at Peruvian embassies in Quito and Lima killed 40 people.",
+        "Nine people were killed in the blast next to the Peruvian consulate in Quito.",
+        "A bomb went off in front of the Peruvian embassy in Quito.",
+        "The bombing of the Peruvian embassy in Quito shocked the region.",
+    ],
+)
+def test_an_attack_at_a_mission_is_on_its_state_not_its_host(nlp: Any, text: str) -> None:
+    attack = one(events_in(nlp, text), "ASSAULT")
+    assert attack.target is not None and attack.target.actor.country == "PER"
+
+
+@pytest.mark.parametrize(
+    ("text", "victim"),
+    [
+        ("The killing of Ecuador's ambassador shocked the region.", "ECU"),
+        ("The bombing of Ecuador's parliament shocked the region.", "ECU"),
+    ],
+)
+def test_the_of_phrase_of_an_attack_is_its_victim(nlp: Any, text: str, victim: str) -> None:
+    attack = one(events_in(nlp, text), "ASSAULT")
+    assert attack.source is None
+    assert attack.target is not None and attack.target.actor.country == victim

@@ -60,6 +60,7 @@ ISSUING_VERBS = frozenset(
 )
 OBJECT_CONTROL = frozenset(
     {"urge", "ask", "press", "push", "order", "force", "persuade", "encourage", "tell", "allow"}
+    | {"invite", "compel", "oblige", "request", "pressure", "instruct", "authorize", "authorise"}
 )
 MODIFIER_DEPS = ("poss", "compound", "amod", "nmod")
 MEMBER_PREPS = ("from", "of", "on")
@@ -284,6 +285,22 @@ class RoleFinder:
         found = (place_at(t) for t in places)
         return [m for m in found if m is not None][:1]
 
+    def missions(self, trig: Trigger) -> list[ActorMention]:
+        """The state whose embassy, consulate or base an attack hits, where the attack is set at
+        it rather than aimed at a named side: "bombs exploded outside the U.S. embassies",
+        "the bombings at U.S. embassies in Kenya blew apart buildings", "killed in the blast
+        near the Israeli consulate". The mission's owner, not the country it stands in."""
+        head, anchor = trig.head, trig.anchor
+        deeds = [
+            n
+            for n in kids(head, "nsubj", "nsubjpass") + pobjs(head, "in", "by")
+            if n.lemma_.lower() in BLAST_NOUNS or _is_deed(n, self.matcher)
+        ]
+        holders = [head, anchor, *self.matcher.objects(head), *deeds]
+        sites = [t for h in holders for n in _site_objects(h) for t in with_conjuncts(n)]
+        owners = (self.resolve(t) for t in sites if t.lemma_.lower() in MISSION_NOUNS)
+        return [o for o in owners if o is not None and o.actor.country is not None][:1]
+
     def protested(self, trig: Trigger) -> list[ActorMention]:
         """Whom a protest is against: "in protest against X", "in defiance of X's ruling"."""
         holders = [trig.head, trig.anchor, *self.matcher.objects(trig.head)]
@@ -470,6 +487,8 @@ def _verb_targets(
     if not targets:
         targets = finder.fallback_targets(trig) or finder.complement_targets(trig)
     kind = trig.rule.code.type if trig.rule.code is not None else None
+    if not targets and kind == "ASSAULT":
+        targets = finder.missions(trig)
     if not targets and kind in PLACE_TARGET_TYPES:
         targets = finder.place_targets(trig)
     deniers = {s.actor.id for s in sources[:1]}
@@ -498,6 +517,28 @@ HARM_NOUNS = frozenset(
     | {"act", "terrorism", "bloodshed", "terror"}
 )
 BLAME_PREPS = ("in", "for", "behind")
+
+
+# A state's premises abroad or its forces' bases: an attack there is on that state.
+MISSION_NOUNS = frozenset({"embassy", "consulate", "legation", "mission", "base", "barracks"})
+# Where an attack is set: "at", "outside", "near", "next to", "in front of", "through".
+SITE_PREPS = frozenset({"at", "outside", "near", "on", "against", "into", "through", "in"})
+NEXT_TO = frozenset({"next", "close"})
+# What goes off: a bomb is no deed noun of the lexicon, but its site is the attack's.
+BLAST_NOUNS = frozenset({"bomb", "car-bomb", "device", "explosive", "explosives", "grenade"})
+
+
+def _site_objects(holder: Token) -> list[Token]:
+    """The nouns of ``holder``'s place phrases, through "next to" and "in front of"."""
+    out: list[Token] = []
+    for child in holder.children:
+        lower = child.lower_
+        if lower in NEXT_TO:  # a preposition, or an adverb with its own "to"
+            out += pobjs(child, "to")
+        elif child.dep_ == "prep" and lower in SITE_PREPS:
+            for noun in kids(child, "pobj"):
+                out += pobjs(noun, "of") if noun.lower_ == "front" else [noun]
+    return out
 
 
 def _harmful(head: Token, finder: RoleFinder) -> bool:
@@ -568,6 +609,8 @@ def _noun_roles(trig: Trigger, finder: RoleFinder) -> Roles:
         return _assemble(sides, [], symmetric=True)
     sources = finder.noun_sources(noun, trig)
     targets = finder.targets(trig)
+    if not targets and trig.rule.code is not None and trig.rule.code.type == "ASSAULT":
+        targets = finder.missions(trig)
     if not sources and trig.rule.has("out"):
         sources = finder.put_out_by(noun)
     if not sources and trig.rule.has("sym"):
