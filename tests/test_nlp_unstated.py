@@ -138,3 +138,20 @@ def test_the_command_line_shows_unnamed_sides_unless_asked_for_named_ones(tmp_pa
     exported = run_cli("export", "--format", "csv", "--db", db, "--named-only")
     assert exported.returncode == 0 and "unnamed" not in exported.stdout
     assert "unnamed actor (Zambia)" in run_cli("export", "--format", "csv", "--db", db).stdout
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger"),
+    [
+        ("The two countries signed a trade pact in Lusaka on Friday.", "signed"),
+        ("Zambia urged both nations to resume talks.", "urged"),
+    ],
+)
+def test_sides_said_to_be_several_states_are_no_single_states_unnamed_actor(
+    sentence: str, trigger: str
+) -> None:
+    event = _after_arrest(
+        "Zambia's president condemned the opposition on Tuesday.", sentence, trigger=trigger
+    )
+    for side in (event.source, event.target):
+        assert side is None or not side.actor.id.startswith(UNNAMED_PREFIX)

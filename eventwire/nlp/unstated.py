@@ -16,9 +16,10 @@ supplied to the one-sided types (``ONE_SIDED``: a build-up, a
 pull-back need not be aimed at anyone), nor an attacker to an attack (``UNATTRIBUTED``: who
 set off a bomb is a claim for the text to make, and reports often say it is not known), nor
 anyone to a condemnation of a deed (``BLAMING``: "condemned the bombing" blames its unknown
-authors). The
-filled side's evidence is the trigger; the actor's id starts with ``unnamed:`` so that a user can
-tell it from a named one, and ``eventwire events --named-only`` leaves it out.
+authors), nor anything to an event whose clause calls its sides several states it does not
+name there ("invited the three countries to join", "the two nations signed": ``STATE_PLURALS``).
+The filled side's evidence is the trigger; the actor's id starts with ``unnamed:`` so that a
+user can tell it from a named one, and ``eventwire events --named-only`` leaves it out.
 """
 
 from __future__ import annotations
@@ -80,6 +81,9 @@ def fill_unstated(doc: Doc, events: Sequence[Event]) -> list[Event]:
         code = place.country if place is not None and place.country else subject
         unnamed = ActorMention(unnamed_actor(code), event.trigger)
         source, target = event.source, event.target
+        if _said_to_be_states(doc, event):
+            out.append(event)
+            continue
         if source is None and event.code.type not in UNATTRIBUTED:
             source = unnamed
         if target is None and _takes_unnamed_target(doc, event, source, code):
@@ -87,6 +91,29 @@ def fill_unstated(doc: Doc, events: Sequence[Event]) -> list[Event]:
         changed = source is not event.source or target is not event.target
         out.append(dataclasses.replace(event, source=source, target=target) if changed else event)
     return out
+
+
+# Plural nouns for states: "the three countries", "both nations", "member states".
+STATE_PLURALS = frozenset({"countries", "nations", "states"})
+
+
+def _said_to_be_states(doc: Doc, event: Event) -> bool:
+    """The trigger's clause names its sides as several states it does not name there ("invited
+    the three countries to join", "the two nations signed"): one state's unnamed actor would
+    misstate them."""
+    head = trigger_token(doc, event)
+    if head is None:
+        return False
+    words = [*head.children]
+    if head.dep_ in ("xcomp", "ccomp") or head.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass"):
+        words += [*head.head.children]
+    return any(
+        w.lower_ in STATE_PLURALS and w.tag_ == "NNS" and w.dep_ in SIDE_DEPS and w.i != head.i
+        for w in words
+    )
+
+
+SIDE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "dative"})
 
 
 def _takes_unnamed_target(doc: Doc, event: Event, source: ActorMention | None, code: str) -> bool:
