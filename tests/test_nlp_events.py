@@ -769,3 +769,24 @@ def test_the_of_phrase_of_an_attack_is_its_victim(nlp: Any, text: str, victim: s
     attack = one(events_in(nlp, text), "ASSAULT")
     assert attack.source is None
     assert attack.target is not None and attack.target.actor.country == victim
+
+
+def test_a_relative_does_not_act_for_the_one_whose_relative_they_are(nlp: Any) -> None:
+    text = "President Okafor's brother criticised Peru on Monday."
+    criticised = one(events_in(nlp, text), "ACCUSE")
+    assert criticised.source is None or "Okafor" not in criticised.source.actor.name
+    assert name(criticised.target) == "Peru"
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("The farmers have fought to block the new dam for years.", "REJECT"),
+        ("Ecuador fought to keep the disputed islands.", "REJECT"),
+        ("Peruvian troops fought rebels near the border.", "ASSAULT"),
+    ],
+)
+def test_fighting_to_keep_or_block_something_is_resistance_not_combat(
+    nlp: Any, text: str, type_: str
+) -> None:
+    assert [e.code.type for e in events_in(nlp, text)] == [type_]

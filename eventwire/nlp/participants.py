@@ -63,6 +63,13 @@ OBJECT_CONTROL = frozenset(
     | {"invite", "compel", "oblige", "request", "pressure", "instruct", "authorize", "authorise"}
 )
 MODIFIER_DEPS = ("poss", "compound", "amod", "nmod")
+# Relatives, who are people of their own: "the boy's father" does not act for the boy.
+KIN_NOUNS = frozenset(
+    {"father", "mother", "parent", "son", "daughter", "child", "brother", "sister", "wife"}
+    | {"husband", "widow", "widower", "uncle", "aunt", "cousin", "nephew", "niece", "family"}
+    | {"relative", "grandfather", "grandmother", "grandson", "granddaughter", "fiancee"}
+    | {"fiance", "sibling", "stepfather", "stepmother", "father-in-law", "son-in-law"}
+)
 MEMBER_PREPS = ("from", "of", "on")
 MAX_CLIMB = 6
 # Prepositions that name the one an act is aimed at or taken from ("halted aid to X", "expelled
@@ -129,11 +136,14 @@ class RoleFinder:
         found = self.actors.at_token(token)
         if found is not None or depth > 2:
             return found
-        direct = kids(token, "appos") + [m for m in kids(token, *MODIFIER_DEPS) if m.i < token.i]
+        kin = token.lemma_.lower() in KIN_NOUNS  # "Elian's father", "the family of X": not X
+        direct = kids(token, "appos")
+        if not kin:
+            direct += [m for m in kids(token, *MODIFIER_DEPS) if m.i < token.i]
         for word in direct:
             if (found := self.actors.at_token(word)) is not None:
                 return found
-        nested = self.matcher.through(token)[1:] + pobjs(token, *MEMBER_PREPS)
+        nested = self.matcher.through(token)[1:] + ([] if kin else pobjs(token, *MEMBER_PREPS))
         for word in nested + self.leaders(token):  # "the commission, led by X"
             if (found := self.resolve(word, depth + 1)) is not None:
                 return found

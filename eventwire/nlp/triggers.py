@@ -240,7 +240,7 @@ class Matcher:
                 kids(c, "aux") and not kids(c, "nsubj") for c in kids(token, "advcl")
             )
         if name == "inf":  # "agreed to talk"
-            return bool(kids(token, "xcomp"))
+            return bool(infinitives(token))
         if name in COMPLEMENT_TESTS:  # "asked whether ...", "said that Sudan must return ..."
             deps, test = COMPLEMENT_TESTS[name]
             return any(test(c) for c in kids(token, *deps))
@@ -364,11 +364,22 @@ CONDITION_WORDS: Mapping[str, Callable[[Matcher, Token], list[Token]]] = Mapping
         "on": lambda m, t: pobjs(t, "on"),
         "pobj": lambda m, t: pobjs(t),
         "kid": lambda m, t: kids(t),
-        "to": lambda m, t: kids(t, "xcomp"),
+        "to": lambda m, t: infinitives(t),
         "head": lambda m, t: [t.head],
         "clause": lambda m, t: [x for c in kids(t, "relcl", "acl") for x in kids(c, "mark")],
     }
 )
+
+
+def infinitives(verb: Token) -> list[Token]:
+    """The verbs of ``verb``'s infinitive complements: "agreed to talk", and "fought to keep
+    the boy", which the parser reads as a purpose clause."""
+    purposes = [
+        c
+        for c in kids(verb, "advcl")
+        if not kids(c, "nsubj") and any(a.lower_ == "to" for a in kids(c, "aux"))
+    ]
+    return kids(verb, "xcomp") + purposes
 
 
 def _is_question(clause: Token) -> bool:
