@@ -28,7 +28,7 @@ Parse = Callable[[str], "Doc"]
 
 def test_people_share_the_version_of_the_other_tables(table: ActorTable) -> None:
     assert table.people
-    assert table.version == "1.4"
+    assert table.version == "1.5"
 
 
 @pytest.mark.parametrize(
@@ -121,9 +121,12 @@ def test_the_text_role_stays_and_the_table_gives_the_country(
 def test_an_ambiguous_family_name_gives_only_a_shared_country(
     parse: Parse, table: ActorTable
 ) -> None:
-    actor = _person(parse, table, "Mr Castro addressed the assembly for four hours.", "Mr Castro")
-    assert (actor.id, actor.country) == ("person:castro", "CUB")
+    actor = _person(parse, table, "Mr Bush addressed the assembly for four hours.", "Mr Bush")
+    assert (actor.id, actor.country) == ("person:bush", "USA")
     actor = _person(parse, table, "Mr Kim waved to the crowd.", "Mr Kim")
+    assert actor.country is None
+    # two Castros of the table lead Cuba and Honduras: no country
+    actor = _person(parse, table, "Mr Castro addressed the assembly for four hours.", "Mr Castro")
     assert actor.country is None
 
 

@@ -240,12 +240,12 @@ def test_pm_is_a_prime_minister_but_not_after_a_number(parse: Parse, table: Acto
     text = (
         "The outgoing PM Ana Kovac defended the decision on Monday.\n"
         "The prime minister said the ambassador would return.\n"
-        "At 4 pm Mr Novak left the building."
+        "At 4 pm Mr Vrbanek left the building."
     )
     found = actors_of(parse, table, text)
     assert found["prime minister"] == [("person:ana-kovac", None)]
     roles = roles_of(parse, table, text)
-    assert roles["Ana Kovac"] == ("prime minister", "GOV") and roles["Mr Novak"][0] is None
+    assert roles["Ana Kovac"] == ("prime minister", "GOV") and roles["Mr Vrbanek"][0] is None
 
 
 def test_a_royal_title_the_recogniser_took_into_a_name_is_its_role(

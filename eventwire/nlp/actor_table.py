@@ -55,6 +55,8 @@ COMMON_WORD_NAMES = frozenset(
         *("baker", "bishop", "brown", "cook", "cooper", "dung", "fox", "frank", "gallant"),
         *("gates", "gore", "hunt", "king", "major", "martin", "may", "miller", "park", "rice"),
         *("sang", "shah", "son", "straw", "truss", "wine", "young"),
+        *("said", "fall", "key", "english", "gross", "manning", "roman", "tan", "vital", "sow"),
+        *("parts", "wee", "blah", "meta", "nano", "pot"),
     }
 )
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "‛": "'", "`": "'", "–": "-", "—": "-"})
