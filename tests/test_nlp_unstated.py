@@ -155,3 +155,13 @@ def test_sides_said_to_be_several_states_are_no_single_states_unnamed_actor(
     )
     for side in (event.source, event.target):
         assert side is None or not side.actor.id.startswith(UNNAMED_PREFIX)
+
+
+def test_a_trip_to_nowhere_named_gets_no_host_of_the_travellers_own_state() -> None:
+    trip = _after_arrest(
+        "Zambia's president condemned the opposition on Tuesday.",
+        "Zambia's president left Lusaka for a three-day visit on Wednesday.",
+        trigger="visit",
+    )
+    assert trip.code.type == "CONSULT"
+    assert trip.target is None or not trip.target.actor.id.startswith(UNNAMED_PREFIX)

@@ -11,13 +11,18 @@ report's events are about: the one most of its sentences with events tie to, thr
 country or the place an event happens, provided at least ``MIN_SENTENCES`` sentences do (a lone
 sentence is no context; ties go to the country named first). A report about no state gets no
 unnamed sides. An unnamed target stands only beside a source of its own state (or of none
-known): what a foreign actor did to unnamed people is for the text to say. A target is not
-supplied to the one-sided types (``ONE_SIDED``: a build-up, a
-pull-back need not be aimed at anyone), nor an attacker to an attack (``UNATTRIBUTED``: who
-set off a bomb is a claim for the text to make, and reports often say it is not known), nor
-anyone to a condemnation of a deed (``BLAMING``: "condemned the bombing" blames its unknown
-authors), nor anything to an event whose clause calls its sides several states it does not
-name there ("invited the three countries to join", "the two nations signed": ``STATE_PLURALS``).
+known): what a foreign actor did to unnamed people is for the text to say. Nothing is supplied:
+- a target to the one-sided types (``ONE_SIDED``: a build-up, a pull-back need not be aimed at
+  anyone);
+- an attacker to an attack (``UNATTRIBUTED``: who set off a bomb is a claim for the text to
+  make, and reports often say it is not known);
+- anyone to a condemnation of a deed (``BLAMING``: "condemned the bombing" blames its unknown
+  authors);
+- their own state as host to travellers whose destination the text does not give (``TRIPS``: a
+  trip is mostly abroad, and a report is mostly about its travellers' own state);
+- anything to an event whose clause calls its sides several states it does not name there
+  ("invited the three countries to join", "the two nations signed": ``STATE_PLURALS``).
+
 The filled side's evidence is the trigger; the actor's id starts with ``unnamed:`` so that a
 user can tell it from a named one, and ``eventwire events --named-only`` leaves it out.
 """
@@ -41,6 +46,7 @@ MIN_SENTENCES = 2
 ONE_SIDED = frozenset({"MOBILIZE", "RETREAT"})
 UNATTRIBUTED = frozenset({"ASSAULT"})
 BLAMING = frozenset({"ACCUSE"})
+TRIPS = frozenset({("CONSULT", "visit")})
 
 
 def report_subject(events: Sequence[Event]) -> str | None:
@@ -124,6 +130,8 @@ def _takes_unnamed_target(doc: Doc, event: Event, source: ActorMention | None, c
     if event.code.type in ONE_SIDED or _blames_a_deed(doc, event):
         return False
     country = source.actor.country if source is not None else None
+    if (event.code.type, event.code.mode) in TRIPS and country == code:
+        return False  # a trip to nowhere named is no visit home
     return country is None or country == code or country in NON_STATE_CODES
 
 
