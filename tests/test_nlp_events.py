@@ -359,7 +359,7 @@ def test_a_demand_made_by_protesting_is_the_protest(nlp: Any) -> None:
         "The company said it had met every legal requirement.",
         "The talks were described as friendly.",
         "Mr Lee and Mr Sato had just ended a news conference in Lima.",
-        "Both leaders signed the plan, which calls for cooperation in mining.",
+        "The plan, which calls for cooperation in mining, was published on Monday.",
         "Asked to comment on the ruling, a ministry spokesman said nothing.",
     ],
 )
@@ -790,3 +790,17 @@ def test_fighting_to_keep_or_block_something_is_resistance_not_combat(
     nlp: Any, text: str, type_: str
 ) -> None:
     assert [e.code.type for e in events_in(nlp, text)] == [type_]
+
+
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        ("Peru and Chile signed an economic cooperation plan on Friday.", ["SUPPORT"]),
+        ("The two presidents signed the accession papers in Lima.", ["SUPPORT"]),
+        ("The governor signed the budget plan into law on Friday.", []),
+    ],
+)
+def test_signing_a_plan_or_papers_is_support_but_signing_into_law_is_not(
+    nlp: Any, text: str, types: list[str]
+) -> None:
+    assert [e.code.type for e in events_in(nlp, text)] == types
