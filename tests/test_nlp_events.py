@@ -804,3 +804,18 @@ def test_signing_a_plan_or_papers_is_support_but_signing_into_law_is_not(
     nlp: Any, text: str, types: list[str]
 ) -> None:
     assert [e.code.type for e in events_in(nlp, text)] == types
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "source"),
+    [
+        ("The Russian troop withdrawal from the border began on Monday.", "RETREAT", "Russia"),
+        ("The US military buildup near the border continued.", "MOBILIZE", "United States"),
+        ("Chilean air strikes on rebel camps continued on Monday.", "ASSAULT", "Chile"),
+        ("The Peru invasion began in March.", "ASSAULT", None),  # a name written out: target
+    ],
+)
+def test_an_event_nouns_own_demonym_is_its_doer(
+    nlp: Any, text: str, type_: str, source: str | None
+) -> None:
+    assert name(one(events_in(nlp, text), type_).source) == source

@@ -387,6 +387,23 @@ class RoleFinder:
                 words += kids(clause, "nsubj")
         return self.resolve_all([t for w in words for t in with_conjuncts(w)])
 
+    def modifier_agents(self, noun: Token) -> list[ActorMention]:
+        """The state or group an event noun's own adjective or abbreviation names as its doer:
+        "the Russian withdrawal", "US military buildup", "Chinese drills". Not for nouns whose
+        modifier is who suffers them ("Palestinian deaths", "the Russian expulsions"), nor a name
+        written out, which is as often the target or the place ("the Iraq invasion", "the
+        Tanzania blast")."""
+        if noun.lemma_.lower() in PATIENT_NOUNS:
+            return []
+        words = [
+            m
+            for m in kids(noun, "amod", "nmod", "compound")
+            if m.i < noun.i
+            and (m.tag_ == "JJ" or (m.text.replace(".", "").isupper() and len(m.text) <= 4))
+        ]
+        found = [self.actors.at_token(w) for w in words]
+        return [f for f in found if f is not None and f.actor.country is not None][:1]
+
     def own_state(self, trig: Trigger) -> list[ActorMention]:
         """Whose the object is ("Slovenia's ambassador", "the Slovenian ambassador")."""
         return self.resolve_all(self._slot("objmod", trig) or self._slot("dobj", trig))
@@ -529,6 +546,13 @@ HARM_NOUNS = frozenset(
 BLAME_PREPS = ("in", "for", "behind")
 
 
+# Event nouns whose modifier names who suffers them, not who does them: "Palestinian deaths",
+# "the Russian expulsions", "Kurdish killings".
+PATIENT_NOUNS = frozenset(
+    {"killing", "massacre", "murder", "assassination", "execution", "kidnapping", "abduction"}
+    | {"hijacking", "arrest", "detention", "expulsion", "deportation", "release", "death"}
+    | {"extradition", "casualty", "evacuation", "imprisonment", "trial", "conviction"}
+)
 # A state's premises abroad or its forces' bases: an attack there is on that state.
 MISSION_NOUNS = frozenset({"embassy", "consulate", "legation", "mission", "base", "barracks"})
 # Where an attack is set: "at", "outside", "near", "next to", "in front of", "through".
@@ -625,6 +649,8 @@ def _noun_roles(trig: Trigger, finder: RoleFinder) -> Roles:
         sources = finder.put_out_by(noun)
     if not sources and trig.rule.has("sym"):
         sources = finder.pair(noun)
+    if not sources:  # "the Russian withdrawal", "US military buildup", "Chinese drills"
+        sources = [a for a in finder.modifier_agents(noun) if a not in targets[:1]]
     if trig.rule.code is not None and trig.rule.code.mode == "invite":
         if not targets:  # "X is visiting China at the invitation of Y": Y invited X
             targets = finder.resolve_all(finder.clause_subjects(noun))
