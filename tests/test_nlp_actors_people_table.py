@@ -135,3 +135,9 @@ def test_a_common_word_alone_is_not_a_table_person(parse: Parse, table: ActorTab
     assert actor.country is None
     actor = _person(parse, table, "Prime Minister Brown signed the order.", "Brown")
     assert actor.country == "GBR"
+
+
+def test_a_title_in_an_alias_makes_no_family_name(table: ActorTable) -> None:
+    # "King Mohammed VI" is an alias of the Moroccan king: a man called Mohammed is not him
+    assert table.people_named("Mohammed") == ()
+    assert [e.name for e in table.people_named("Maktoum")]  # a real family name still counts

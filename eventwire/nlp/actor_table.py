@@ -47,6 +47,11 @@ FAMILY_NAME_FIRST = frozenset({"CHN", "PRK", "KOR", "TWN", "SGP"})
 NAME_SUFFIXES = frozenset(
     {"jr", "sr", *("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")}
 )
+# Titles some aliases are written with: "King Hamad", "Sheikh Mohamed bin Zayed".
+NAME_TITLES = frozenset(
+    {"king", "queen", "sultan", "emir", "sheikh", "shaikh", "prince", "princess", "crown"}
+    | {"president", "general", "grand", "duke", "mullah", "ayatollah", "pope"}
+)
 NAME_PARTICLES = ("al-", "el-")  # "al-Assad" is also written "Assad"
 # Family names of table people that are also common English words (or given names): alone
 # ("Brown said") they name nobody for sure; only with an honorific or role ("Mrs May").
@@ -176,6 +181,8 @@ def name_key(text: str) -> str:
 def family_names(name: str, country: str | None) -> tuple[str, ...]:
     """The keys a person may be named by alone: "Bashar al-Assad" -> ("al-assad", "assad")."""
     words = name_key(name).split()
+    while len(words) > 1 and words[0] in NAME_TITLES:  # "King Mohammed VI" is no "Mr Mohammed"
+        words.pop(0)
     while len(words) > 1 and words[-1] in NAME_SUFFIXES:
         words.pop()
     if len(words) < 2:
