@@ -57,6 +57,8 @@ CASES = [
     ("A new round of talks will be held in Geneva next week.", "CONSULT", P, None),
     ("Mr Tran is visiting Peru next week.", "CONSULT", P, None),
     ("Egypt did not sign the agreement.", "SUPPORT", N, None),
+    ("Japan invited Mr Lee to visit Tokyo in May.", "CONSULT", H, None),  # invited, not done
+    ("India urged Egypt to sign the pact.", "REQUEST", A, None),
     ("Peru never recognised the new government.", "SUPPORT", N, None),
     ("Police said no arrests were made.", "COERCE", N, "Police"),
     ("The two sides failed to reach a deal.", "AGREE", N, None),

@@ -8,7 +8,8 @@ written ("state media confirmed" gives "state media"; "It said" gives "It", reso
 - reported (hedged): "are believed to have met", "reportedly", "allegedly", "is said to have",
   "according to unconfirmed reports", an unconfirmed claim ("has never confirmed that ...");
 - hypothetical: "could", "may", "might", "likely to", "if ...", what experts or analysts say
-  will happen, what anyone expects or predicts;
+  will happen, what anyone expects or predicts, what one is invited, urged, asked or told to do
+  ("invited X to join": the invitation is the event, the joining is not yet);
 - planned: "will", "is due to", "is scheduled to", "is to", "plans to", "is expected to", "would"
   in reported speech, "upcoming", "next week";
 - asserted: everything else.
@@ -66,7 +67,8 @@ PLANNED_RAISERS = _words(
 )
 HYPOTHETICAL_RAISERS = _words(
     "likely unlikely possible able ready willing eager keen want hope wish try attempt seek "
-    "consider mull weigh could may might propose offer"
+    "consider mull weigh could may might propose offer "
+    "invite urge ask encourage request tell order instruct advise"
 )
 # "needs to resign", "has to withdraw", "is required to": an obligation, not a deed; in the past
 # ("had to withdraw") it usually was done, and is left asserted.
