@@ -153,6 +153,7 @@ TYPE_CASES = [
     ("North Korea test-fired two ballistic missiles on Sunday.", "MOBILIZE/weapons", "? > ?"),
     ("Police arrested 30 protesters in Cairo on Saturday.", "COERCE/arrest", "police > protesters"),
     ("Ten activists were detained by police in Lima.", "COERCE/arrest", "police > activists"),
+    ("Peru issued a warrant for Ecuador's former president.", "COERCE/arrest", "Peru > ?"),
     ("Rebels attacked a military convoy near the border on Monday.", "ASSAULT", "rebels > ?"),
     ("Two soldiers were killed by rebels in the east.", "ASSAULT", "rebels > soldiers"),
     ("Dozens died in an attack on a police station on Sunday.", "ASSAULT", "? > police"),
