@@ -397,3 +397,22 @@ def test_chiefs_and_commissioners_of_a_body_are_its_officials(
     mentions = actors_of(parse, table, text)
     assert mention(mentions, "Anna Berg").actor.country == "UNO"
     assert mention(mentions, "Omar Said").actor.country == "UNO"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "country"),
+    [
+        ("The government in Kabul rejected the plan.", "government in Kabul", "AFG"),
+        ("A court in Peru convicted the mayor.", "court in Peru", "PER"),
+        ("The embassy in Nairobi issued a statement.", None, None),  # another state's
+    ],
+)
+def test_a_states_own_body_placed_in_its_country_or_capital(
+    parse: Parse, table: ActorTable, text: str, phrase: str | None, country: str | None
+) -> None:
+    found = {m.span.text: m.actor.country for m in actors_of(parse, table, text)}
+    if phrase is None:
+        assert not any(t.startswith("embassy") for t in found), found
+        assert "Kenya" not in found.values() and "KEN" not in found.values(), found
+    else:
+        assert found.get(phrase) == country, found

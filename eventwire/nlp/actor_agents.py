@@ -258,20 +258,52 @@ def _organisation_actor(cues: Cues, text: str, country: str | None, sector: str 
 
 
 def _body(cues: Cues, i: int, claimed: set[int]) -> TokenMention | None:
-    """A body or a government named by a noun after a country: "China's defence ministry"."""
+    """A body or a government named by a noun after a country: "China's defence ministry"; or,
+    for a state's own bodies, before "in" and its country or capital: "the government in Kabul",
+    "a court in Guyana" (not "the embassy in Nairobi", nor an army, which may be abroad)."""
     for kind in (WordKind.STATE, WordKind.ORG):
         found = cues.phrase_ending_at(i, kind)
         if found is None or any(k in claimed for k in range(found[0], i)):
             continue
         cue = cues.descriptor_ending_at(found[0] - 1, roles=False)
-        if cue is None or cue.country is None:
+        start, end = (cue.start, i + 1) if cue is not None else (found[0], i + 1)
+        country = cue.country if cue is not None else None
+        if country is None and found[1].phrase in LOCAL_BODIES:
+            placed = _placed_in(cues, i, claimed)
+            if placed is not None:
+                start, end, country = found[0], placed[0], placed[1]
+        if country is None:
             return None
         if kind is WordKind.STATE:
-            return TokenMention(cue.start, i + 1, country_actor(cues, cue.country))
+            return TokenMention(start, end, country_actor(cues, country))
         text = cues.doc[found[0] : i + 1].text.lower()
-        return TokenMention(
-            cue.start, i + 1, _organisation_actor(cues, text, cue.country, found[1].sector)
-        )
+        return TokenMention(start, end, _organisation_actor(cues, text, country, found[1].sector))
+    return None
+
+
+# A state's own bodies, which sit in it: "the government in Kabul" is Afghanistan's.
+LOCAL_BODIES = frozenset(
+    {"government", "administration", "regime", "authorities", "leadership", "cabinet"}
+    | {"parliament", "congress", "senate", "legislature", "national assembly", "court"}
+    | {"supreme court", "ministry", "foreign ministry", "defence ministry", "defense ministry"}
+    | {"central bank"}
+)
+PLACED_REACH = 4  # words of a country or capital name after "in"
+
+
+def _placed_in(cues: Cues, i: int, claimed: set[int]) -> tuple[int, str] | None:
+    """The end and country of "in <country or capital>" right after token ``i``."""
+    first = i + 2
+    if first >= len(cues.texts) or cues.lowers[i + 1] != "in" or cues.deps[i + 1] != "prep":
+        return None
+    if cues.lowers[first] == "the":
+        first += 1
+    for j in range(first, min(first + PLACED_REACH, len(cues.texts))):
+        if j in claimed:
+            return None
+        found = cues.country_ending_at(j)
+        if found is not None and found[0] == first and found[1] not in NON_STATE_CODES:
+            return j + 1, found[1]
     return None
 
 

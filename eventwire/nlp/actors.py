@@ -8,7 +8,8 @@ to at most one mention:
 1. institutions of the actor table ("the UN", "Xinhua", "the Pentagon");
 2. people, with roles and affiliations learned from the text (``actor_roles``), followed through the
    article by name, "Mr Kim" and role phrases (``actor_coref``);
-3. organisations (NER, or "<country> <body>") and governments ("Norway's government");
+3. organisations (NER, "<country> <body>", or a state's own body "in <country or capital>")
+   and governments ("Norway's government", "the government in Kabul");
 4. groups ("US and North Korean officials", "Chinese troops", "state media");
 5. countries and capitals used as agents, not as places (``is_place_use``);
 6. pronouns resolved to people.
