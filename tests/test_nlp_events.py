@@ -820,3 +820,9 @@ def test_an_event_nouns_own_demonym_is_its_doer(
     nlp: Any, text: str, type_: str, source: str | None
 ) -> None:
     assert name(one(events_in(nlp, text), type_).source) == source
+
+
+def test_a_possessor_makes_no_thing_an_actor(nlp: Any) -> None:
+    # "welcomed X's statement" approves of it; "welcomed X" would host a visitor
+    events = events_in(nlp, "Peru welcomed Chile's decision on Monday.")
+    assert [e.code.type for e in events] == ["SUPPORT"]

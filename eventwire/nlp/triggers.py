@@ -182,8 +182,9 @@ class Matcher:
         return []
 
     def actor_like(self, token: Token) -> bool:
-        """The phrase names an actor: itself, its appositive or a country modifier."""
-        words = [token, *kids(token, "appos", "compound", "amod", "poss")]
+        """The phrase names an actor: itself, its appositive or a country modifier (not its
+        possessor: "welcomed Reagan's statement" welcomes no visitor)."""
+        words = [token, *kids(token, "appos", "compound", "amod")]
         return any(self.actors.at_token(w) is not None for w in words)
 
     # --- conditions ----------------------------------------------------------------------------
