@@ -826,3 +826,15 @@ def test_a_possessor_makes_no_thing_an_actor(nlp: Any) -> None:
     # "welcomed X's statement" approves of it; "welcomed X" would host a visitor
     events = events_in(nlp, "Peru welcomed Chile's decision on Monday.")
     assert [e.code.type for e in events] == ["SUPPORT"]
+
+
+def test_a_deed_in_the_clause_of_another_act_is_not_its_subjects(nlp: Any) -> None:
+    text = "Peru issued a warrant for the mayor in the killing of Ecuador's ambassador."
+    killing = one(events_in(nlp, text), "ASSAULT")
+    assert killing.source is None  # Peru issued the warrant; who killed is not said
+
+
+def test_a_protest_nouns_demonym_is_that_countrys_protesters(nlp: Any) -> None:
+    protest = one(events_in(nlp, "Peruvian protests against Chile grew on Monday."), "PROTEST")
+    assert protest.source is not None
+    assert (protest.source.actor.country, protest.source.actor.sector) == ("PER", "CVL")

@@ -16,7 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from eventwire.models import ActorMention
+from eventwire.models import Actor, ActorKind, ActorMention
+from eventwire.nlp.actor_table import group_id, load_actor_table
 from eventwire.nlp.factuality import COGNITION_VERBS, SPEECH_VERBS
 from eventwire.nlp.lexicon import RuleKind
 from eventwire.nlp.nominals import outer
@@ -450,8 +451,19 @@ class RoleFinder:
             if tok.pos_ in ("VERB", "AUX"):
                 if tok.lemma_.lower() in REPORTING_VERBS:  # "In his meeting with X, experts say"
                     return []
+                if _is_deed(noun, self.matcher) and self._other_act(tok, noun):
+                    return []  # "issued a warrant for X in the killing of Y": not the killer
                 return self.subjects(tok)
         return []
+
+    def _other_act(self, verb: Token, noun: Token) -> bool:
+        """``verb`` states an event of another type than the deed ``noun``: its subject did
+        that, not the deed ("probing into the bombings", "issued a warrant ... in the killing")."""
+        rule = self.matcher.verb_rule(verb)
+        deed = self.matcher.noun_rule(noun)
+        if rule is None or rule.code is None:
+            return False
+        return deed is None or deed.code is None or rule.code.type != deed.code.type
 
 
 def _voiced(clause: Token, noun: Token, *, relative: bool) -> bool:
@@ -544,6 +556,20 @@ HARM_NOUNS = frozenset(
     | {"act", "terrorism", "bloodshed", "terror"}
 )
 BLAME_PREPS = ("in", "for", "behind")
+
+
+# Types whose noun's demonym names a people, not its state: "Egyptian protests", "the Syrian
+# uprising" are by protesters of that country, mostly against its state.
+CROWD_TYPES = frozenset({"PROTEST"})
+
+
+def _protesters(mention: ActorMention) -> ActorMention:
+    """The protesters of the country ``mention`` names ("Egyptian protests")."""
+    code = mention.actor.country
+    entry = load_actor_table().country(code) if code else None
+    name = f"{entry.adjective} protesters" if entry else "protesters"
+    actor = Actor(group_id(code, "CVL", "protesters"), name, ActorKind.GROUP, code, "CVL")
+    return ActorMention(actor, mention.span)
 
 
 # Event nouns whose modifier names who suffers them, not who does them: "Palestinian deaths",
@@ -649,8 +675,10 @@ def _noun_roles(trig: Trigger, finder: RoleFinder) -> Roles:
         sources = finder.put_out_by(noun)
     if not sources and trig.rule.has("sym"):
         sources = finder.pair(noun)
-    if not sources:  # "the Russian withdrawal", "US military buildup", "Chinese drills"
-        sources = [a for a in finder.modifier_agents(noun) if a not in targets[:1]]
+    if not sources:  # "the Russian withdrawal", "US military buildup", "Egyptian protests"
+        found = [a for a in finder.modifier_agents(noun) if a not in targets[:1]]
+        crowd = trig.rule.code is not None and trig.rule.code.type in CROWD_TYPES
+        sources = [_protesters(a) for a in found] if crowd else found
     if trig.rule.code is not None and trig.rule.code.mode == "invite":
         if not targets:  # "X is visiting China at the invitation of Y": Y invited X
             targets = finder.resolve_all(finder.clause_subjects(noun))
