@@ -27,7 +27,7 @@ from importlib import resources
 from types import MappingProxyType
 
 from eventwire.errors import ExtractionError
-from eventwire.models import Actor
+from eventwire.models import Actor, ActorKind
 
 DATA_PACKAGE = "eventwire"
 COUNTRIES_FILE = "data/countries.tsv"
@@ -138,6 +138,13 @@ def slugify(text: str) -> str:
 def group_id(country: str | None, sector: str | None, noun: str) -> str:
     """``group:KEN:CVL:lorry-drivers``: the id of an unnamed collective."""
     return f"group:{country or '-'}:{sector or '-'}:{slugify(noun)}"
+
+
+def protesters_of(code: str | None) -> Actor:
+    """The unnamed protesters of a country: "Egyptian protesters" (civilians, CVL)."""
+    entry = load_actor_table().country(code) if code else None
+    name = f"{entry.adjective} protesters" if entry else "protesters"
+    return Actor(group_id(code, "CVL", "protesters"), name, ActorKind.GROUP, code, "CVL")
 
 
 def group_noun(actor: Actor) -> str:

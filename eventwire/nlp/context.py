@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 
 from eventwire.models import Actor, ActorKind, ActorMention, Event, Factuality, TextSpan
 from eventwire.nlp.actor_domestic import dateline_code
-from eventwire.nlp.actor_table import NON_STATE_CODES, group_id, load_actor_table
+from eventwire.nlp.actor_table import NON_STATE_CODES, group_id, load_actor_table, protesters_of
 from eventwire.nlp.syntax import doc_text, is_passive
 
 # Words that refer back to two sides already named ("their summit", "the two leaders met").
@@ -396,10 +396,8 @@ def _crowd_source(doc: Doc, event: Event) -> Event:
     subjects = [t for t in _clause_subjects(doc, event) if t.pos_ in ("NOUN", "NUM")]
     if not subjects:
         return event
-    entry = load_actor_table().country(code)
-    name = f"{entry.adjective} protesters" if entry else "protesters"
     span = doc[subjects[0].left_edge.i : subjects[0].i + 1]
-    crowd = Actor(group_id(code, "CVL", "protesters"), name, ActorKind.GROUP, code, "CVL")
+    crowd = protesters_of(code)
     mention = ActorMention(crowd, TextSpan(span.start_char, span.end_char, span.text))
     return dataclasses.replace(event, source=mention)
 

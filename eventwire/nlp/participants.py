@@ -16,8 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from eventwire.models import Actor, ActorKind, ActorMention
-from eventwire.nlp.actor_table import group_id, load_actor_table
+from eventwire.models import ActorMention
+from eventwire.nlp.actor_table import protesters_of
 from eventwire.nlp.factuality import COGNITION_VERBS, SPEECH_VERBS
 from eventwire.nlp.lexicon import RuleKind
 from eventwire.nlp.nominals import outer
@@ -565,11 +565,7 @@ CROWD_TYPES = frozenset({"PROTEST"})
 
 def _protesters(mention: ActorMention) -> ActorMention:
     """The protesters of the country ``mention`` names ("Egyptian protests")."""
-    code = mention.actor.country
-    entry = load_actor_table().country(code) if code else None
-    name = f"{entry.adjective} protesters" if entry else "protesters"
-    actor = Actor(group_id(code, "CVL", "protesters"), name, ActorKind.GROUP, code, "CVL")
-    return ActorMention(actor, mention.span)
+    return ActorMention(protesters_of(mention.actor.country), mention.span)
 
 
 # Event nouns whose modifier names who suffers them, not who does them: "Palestinian deaths",
