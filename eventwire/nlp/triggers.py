@@ -237,9 +237,7 @@ class Matcher:
         if name == "noobj":
             return not kids(token, "dobj")
         if name == "comp":  # an infinitive or that-clause: "asked X to", "agreed ... to"
-            return bool(kids(token, "xcomp", "ccomp")) or any(
-                kids(c, "aux") and not kids(c, "nsubj") for c in kids(token, "advcl")
-            )
+            return bool(kids(token, "ccomp")) or bool(infinitives(token))
         if name == "inf":  # "agreed to talk"
             return bool(infinitives(token))
         if name in COMPLEMENT_TESTS:  # "asked whether ...", "said that Sudan must return ..."
