@@ -1,4 +1,8 @@
-"""Bodies named again by a common noun: "the alliance", "the world body", "the court".
+"""Bodies named again: by the last word of their name, or by a common noun ("the alliance").
+
+"The Commission", "the Mission" that the recogniser took for a body of its own are the body named
+before whose name ends in that word ("Kenya's Independent Electoral and Boundaries Commission";
+``short_names``).
 
 Once a report has named an organisation ("NATO", "the International Court of Justice", "Kenya's
 Electoral Commission"), it goes on calling it by a noun of what it is: "the western military
@@ -40,10 +44,29 @@ DESCRIBING_DEPS = frozenset({"amod", "nummod", "advmod", "quantmod"})
 SINGULAR_TAGS = frozenset({"NN"})
 
 
+def last_word(actor: Actor) -> str | None:
+    """The last word of a body's name of two words or more, casefolded ("commission")."""
+    words = actor.name.split()
+    return words[-1].casefold() if len(words) > 1 else None
+
+
+def short_names(found: list[TokenMention]) -> None:
+    """A body taken alone by the last word of a name given before ("The Commission") is that
+    body; ``found`` in text order, changed in place."""
+    bodies: dict[str, Actor] = {}  # last word -> the latest body so named
+    for i, mention in enumerate(found):
+        actor = mention.actor
+        if actor.kind is not ActorKind.ORGANIZATION:
+            continue
+        if (last := last_word(actor)) is not None:
+            bodies[last] = actor
+        elif (earlier := bodies.get(actor.name.casefold())) is not None:
+            found[i] = TokenMention(mention.start, mention.end, earlier)
+
+
 def descriptions(actor: Actor, table_descriptions: Iterable[str]) -> frozenset[str]:
     """The nouns (or two-word phrases) a body is called by once named."""
-    words = actor.name.split()
-    last = words[-1].casefold() if len(words) > 1 else ""
+    last = last_word(actor)
     own = {last} if last in BODY_HEADS else set()
     return frozenset(own | {d.casefold() for d in table_descriptions})
 

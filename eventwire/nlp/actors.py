@@ -35,7 +35,7 @@ from eventwire.nlp.actor_agents import (
     is_place_use,
     organisation_mentions,
 )
-from eventwire.nlp.actor_bodies import described_bodies
+from eventwire.nlp.actor_bodies import described_bodies, short_names
 from eventwire.nlp.actor_coref import (
     body_pronouns,
     countries_from_possessors,
@@ -80,7 +80,7 @@ def find_actors(doc: Doc, table: ActorTable) -> list[ActorMention]:
     found.extend(groups)
     found.extend(country_mentions(cues, claimed))
     found.sort(key=lambda m: (m.start, m.end))
-    _short_org_names(found)
+    short_names(found)
     _defined_acronyms(cues, found)
     found.extend(described_bodies(cues, found, claimed))
     found.sort(key=lambda m: (m.start, m.end))
@@ -99,21 +99,6 @@ def find_actors(doc: Doc, table: ActorTable) -> list[ActorMention]:
     found.extend(body_pronouns(cues, found, sentence_of, taken))
     mentions = (_to_mention(cues, m) for m in sorted(found, key=lambda m: (m.start, m.end)))
     return [m for m in mentions if m is not None]
-
-
-def _short_org_names(found: list[TokenMention]) -> None:
-    """ "The Commission", "the Mission": a body named again by the last word of its name is the
-    body named before ("Kenya's Independent Electoral and Boundaries Commission"); in place."""
-    bodies: dict[str, Actor] = {}  # last word -> the latest body so named
-    for i, mention in enumerate(found):
-        actor = mention.actor
-        if actor.kind is not ActorKind.ORGANIZATION:
-            continue
-        words = actor.name.split()
-        if len(words) > 1:
-            bodies[words[-1].casefold()] = actor
-        elif (earlier := bodies.get(actor.name.casefold())) is not None:
-            found[i] = TokenMention(mention.start, mention.end, earlier)
 
 
 def _defined_acronyms(cues: Cues, found: list[TokenMention]) -> None:

@@ -111,7 +111,7 @@ def _said_to_be_states(doc: Doc, event: Event) -> bool:
     if head is None:
         return False
     words = [*head.children]
-    if head.dep_ in ("xcomp", "ccomp") or head.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass"):
+    if head.dep_ in CLAUSE_OF_HEAD:  # "invited the three countries to join": invited's object
         words += [*head.head.children]
     return any(
         w.lower_ in STATE_PLURALS and w.tag_ == "NNS" and w.dep_ in SIDE_DEPS and w.i != head.i
@@ -120,6 +120,8 @@ def _said_to_be_states(doc: Doc, event: Event) -> bool:
 
 
 SIDE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "dative"})
+# A trigger whose sides sit on the word it hangs from: a complement, or a noun in a side's slot.
+CLAUSE_OF_HEAD = frozenset({"xcomp", "ccomp", "pobj", "dobj", "nsubj", "nsubjpass"})
 
 
 def _takes_unnamed_target(doc: Doc, event: Event, source: ActorMention | None, code: str) -> bool:
