@@ -192,24 +192,11 @@ def family_names(name: str, country: str | None) -> tuple[str, ...]:
         words.pop(0)
     while len(words) > 1 and words[-1] in NAME_SUFFIXES:
         words.pop()
-    if len(words) < 2 or _patronymic_last(words):
+    if len(words) < 2:
         return ()
     key = words[0] if country in FAMILY_NAME_FIRST else words[-1]
     bare = next((key[len(p) :] for p in NAME_PARTICLES if key.startswith(p)), None)
     return (key, bare) if bare else (key,)
-
-
-def _patronymic_last(words: list[str]) -> bool:
-    """ "Mohammed bin Salman", "Hussein bin Abdullah": the last word is a father's name, not a
-    family name, unless a family ("Al Nahyan", "Al-Sabah") follows the last "bin"."""
-    sons = [i for i, w in enumerate(words) if w in PATRONYMIC_WORDS]
-    if not sons:
-        return False
-    after = words[sons[-1] + 1 :]
-    return not any(w == "al" or w.startswith(NAME_PARTICLES) for w in after)
-
-
-PATRONYMIC_WORDS = frozenset({"bin", "ibn", "bint"})
 
 
 class _KeyMap:
