@@ -212,3 +212,50 @@ def test_an_arrest_with_no_agent_is_by_the_police_of_where_it_happened() -> None
     assert _sides(analyse("Three Chinese nationals were deported on Monday."), "COERCE") == [
         (None, "CHN")
     ]
+
+
+def test_a_plural_side_listing_several_states_is_one_side_per_state() -> None:
+    cases = {
+        "The foreign ministers of Chile and Peru met in Lima on Monday.": (
+            "CONSULT",
+            [("CHL", "PER")],
+        ),
+        "Leaders of Chile, Peru and Bolivia condemned Ecuador on Monday.": (
+            "ACCUSE",
+            [("CHL", "ECU"), ("PER", "ECU"), ("BOL", "ECU")],
+        ),
+        "Chilean and Peruvian officials criticised Ecuador on Monday.": (
+            "ACCUSE",
+            [("CHL", "ECU"), ("PER", "ECU")],
+        ),
+        "Police in Kenya and Uganda arrested 14 smugglers on Monday.": (
+            "COERCE",
+            [("KEN", None), ("UGA", None)],
+        ),
+        "Ecuador accused the governments of Chile and Peru of arming the rebels.": (
+            "ACCUSE",
+            [("ECU", "CHL"), ("ECU", "PER")],
+        ),
+    }
+    for text, (kind, sides) in cases.items():
+        assert _sides(analyse(text), kind) == sides, text
+
+
+def test_the_listed_states_become_that_group_s_members() -> None:
+    analysis = analyse("The foreign ministers of Chile and Peru met in Lima on Monday.")
+    assert {(m.span.text, m.actor.country) for m in analysis.actors} >= {
+        ("ministers", "CHL"),
+        ("Peru", "PER"),
+    }
+    (peru,) = [m for m in analysis.actors if m.span.text == "Peru"]
+    assert peru.actor.name == "ministers"  # not Peru itself: the state did not meet anyone
+
+
+def test_people_listed_in_a_group_s_phrase_are_not_its_members() -> None:
+    analysis = analyse(
+        "Supporters of Ollanta Morales and Keiko Vargas clashed with police in Lima."
+    )
+    people = {"Ollanta Morales", "Keiko Vargas"}
+    assert not [
+        e for e in analysis.events for s in (e.source, e.target) if s and s.actor.name in people
+    ]

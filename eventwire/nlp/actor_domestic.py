@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from eventwire.ingest.clean import opening_dateline
 from eventwire.models import Actor, ActorKind
@@ -31,6 +32,9 @@ from eventwire.nlp.actor_agents import country_actor
 from eventwire.nlp.actor_coref import group_actor
 from eventwire.nlp.actor_cues import Cues, TokenMention
 from eventwire.nlp.actor_table import NON_STATE_CODES, ActorTable, WordKind, group_id, group_noun
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 # Group nouns that, with no country named, are the report's own country's people.
 DOMESTIC_GROUPS = frozenset(
@@ -183,6 +187,35 @@ def locate_groups(cues: Cues, found: list[TokenMention]) -> None:
         found[i] = replace(mention, actor=located)
 
 
+def listed_groups(cues: Cues, found: list[TokenMention]) -> None:
+    """A plural group whose place phrase lists several countries is one group per country:
+    in "the foreign ministers of France and Germany", "leaders of Egypt, Jordan and Syria" and
+    "police in Kenya and Tanzania", each further country stands for its own group (ministers of
+    Germany), in ``found``. Those names are no actor of their own there: nobody says Germany met.
+    The phrases are read as ``locate_groups`` reads them, after it has placed the group."""
+    at = {m.start: i for i, m in enumerate(found)}
+    for mention in list(found):
+        actor, head = mention.actor, mention.end - 1
+        if actor.kind is not ActorKind.GROUP or actor.country is None or cues.tags[head] != "NNS":
+            continue
+        preps = LOCATING_PREPS if _local(mention) else ORIGIN_PREPS
+        for obj in _place_objects(cues, head, preps):
+            if cues.country_in_phrase(obj) != actor.country:
+                continue
+            for conj in obj.conjuncts:
+                code = cues.country_in_phrase(conj) if conj.i > obj.i else None
+                if code is None or code == actor.country or code in NON_STATE_CODES:
+                    continue
+                member = replace(
+                    actor, id=group_id(code, actor.sector, group_noun(actor)), country=code
+                )
+                named = next((at[j] for j in range(conj.left_edge.i, conj.i + 1) if j in at), None)
+                if named is None:
+                    found.append(TokenMention(conj.i, conj.i + 1, member))
+                elif found[named].actor.kind is ActorKind.COUNTRY and found[named].end > conj.i:
+                    found[named] = replace(found[named], actor=member)
+
+
 def _local(mention: TokenMention) -> bool:
     """A group noun that names the place's own people: domestic nouns, rebels, police."""
     return is_domestic_group(mention) or mention.actor.sector in LOCAL_SECTORS
@@ -190,12 +223,21 @@ def _local(mention: TokenMention) -> bool:
 
 def _place_country(cues: Cues, head: int, preps: Collection[str]) -> str | None:
     """The country of an "in"/"of" phrase on the token ``head``: "in Serbia", "of Baghdad"."""
-    for prep in cues.doc[head].children:
-        if prep.dep_ == "prep" and prep.lower_ in preps:
-            for obj in prep.children:
-                if obj.dep_ == "pobj" and (country := cues.country_in_phrase(obj)):
-                    return country
+    for obj in _place_objects(cues, head, preps):
+        if country := cues.country_in_phrase(obj):
+            return country
     return None
+
+
+def _place_objects(cues: Cues, head: int, preps: Collection[str]) -> list[Token]:
+    """The objects of the ``preps`` phrases on the token ``head``."""
+    return [
+        obj
+        for prep in cues.doc[head].children
+        if prep.dep_ == "prep" and prep.lower_ in preps
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+    ]
 
 
 def _state_phrases(cues: Cues, claimed: set[int]) -> Iterator[tuple[int, int]]:

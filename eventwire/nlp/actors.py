@@ -51,6 +51,7 @@ from eventwire.nlp.actor_domestic import (
     bare_state_mentions,
     context_country,
     follow_groups,
+    listed_groups,
     locate_groups,
     possessed_states,
     with_context_country,
@@ -87,6 +88,7 @@ def find_actors(doc: Doc, table: ActorTable) -> list[ActorMention]:
     sentence_of = sentence_ids(doc)
     follow_groups(cues, found, sentence_of)
     locate_groups(cues, found)
+    listed_groups(cues, found)
     persons = [m for m in found if m.actor.kind is ActorKind.PERSON]
     found.extend(pronoun_mentions(cues, sentence_of, persons, people.genders))
     found.extend(possessed_states(cues, found, claimed))

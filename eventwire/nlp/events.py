@@ -32,7 +32,7 @@ from eventwire.nlp.syntax import indexed, kids, text_span, tokens_span
 from eventwire.nlp.triggers import ActorLookup, Matcher, Trigger, TriggerKind, find_triggers
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 __all__ = ["ActorLookup", "find_events"]
 
@@ -73,7 +73,7 @@ def _find_events(doc: Doc, matcher: Matcher, article_id: str) -> list[Event]:
             if mention is not None:
                 mentions.append(mention)
         merged = _merge(_drop_protest_demands(mentions), matcher)
-        events.extend(e for m in merged for e in _compound(m, doc))
+        events.extend(e for m in merged for e in _compound(m, doc, matcher))
     return complete_roles(doc, events, lambda: _states_named(doc, matcher.actors))
 
 
@@ -201,14 +201,14 @@ def _linked(a: Trigger, b: Trigger, matcher: Matcher) -> bool:
 MAX_COMPOUND = 6  # events one trigger gives at most for its conjoined sides
 
 
-def _compound(mention: _Mention, doc: Doc) -> list[Event]:
+def _compound(mention: _Mention, doc: Doc, matcher: Matcher) -> list[Event]:
     """One event per actor of a compound side, as event datasets code them ("Poland, Hungary and
     the Czech Republic joined NATO" is three accessions; "condemned Russia and Belarus", two
     condemnations): the further actors of a slot that are conjuncts of its first one (not
     mere other candidates of the slot). Symmetric events were left whole by ``fill_roles``."""
     event = mention.event
-    sources = _conjoined(event.source, mention.more_sources, doc)
-    targets = _conjoined(event.target, mention.more_targets, doc)
+    sources = _conjoined(event.source, mention.more_sources, doc, matcher)
+    targets = _conjoined(event.target, mention.more_targets, doc, matcher)
     if len(sources) == 1 and len(targets) == 1:
         return [event]
     out = []
@@ -222,22 +222,27 @@ def _compound(mention: _Mention, doc: Doc) -> list[Event]:
 
 
 def _conjoined(
-    first: ActorMention | None, more: tuple[ActorMention, ...], doc: Doc
+    first: ActorMention | None, more: tuple[ActorMention, ...], doc: Doc, matcher: Matcher
 ) -> list[ActorMention | None]:
-    """``first`` and those of ``more`` whose words are coordinated with its words, one per actor."""
+    """``first`` and those of ``more`` whose words are coordinated with its words or listed in
+    its phrase ("the foreign ministers of France and Germany"), one per actor."""
     out: list[ActorMention | None] = [first]
     if first is None or not more:
         return out
     head = doc.char_span(first.span.start, first.span.end, alignment_mode="expand")
     if head is None:
         return out
-    partners = {c.i for c in head.root.conjuncts}
+
+    def partners(tok: Token) -> set[int]:
+        return {c.i for c in (*tok.conjuncts, *matcher.listed(tok))}
+
+    mine = partners(head.root)
     seen = {first.actor.id}
     for mention in more:
         span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
         if span is None or mention.actor.id in seen:
             continue
-        if span.root.i in partners:
+        if span.root.i in mine or head.root.i in partners(span.root):
             out.append(mention)
             seen.add(mention.actor.id)
     return out

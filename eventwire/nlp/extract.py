@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-EXTRACTOR_VERSION = "0.19"  # 0.2: event dates; 0.3: places; 0.4: sides from the article;
+EXTRACTOR_VERSION = "0.20"  # 0.2: event dates; 0.3: places; 0.4: sides from the article;
 # 0.5: a domestic outlet's unqualified officials, authorities as agents, lexicon 1.2;
 # 0.6: whom denials answer, lexicon 1.3, unnamed and possessed officials, people placed by towns;
 # 0.7: force and denials written as participles with their author ("arrested by police", "a charge
@@ -58,7 +58,9 @@ EXTRACTOR_VERSION = "0.19"  # 0.2: event dates; 0.3: places; 0.4: sides from the
 # hypothetical; 0.16: issuing a warrant as legal action (lexicon 1.14); 0.17: a state's own body
 # placed in its country or capital ("the government in Kabul"); 0.18: a possessor makes no
 # object an actor for the lexicon ("welcomed Reagan's statement"); 0.19: a deed noun takes no
-# source from a clause that states another act, a protest noun's demonym is its protesters
+# source from a clause that states another act, a protest noun's demonym is its protesters;
+# 0.20: a plural side listing several states is one side per state ("the foreign ministers of
+# France and Germany", "French and German leaders")
 
 
 def analyse_doc(

@@ -150,6 +150,12 @@ class RoleFinder:
                 return found
         return None
 
+    def expand(self, token: Token) -> list[Token]:
+        """A side's words in text order: ``token``, its conjuncts and the members it lists
+        (``Matcher.listed``: "Kenyan and Tanzanian officials" are first the Kenyan)."""
+        listed = self.matcher.listed(token)
+        return sorted(expand(token) + listed, key=lambda t: t.i) if listed else expand(token)
+
     def leaders(self, token: Token) -> list[Token]:
         """The people a body is "led by" or "headed by"."""
         return [
@@ -187,21 +193,21 @@ class RoleFinder:
         """Who does what ``verb`` says, following control, raising, coordination and relative
         clauses. For a passive trigger this is the "by" agent."""
         if is_passive(verb) or stated_participle(verb):  # "diplomats expelled by Britain"
-            return [c for agent in pobjs(verb, "by") for c in expand(agent)]
+            return [c for agent in pobjs(verb, "by") for c in self.expand(agent)]
         tok = verb
         for _ in range(MAX_CLIMB):
             found = kids(tok, "nsubj") if tok is verb else kids(tok, "nsubj", "nsubjpass")
             relative = bool(found) and found[0].lower_ in RELATIVE_PRONOUNS and tok.dep_ == "relcl"
             if found and not relative:
-                return expand(found[0])
+                return self.expand(found[0])
             dep, parent = tok.dep_, tok.head
             if _voiced(tok, parent, relative=relative):
                 tok = parent.head  # "issued a declaration demanding ...": who issued it
                 continue
             if relative:
-                return expand(parent)
+                return self.expand(parent)
             if dep == "xcomp" and parent.lemma_ in OBJECT_CONTROL and kids(parent, "dobj"):
-                return expand(kids(parent, "dobj")[0])
+                return self.expand(kids(parent, "dobj")[0])
             if dep in ("xcomp", "acomp", "conj", "advcl", "ccomp") and parent.i != tok.i:
                 tok = parent
                 continue
@@ -236,7 +242,8 @@ class RoleFinder:
             found += [d for d in kids(head, "dative") if d.pos_ in ("NOUN", "PROPN")]
         if trig.kind is TriggerKind.VERB:  # "imposed sanctions on X", "called for steps from X"
             found += [p for o in self.matcher.objects(head, trig.rule) for p in pobjs(o, slot)]
-        return [t for f in found for c in with_conjuncts(f) for t in self.matcher.through(c)]
+        words = [t for f in found for c in with_conjuncts(f) for t in self.matcher.through(c)]
+        return words + [t for f in found for t in self.matcher.listed(f)]
 
     def authors(self, objs: list[Token], *, besides: Token | None = None) -> list[Token]:
         """Whose the things acted upon are: "calls by X", "crimes committed by X", "an offer

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Protocol
 
-from eventwire.models import ActorMention
+from eventwire.models import ActorKind, ActorMention
+from eventwire.nlp.actor_table import WordKind, group_noun, load_actor_table
 from eventwire.nlp.lexicon import Condition, Lexicon, Rule, RuleKind
 from eventwire.nlp.syntax import (
     QUANTIFIERS,
@@ -43,6 +44,8 @@ QUESTION_WORDS = frozenset(
 )
 NON_EVENT_ENTITIES = ("DATE", "TIME", "PERSON", "GPE", "CARDINAL", "ORDINAL", "MONEY", "PERCENT")
 OBJECT_PREPS = ("from", "of", "on", "out", "off")
+MEMBER_OF_PREPS = ("of", "from")  # "the presidents of Poland and the Czech Republic"
+LISTING_PREPS = ("of", "from", "in")  # and a placed group: "police in Kenya and Tanzania"
 DESTINATION_PREPS = ("to", "for", "in", "at", "into")
 VERB_POS = ("VERB", "AUX")
 NOUN_POS = ("NOUN", "PROPN")
@@ -56,6 +59,15 @@ class ActorLookup(Protocol):
     """The actor stage as the event stage sees it: which actor a token refers to, if any."""
 
     def at_token(self, token: Token) -> ActorMention | None: ...
+
+
+def _names_people(noun: Token) -> bool:
+    """The noun is an office, a government or a body of people ("presidents", "governments")."""
+    table, word = load_actor_table(), noun.lemma_.lower()
+    return any(table.word(word, kind) is not None for kind in PEOPLE_WORDS)
+
+
+PEOPLE_WORDS = (WordKind.ROLE, WordKind.STATE, WordKind.ORG, WordKind.GROUP)
 
 
 class TriggerKind(enum.StrEnum):
@@ -163,7 +175,38 @@ class Matcher:
         for obj in found:
             for conj in with_conjuncts(obj):
                 out.extend(self.through(conj))
+            out.extend(self.listed(obj))
         return out
+
+    def listed(self, noun: Token) -> list[Token]:
+        """Further sides a plural side lists inside itself, one per member: the German ministers
+        of "the foreign ministers of France and Germany" (the actor stage made those words that
+        group's), the French of "French and German leaders", the Czech Republic of "the
+        presidents of Poland and the Czech Republic". Not people ("supporters of Mubarak and
+        Suleiman" are not Suleiman) and not a list inside a place phrase of something else."""
+        if noun.tag_ != "NNS":
+            return []
+        own = self.actors.at_token(noun)
+        if own is not None and own.actor.kind is not ActorKind.GROUP:
+            return []
+        if own is None and not _names_people(noun):  # "the troubles of Greece and Spain"
+            return []
+        firsts = pobjs(noun, *(LISTING_PREPS if own is not None else MEMBER_OF_PREPS))
+        if own is not None:
+            firsts += [m for m in kids(noun, "amod", "compound") if m.i < noun.i]
+        out = []
+        for first in firsts:
+            for word in (first, *(c for c in first.conjuncts if c.i > first.i)):
+                found = self.actors.at_token(word)
+                if found is None or found.actor.country is None:
+                    continue
+                if (own is None and found.actor.kind is not ActorKind.PERSON) or (
+                    own is not None
+                    and found.actor.kind is ActorKind.GROUP
+                    and (group_noun(found.actor) == group_noun(own.actor))
+                ):
+                    out.append(word)
+        return out if len(out) > 1 or (own is not None and out) else []
 
     def subject_words(self, verb: Token) -> list[Token]:
         tok: Token | None = verb
