@@ -165,3 +165,19 @@ def test_a_trip_to_nowhere_named_gets_no_host_of_the_travellers_own_state() -> N
     )
     assert trip.code.type == "CONSULT"
     assert trip.target is None or not trip.target.actor.id.startswith(UNNAMED_PREFIX)
+
+
+def test_an_act_done_abroad_in_a_named_place_is_aimed_at_its_state() -> None:
+    for text, kind in (
+        ("Ecuador lifted a night curfew in Peru on Sunday, officials said.", "CONCEDE"),
+        ("Chile deployed 500 soldiers in Peru on Monday.", "MOBILIZE"),
+    ):
+        (event,) = [e for e in analyse(text).events if e.code.type == kind]
+        assert event.target is not None and event.target.actor.country == "PER", text
+
+
+def test_a_meeting_abroad_or_an_act_at_home_takes_no_place_target() -> None:
+    meeting = analyse("Chilean ministers met in Lima on Monday to discuss the fishing dispute.")
+    assert all(e.target is None or e.target.actor.country != "PER" for e in meeting.events)
+    home = analyse("Peru lifted a night curfew in Lima on Sunday, officials said.")
+    assert [e.target for e in home.events if e.code.type == "CONCEDE"] == [None]

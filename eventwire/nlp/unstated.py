@@ -23,6 +23,10 @@ known): what a foreign actor did to unnamed people is for the text to say. Nothi
 - anything to an event whose clause calls its sides several states it does not name there
   ("invited the three countries to join", "the two nations signed": ``STATE_PLURALS``).
 
+Before any of that, an act done abroad in a place its sentence names ("lifted a curfew in
+Montenegro", "recalled its envoy in Damascus") with no target is aimed at the place's state, a
+named actor (``place_target``).
+
 The filled side's evidence is the trigger; the actor's id starts with ``unnamed:`` so that a
 user can tell it from a named one, and ``eventwire events --named-only`` leaves it out.
 """
@@ -76,8 +80,10 @@ def unnamed_actor(code: str) -> Actor:
 
 
 def fill_unstated(doc: Doc, events: Sequence[Event]) -> list[Event]:
-    """``events`` with empty sides given an unnamed actor (see the module docstring); unchanged
-    when the report is about no state."""
+    """``events`` with a foreign place's state as the target of acts done there
+    (``place_target``) and then empty sides given an unnamed actor (see the module docstring),
+    which needs a report about some state."""
+    events = [place_target(e) for e in events]
     subject = report_subject(events)
     if subject is None:
         return list(events)
@@ -146,3 +152,31 @@ def _blames_a_deed(doc: Doc, event: Event) -> bool:
     return head is not None and any(
         child.dep_ == "dobj" and child.lemma_.lower() in HARM_NOUNS for child in head.children
     )
+
+
+# Acts done in a place to whoever holds it: "lifted a curfew in Montenegro", "recalled its envoy
+# in Damascus", "strengthened its forces in Lebanon".
+PLACED_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "CONCEDE", "SANCTION", "AID"})
+# Readings of an event's place named in its own words, not borrowed from another event, an
+# actor or the dateline (see ``PlaceMention.how``).
+NAMED_PLACES = frozenset({"name", "context", "qualifier", "enclosing", "anaphor"})
+
+
+def place_target(event: Event) -> Event:
+    """An act of ``PLACED_TYPES`` with no target, done by an actor of one state in a place of
+    another that its sentence names, is aimed at the place's state, as CAMEO and PLOVER code
+    it. A meeting or a statement abroad is not aimed at its host, and a place read from
+    elsewhere (another event, an actor, the dateline) is too loose a tie."""
+    place = event.place
+    if event.code.type not in PLACED_TYPES or event.target is not None or event.source is None:
+        return event
+    if place is None or place.place is None or place.agent or place.how not in NAMED_PLACES:
+        return event
+    code, own = place.place.country, event.source.actor.country
+    if not code or code in NON_STATE_CODES or own is None or own == code:
+        return event
+    if not event.sentence.start <= place.span.start < event.sentence.end:
+        return event
+    entry = load_actor_table().country(code)
+    state = Actor(code, entry.name if entry else code, ActorKind.COUNTRY, code, "GOV")
+    return dataclasses.replace(event, target=ActorMention(state, place.span))
