@@ -259,3 +259,12 @@ def test_people_listed_in_a_group_s_phrase_are_not_its_members() -> None:
     assert not [
         e for e in analysis.events for s in (e.source, e.target) if s and s.actor.name in people
     ]
+
+
+def test_disputing_a_claim_rejects_it_and_answers_whoever_made_it() -> None:
+    text = (
+        "Peruvian fishermen have complained that Chilean patrol boats fired on their trawlers.\n\n"
+        "But the Chilean navy has strongly disputed that notion, saying its boats fired no shot."
+    )
+    assert _sides(analyse(text), "REJECT") == [("CHL", "PER")]
+    assert _sides(analyse("The Chilean navy disputed the death toll on Monday."), "REJECT")

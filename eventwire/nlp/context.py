@@ -65,6 +65,11 @@ ASKED_NOUNS = frozenset(
     {"request", "demand", "call", "appeal", "plea", "ultimatum", "proposal", "offer", "invitation"}
 )
 ASKING_TYPES = frozenset({"REQUEST"})
+# A denial of what someone claimed: "disputed that notion", "rejected the allegation".
+CLAIM_NOUNS = frozenset(
+    {"claim", "notion", "allegation", "accusation", "charge", "assertion", "complaint", "criticism"}
+)
+CLAIMING_TYPES = frozenset({"ACCUSE"})
 REPLY_TYPES = frozenset({"REJECT", "AGREE", "CONCEDE"})
 ANSWER_LOOKBACK_SENTENCES = 4
 
@@ -74,20 +79,22 @@ def _asked_noun(doc: Doc, event: Event) -> Token | None:
     head = _token_at(doc, event.trigger.start)
     if head is None:
         return None
+    answered = ASKED_NOUNS | CLAIM_NOUNS if event.code.type == "REJECT" else ASKED_NOUNS
     for child in head.children:
-        if child.dep_ == "dobj" and child.lemma_.lower() in ASKED_NOUNS:
+        if child.dep_ == "dobj" and child.lemma_.lower() in answered:
             return child
         if child.dep_ == "prep" and child.lower_ == "to":
             for obj in child.children:
-                if obj.dep_ == "pobj" and obj.lemma_.lower() in ASKED_NOUNS:
+                if obj.dep_ == "pobj" and obj.lemma_.lower() in answered:
                     return obj
     return None
 
 
 def _answer_target(doc: Doc, event: Event, earlier: Sequence[Event], starts: list[int]) -> Event:
     """A refusal or acceptance of "the request" with no target answers whoever asked: the source
-    of the nearest earlier request (or offer of that name) by someone else. A refusal that names
-    nothing answers the nearest earlier request made of its source."""
+    of the nearest earlier request (or offer of that name) by someone else; a denial of "that
+    notion" or "the allegation" answers whoever last accused. A refusal that names nothing
+    answers the nearest earlier request made of its source."""
     if event.target is not None or event.code.type not in REPLY_TYPES:
         return event
     asked = _asked_noun(doc, event)
@@ -104,7 +111,8 @@ def _answer_target(doc: Doc, event: Event, earlier: Sequence[Event], starts: lis
                 return dataclasses.replace(event, target=prior.source)
             continue
         named = prior.trigger.text.lower().split()[-1].startswith(asked.lemma_.lower())
-        if prior.code.type in ASKING_TYPES or named:
+        kinds = CLAIMING_TYPES if asked.lemma_.lower() in CLAIM_NOUNS else ASKING_TYPES
+        if prior.code.type in kinds or named:
             return dataclasses.replace(event, target=prior.source)
     return event
 

@@ -193,7 +193,7 @@ class Matcher:
             return []
         firsts = pobjs(noun, *(LISTING_PREPS if own is not None else MEMBER_OF_PREPS))
         if own is not None:
-            firsts += [m for m in kids(noun, "amod", "compound") if m.i < noun.i]
+            firsts += [m for m in kids(noun, "amod", "compound", "nmod") if m.i < noun.i]
         out = []
         for first in firsts:
             for word in (first, *(c for c in first.conjuncts if c.i > first.i)):
