@@ -268,3 +268,14 @@ def test_disputing_a_claim_rejects_it_and_answers_whoever_made_it() -> None:
     )
     assert _sides(analyse(text), "REJECT") == [("CHL", "PER")]
     assert _sides(analyse("The Chilean navy disputed the death toll on Monday."), "REJECT")
+
+
+def test_an_invitation_with_no_inviter_named_is_the_host_s() -> None:
+    joined = analyse("Ecuador was invited to join the Pacific Alliance in 2012.")
+    assert [
+        (e.source and e.source.actor.name, _country(e.target))
+        for e in joined.events
+        if e.code.type == "AGREE"
+    ] == [("Pacific Alliance", "ECU")]
+    visit = analyse("The Chilean president has been invited to visit Lima, officials said.")
+    assert _sides(visit, "AGREE") == [("PER", "CHL")]

@@ -45,6 +45,7 @@ def complete_roles(
     joint = _joint_sources(events)
     for event in events:
         filled = _from_trip_subject(doc, event, events)
+        filled = _host_invites(doc, filled, events)
         filled = _from_visits(filled, events)
         filled = _from_pair(doc, filled, out, starts)
         filled = _from_named_pair(doc, filled, out, starts, first)
@@ -560,6 +561,31 @@ def _own_state_target(event: Event) -> Event:
     if actor.sector not in HOME_SECTORS and not opposition:
         return event
     return dataclasses.replace(event, target=_state(code, source.span))
+
+
+# What one is invited to do whose other side is the host: join a body, visit a state.
+HOSTED = frozenset({("COOPERATE", "join"), ("CONSULT", "visit")})
+
+
+def _host_invites(doc: Doc, event: Event, events: Sequence[Event]) -> Event:
+    """An invitation with no inviter named, to join a body or visit a state ("Poland was invited
+    to join NATO", "Kim has been invited to visit Seoul"), is the host's: the body or state that
+    the joining or visit stated in the invitation's own complement is aimed at."""
+    if event.source is not None or (event.code.type, event.code.mode) != ("AGREE", "invite"):
+        return event
+    head = _token_at(doc, event.trigger.start)
+    if head is None:
+        return event
+    invited = event.target.actor.id if event.target is not None else None
+    for other in events:
+        if other.sentence.start != event.sentence.start or other.target is None:
+            continue
+        if (other.code.type, other.code.mode) not in HOSTED or other.target.actor.id == invited:
+            continue
+        done = _token_at(doc, other.trigger.start)
+        if done is not None and done.dep_ == "xcomp" and done.head.i == head.i:
+            return dataclasses.replace(event, source=other.target)
+    return event
 
 
 def _token_at(doc: Doc, offset: int) -> Token | None:
