@@ -279,3 +279,10 @@ def test_an_invitation_with_no_inviter_named_is_the_host_s() -> None:
     ] == [("Pacific Alliance", "ECU")]
     visit = analyse("The Chilean president has been invited to visit Lima, officials said.")
     assert _sides(visit, "AGREE") == [("PER", "CHL")]
+
+
+def test_local_people_are_of_the_place_their_clause_happens_in() -> None:
+    text = "Ecuador condemned the arrests.\n\nProtesters marched in Lima on Friday."
+    (protest,) = [e for e in analyse(text).events if e.code.type == "PROTEST"]
+    assert protest.source is not None
+    assert (protest.source.actor.name, protest.source.actor.country) == ("protesters", "PER")

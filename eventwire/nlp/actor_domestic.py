@@ -16,7 +16,8 @@ police), not those often sent abroad ("peacekeepers in Iraq", "diplomats in Beij
 Egypt"). People named by their ethnicity ("ethnic Albanians in
 Serbia", "the Albanians of southern Serbia") are coded by where they live, as CAMEO does: news
 use "ethnic" and "<demonym>s of/in <country>" for a minority, not for the other state's people.
-A group with a country of its own ("US troops in Iraq") keeps it.
+A group with a country of its own ("US troops in Iraq") keeps it. Local people with no place of
+their own are of the place their clause happens in ("protesters marched in Cairo").
 """
 
 from __future__ import annotations
@@ -181,6 +182,8 @@ def locate_groups(cues: Cues, found: list[TokenMention]) -> None:
         # ("leaders of Romania", "ministers from the Georgian government")
         preps = LOCATING_PREPS if actor.country is not None or _local(mention) else ORIGIN_PREPS
         where = _place_country(cues, mention.end - 1, preps)
+        if where is None and actor.country is None and _local(mention):
+            where = _acting_in(cues, mention.end - 1)
         if where is None or where == actor.country:
             continue
         located = replace(actor, id=group_id(where, actor.sector, group_noun(actor)), country=where)
@@ -214,6 +217,16 @@ def listed_groups(cues: Cues, found: list[TokenMention]) -> None:
                     found.append(TokenMention(conj.i, conj.i + 1, member))
                 elif found[named].actor.kind is ActorKind.COUNTRY and found[named].end > conj.i:
                     found[named] = replace(found[named], actor=member)
+
+
+def _acting_in(cues: Cues, head: int) -> str | None:
+    """The country where the clause of which the token ``head`` is the subject happens, when
+    it says so with "in": "protesters marched in Cairo", "police arrested 20 people in Nairobi"
+    (local people are of the place where they act)."""
+    token = cues.doc[head]
+    if token.dep_ not in ("nsubj", "nsubjpass") or token.head.pos_ not in ("VERB", "AUX"):
+        return None
+    return _place_country(cues, token.head.i, ("in",))
 
 
 def _local(mention: TokenMention) -> bool:
