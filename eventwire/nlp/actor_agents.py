@@ -27,6 +27,7 @@ from eventwire.nlp.actor_table import (
     WordKind,
     group_id,
     slugify,
+    state_actor,
 )
 
 LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "into", "near", "across", "through"})
@@ -79,14 +80,7 @@ def is_place_use(span: Span) -> bool:
 
 def country_actor(cues: Cues, code: str) -> Actor:
     """A state as an agent: its government (sector GOV), id = ISO alpha-3."""
-    entry = cues.table.country(code)
-    return Actor(
-        id=code,
-        name=entry.name if entry else code,
-        kind=ActorKind.COUNTRY,
-        country=code,
-        sector="GOV",
-    )
+    return state_actor(code, cues.table)
 
 
 # --- institutions from the table -----------------------------------------------------------------

@@ -140,6 +140,12 @@ def group_id(country: str | None, sector: str | None, noun: str) -> str:
     return f"group:{country or '-'}:{sector or '-'}:{slugify(noun)}"
 
 
+def state_actor(code: str, table: ActorTable | None = None) -> Actor:
+    """A state as an agent: its government (sector GOV), id = ISO alpha-3."""
+    entry = (table or load_actor_table()).country(code)
+    return Actor(code, entry.name if entry else code, ActorKind.COUNTRY, code, "GOV")
+
+
 def protesters_of(code: str | None) -> Actor:
     """The unnamed protesters of a country: "Egyptian protesters" (civilians, CVL)."""
     entry = load_actor_table().country(code) if code else None

@@ -18,7 +18,13 @@ from spacy.tokens import Doc, Token
 
 from eventwire.models import Actor, ActorKind, ActorMention, Event, Factuality, TextSpan
 from eventwire.nlp.actor_domestic import dateline_code
-from eventwire.nlp.actor_table import NON_STATE_CODES, group_id, load_actor_table, protesters_of
+from eventwire.nlp.actor_table import (
+    NON_STATE_CODES,
+    group_id,
+    load_actor_table,
+    protesters_of,
+    state_actor,
+)
 from eventwire.nlp.syntax import doc_text, is_passive
 
 # Words that refer back to two sides already named ("their summit", "the two leaders met").
@@ -330,10 +336,7 @@ OWN_POSSESSIVES = frozenset({"their", "its", "his", "her", "our"})
 
 
 def _state(code: str, span: TextSpan) -> ActorMention:
-    entry = load_actor_table().country(code)
-    return ActorMention(
-        Actor(code, entry.name if entry else code, ActorKind.COUNTRY, code, "GOV"), span
-    )
+    return ActorMention(state_actor(code), span)
 
 
 def _own_government(doc: Doc, event: Event) -> Event:

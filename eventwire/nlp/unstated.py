@@ -39,7 +39,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from eventwire.models import UNNAMED_PREFIX, Actor, ActorKind, ActorMention, Event
-from eventwire.nlp.actor_table import NON_STATE_CODES, load_actor_table
+from eventwire.nlp.actor_table import NON_STATE_CODES, load_actor_table, state_actor
 from eventwire.nlp.event_frames import trigger_token
 from eventwire.nlp.participants import HARM_NOUNS
 
@@ -177,6 +177,4 @@ def place_target(event: Event) -> Event:
         return event
     if not event.sentence.start <= place.span.start < event.sentence.end:
         return event
-    entry = load_actor_table().country(code)
-    state = Actor(code, entry.name if entry else code, ActorKind.COUNTRY, code, "GOV")
-    return dataclasses.replace(event, target=ActorMention(state, place.span))
+    return dataclasses.replace(event, target=ActorMention(state_actor(code), place.span))
