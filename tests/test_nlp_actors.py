@@ -173,6 +173,16 @@ def test_pronoun_is_left_alone_when_two_people_compete(parse: Parse, table: Acto
     assert not [m for m in mentions if m.span.text == "He"]
 
 
+def test_an_object_pronoun_is_not_its_own_clause_s_subject(parse: Parse, table: ActorTable) -> None:
+    text = (
+        "Kenyan President Amara Okafor met Chilean President Tomás Aravena on Monday. "
+        "Okafor thanked him for his support, and later welcomed him to Nairobi."
+    )
+    mentions = actors_of(parse, table, text)
+    hims = [m.actor.id for m in mentions if m.span.text == "him"]
+    assert hims and set(hims) == {"person:tomas-aravena"}
+
+
 def test_ids_are_stable_across_documents_and_runs(parse: Parse, table: ActorTable) -> None:
     first = actors_of(parse, table, "Kenyan President Amara Okafor arrived on Monday.")
     second = actors_of(

@@ -25,10 +25,11 @@
 - "he"/"she"/"his"/"her" resolve to the person mentioned in the nearest sentence (the pronoun's own
   sentence before it, or up to two sentences back) when only one compatible person is there, or
   only one of them is a subject (in a sentence before, the subject of its main clause); otherwise
-  they are left alone. Narrative and quotation are two frames: a pronoun outside quotation marks
-  looks only at people named outside them (and a quotation's sentences do not count as distance),
-  one inside them at people named inside, or outside them in its own sentence unless that is
-  the quotation's speaker.
+  they are left alone. "Him" or "her" as an object is never the subject of its own clause
+  ("Clinton ..., welcoming him" is not Clinton). Narrative and quotation are two frames: a
+  pronoun outside quotation marks looks only at people named outside them (and a quotation's
+  sentences do not count as distance), one inside them at people named inside, or outside them
+  in its own sentence unless that is the quotation's speaker.
 """
 
 from __future__ import annotations
@@ -531,6 +532,7 @@ def pronoun_mentions(
         # the narrative names (the sentences of a quotation do not count in how far back), one
         # in a quotation to someone the quotation names, or its own sentence outside the marks
         # ("Clinton 'expressed her admiration'"), but not its speaker (who says "I").
+        bound = _clause_subjects(doc[i]) if lower in OBJECT_PRONOUNS else frozenset()
         if quoted[i]:
             here = sentence_of[i]
             candidates = [
@@ -538,9 +540,14 @@ def pronoun_mentions(
                 for m in known
                 if quoted[m.start] or (sentence_of[m.start] == here and not _speaker(doc, m))
             ]
-            actor = _antecedent(doc, doc[i], gender, sentence_of, candidates, genders)
         else:
             candidates = [m for m in known if not quoted[m.start]]
+        if bound:  # "Clinton ..., welcoming him": not Clinton himself, wherever named
+            selves = {m.actor.id for m in known if any(m.start <= b < m.end for b in bound)}
+            candidates = [m for m in candidates if m.actor.id not in selves]
+        if quoted[i]:
+            actor = _antecedent(doc, doc[i], gender, sentence_of, candidates, genders)
+        else:
             actor = _antecedent(doc, doc[i], gender, sentence_of, candidates, genders, spoken)
         if actor is not None:
             mention = TokenMention(i, i + 1, actor)
@@ -549,6 +556,29 @@ def pronoun_mentions(
             known.sort(key=lambda m: m.start)
             genders[actor.id] = genders.get(actor.id) or gender
     return out
+
+
+# Object pronouns, which never stand for the subject of their own clause ("himself" would).
+OBJECT_PRONOUNS = frozenset({"him", "her"})
+OBJECT_DEPS = frozenset({"dobj", "dative", "iobj"})
+SHARED_SUBJECT_DEPS = frozenset({"advcl", "xcomp", "conj"})  # "..., welcoming him": the subject
+
+
+def _clause_subjects(pronoun: Token) -> frozenset[int]:
+    """The subjects of the clause an object pronoun is the object of, following a participle or
+    an infinitive up to the clause whose subject it shares ("Clinton rolled out the red carpet
+    for Blair, welcoming him": Clinton); none for a pronoun in any other slot."""
+    if pronoun.tag_ != "PRP" or pronoun.dep_ not in OBJECT_DEPS:
+        return frozenset()
+    verb = pronoun.head
+    for _ in range(3):
+        subjects = kids(verb, *SUBJECT_DEPS)
+        if subjects:
+            return frozenset(c.i for s in subjects for c in (s, *s.conjuncts))
+        if verb.dep_ not in SHARED_SUBJECT_DEPS or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return frozenset()
 
 
 def _speaker(doc: Doc, mention: TokenMention) -> bool:
