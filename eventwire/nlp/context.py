@@ -77,6 +77,7 @@ CLAIM_NOUNS = frozenset(
     {"claim", "notion", "allegation", "accusation", "charge", "assertion", "complaint", "criticism"}
 )
 CLAIMING_TYPES = frozenset({"ACCUSE"})
+ANSWERED_BY_REJECTION = ASKED_NOUNS | CLAIM_NOUNS
 REPLY_TYPES = frozenset({"REJECT", "AGREE", "CONCEDE"})
 ANSWER_LOOKBACK_SENTENCES = 4
 
@@ -86,7 +87,7 @@ def _asked_noun(doc: Doc, event: Event) -> Token | None:
     head = _token_at(doc, event.trigger.start)
     if head is None:
         return None
-    answered = ASKED_NOUNS | CLAIM_NOUNS if event.code.type == "REJECT" else ASKED_NOUNS
+    answered = ANSWERED_BY_REJECTION if event.code.type == "REJECT" else ASKED_NOUNS
     for child in head.children:
         if child.dep_ == "dobj" and child.lemma_.lower() in answered:
             return child

@@ -109,6 +109,7 @@ class Matcher:
         self._verb_rules: dict[int, Rule | None] = {}
         self._noun_rules: dict[int, Rule | None] = {}
         self._objects: dict[tuple[int, frozenset[str] | None], list[Token]] = {}
+        self._listed: dict[int, list[Token]] = {}
 
     # --- keys and objects -----------------------------------------------------------------
 
@@ -186,6 +187,12 @@ class Matcher:
         Suleiman" are not Suleiman) and not a list inside a place phrase of something else."""
         if noun.tag_ != "NNS":
             return []
+        found = self._listed.get(noun.i)
+        if found is None:
+            found = self._listed[noun.i] = self._listed_in(noun)
+        return list(found)
+
+    def _listed_in(self, noun: Token) -> list[Token]:
         own = self.actors.at_token(noun)
         if own is not None and own.actor.kind is not ActorKind.GROUP:
             return []
