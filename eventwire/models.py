@@ -414,7 +414,8 @@ class Event:
         key = f"{self.article_id}:{self.trigger.start}:{self.trigger.end}:{self.code.type}"
         source = self.source.actor.id if self.source else ""
         target = self.target.actor.id if self.target else ""
-        return hashlib.sha256(f"{key}:{source}:{target}".encode()).hexdigest()[:16]
+        place = f":{self.location.start}" if self.location else ""  # one event per place listed
+        return hashlib.sha256(f"{key}:{source}:{target}{place}".encode()).hexdigest()[:16]
 
     def named_only(self) -> Event:
         """This event without the sides the text leaves unsaid (``Actor.unnamed``): only what

@@ -26,7 +26,7 @@ from eventwire.nlp.context import complete_roles
 from eventwire.nlp.factuality import assess, refusal
 from eventwire.nlp.lexicon import Lexicon, load_lexicon, quad_class
 from eventwire.nlp.participants import RoleFinder, fill_roles
-from eventwire.nlp.scene import clause_tokens, location, times
+from eventwire.nlp.scene import clause_tokens, locations, state_named, times
 from eventwire.nlp.speech import content_zone, refusal_code, speech_code
 from eventwire.nlp.syntax import indexed, kids, text_span, tokens_span
 from eventwire.nlp.triggers import ActorLookup, Matcher, Trigger, TriggerKind, find_triggers
@@ -49,6 +49,7 @@ class _Mention:
     event: Event
     more_sources: tuple[ActorMention, ...] = ()  # further actors of the source slot
     more_targets: tuple[ActorMention, ...] = ()
+    more_places: tuple[TextSpan, ...] = ()  # further places of a list: one event each
 
 
 def find_events(
@@ -73,7 +74,7 @@ def _find_events(doc: Doc, matcher: Matcher, article_id: str) -> list[Event]:
             if mention is not None:
                 mentions.append(mention)
         merged = _merge(_drop_protest_demands(mentions), matcher)
-        events.extend(e for m in merged for e in _compound(m, doc, matcher))
+        events.extend(p for m in merged for e in _compound(m, doc, matcher) for p in _placed(m, e))
     return complete_roles(doc, events, lambda: _states_named(doc, matcher.actors))
 
 
@@ -136,6 +137,7 @@ def _mention(
     if said_by and roles.source and _overlaps(said_by, roles.source.span):
         said_by = None  # "X says it is time for Y to ...": the saying is the event
     start, end, text = _trigger_span(trig)
+    places = locations(trig, matcher)
     event = Event(
         article_id=article_id,
         sentence=sentence,
@@ -145,12 +147,12 @@ def _mention(
         source=roles.source,
         target=roles.target,
         others=roles.others,
-        location=location(trig, matcher),
+        location=places[0] if places else None,
         times=times(trig, matcher, sent),
         said_by=said_by,
     )
     event = _conditional_threat(trig, event, finder)
-    return _Mention(trig, event, roles.more_sources, roles.more_targets)
+    return _Mention(trig, event, roles.more_sources, roles.more_targets, places[1:])
 
 
 # Pressure made conditional ("will withdraw its troops unless X agrees", "will boycott the vote
@@ -221,6 +223,19 @@ def _compound(mention: _Mention, doc: Doc, matcher: Matcher) -> list[Event]:
     return out[:MAX_COMPOUND]
 
 
+def _placed(mention: _Mention, event: Event) -> list[Event]:
+    """One event per place of a list of places in several states, unless a side belongs to one
+    of them ("police arrested protesters in Paris and Berlin": whose police is the text's guess,
+    which one event keeps)."""
+    if not mention.more_places or event.location is None:
+        return [event]
+    states = {state_named(p.text) for p in (event.location, *mention.more_places)}
+    sides = {m.actor.country for m in (event.source, event.target) if m is not None}
+    if states & sides:
+        return [event]
+    return [event, *(dataclasses.replace(event, location=p) for p in mention.more_places)]
+
+
 def _conjoined(
     first: ActorMention | None, more: tuple[ActorMention, ...], doc: Doc, matcher: Matcher
 ) -> list[ActorMention | None]:
@@ -263,7 +278,11 @@ def _merge(mentions: list[_Mention], matcher: Matcher) -> list[_Mention]:
             if _compatible(earlier.event, mention.event) and _linked(
                 earlier.trigger, mention.trigger, matcher
             ):
-                kept[i] = dataclasses.replace(earlier, event=_fill(earlier.event, mention.event))
+                places = earlier.more_places
+                if earlier.event.location is None:
+                    places = mention.more_places
+                filled = _fill(earlier.event, mention.event)
+                kept[i] = dataclasses.replace(earlier, event=filled, more_places=places)
                 break
         else:
             kept.append(mention)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from eventwire.models import TextSpan
+from eventwire.nlp.actor_table import load_actor_table
 from eventwire.nlp.nominals import outer
 from eventwire.nlp.syntax import (
     entities,
@@ -130,16 +131,34 @@ def _entity_span(ent: Span) -> TextSpan | None:
     return tokens_span(ent)
 
 
-def location(trig: Trigger, matcher: Matcher) -> TextSpan | None:
-    """Where the event happens, as written, or ``None``."""
+def locations(trig: Trigger, matcher: Matcher) -> tuple[TextSpan, ...]:
+    """Where the event happens, as written: one span, or one per state when its phrase lists
+    places in several ("bombs at U.S. embassies in Kenya and Tanzania", "in the Kenyan and
+    Tanzanian capitals": an attack in each, as event datasets code them); none if unsaid."""
+    found = _locative(trig, matcher)
+    if found is None:
+        destination = _destination(trig, matcher)
+        return (destination,) if destination is not None else ()
+    obj, span = found
+    return _in_several_states(obj) or ((span,) if span is not None else ())
+
+
+def _locative(trig: Trigger, matcher: Matcher) -> tuple[Token, TextSpan | None] | None:
+    """The first place named in a locative phrase of the trigger's clause, and its span (none
+    for a phrase that only lists places: "near the embassies in the Ghanaian and Togolese
+    capitals")."""
     anchors = clause_tokens(trig, matcher)
     for tok in anchors:
         for adv in kids(tok, "advcl"):
             if adv.lemma_.lower() in SCENE_VERBS and adv.tag_ == "VBG":
                 anchors.append(adv)  # "Speaking in Nairobi, she accused ..."
-    if trig.kind is not TriggerKind.VERB:  # "a summit between Kim and Trump in Singapore"
-        for party in pobjs(trig.anchor, "between", "with", "among"):
+    if trig.kind is not TriggerKind.VERB:  # "a summit between Kim and Trump in Singapore",
+        # "the killing of protesters in Khartoum"
+        for party in pobjs(trig.anchor, "between", "with", "among", "of", "against"):
             anchors.extend(with_conjuncts(party))
+    else:  # "the bombings at U.S. embassies in Kenya killed 200": the deed its subject names
+        deeds = [s for s in kids(trig.head, "nsubj") if s.pos_ == "NOUN" and matcher.noun_rule(s)]
+        anchors.extend(deeds)
     roles = set(trig.rule.targets)  # "called on Russia", "sanctions on Russia": not places,
     # unless the role's phrase names no actor ("exercises in Alaska": a place after all)
     for tok in anchors:
@@ -151,9 +170,46 @@ def location(trig: Trigger, matcher: Matcher) -> TextSpan | None:
                     continue
                 strict = prep.lower_ in STRICT_PREPS and obj.lemma_.lower() not in SURROUNDINGS
                 span = place_span(obj, strict=strict)
-                if span is not None:
-                    return span
-    return _destination(trig, matcher)
+                if span is not None or _in_several_states(obj):
+                    return obj, span
+    return None
+
+
+def _in_several_states(obj: Token) -> tuple[TextSpan, ...]:
+    """The places a locative object lists, one span each, when each names a different state (by
+    its name, capital or adjective): "in Kenya and Tanzania", "embassies in Kenya and Tanzania",
+    "the Kenyan and Tanzanian capitals". Towns of one state, or unknown ones, stay one place."""
+    inner = pobjs(obj, "in", "at")
+    lists = [with_conjuncts(t) for t in (obj, *inner)]
+    lists += [with_conjuncts(m) for t in (obj, *inner) for m in kids(t, "amod", "compound", "nmod")]
+    for listed in lists:
+        if len(listed) < 2:
+            continue
+        spans = [_named_span(t) for t in listed]
+        states = {state_named(s.text) if s is not None else None for s in spans}
+        if None not in states and len(states) == len(listed):
+            return tuple(s for s in spans if s is not None)
+    return ()
+
+
+def _named_span(token: Token) -> TextSpan | None:
+    """A proper name or adjective as written, its entity's words if it has one (the model may
+    take a state's name for a person's: the state test decides)."""
+    if token.pos_ not in ("PROPN", "ADJ"):
+        return None
+    ent = entity_of(token)
+    return _entity_span(ent) if ent is not None else tokens_span([token])
+
+
+def state_named(text: str) -> str | None:
+    """The state a place name, capital or adjective stands for ("Kenya", "Nairobi", "Kenyan")."""
+    table = load_actor_table()
+    entry = (
+        table.country_for_name(text)
+        or table.country_for_capital(text)
+        or table.country_for_demonym(text)
+    )
+    return entry.code if entry is not None else None
 
 
 def _destination(trig: Trigger, matcher: Matcher) -> TextSpan | None:

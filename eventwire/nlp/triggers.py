@@ -494,7 +494,9 @@ def find_triggers(sent: Span, matcher: Matcher) -> list[Trigger]:
         if rule is None or _describes_noun(token, rule):
             continue
         trig = _verb_trigger(token, rule, matcher)
-        absorbed.update(t.i for t in matcher.objects(token, rule))
+        absorbed.update(
+            t.i for t in matcher.objects(token, rule) if not _condemned_deed(t, rule, matcher)
+        )
         absorbed.update(_purpose_nouns(token, rule, matcher))
         if trig is not None:
             verbal.append(trig)
@@ -511,6 +513,20 @@ def find_triggers(sent: Span, matcher: Matcher) -> list[Trigger]:
             nominal.append(Trigger(rule, token, token, TriggerKind.NOUN))
     found = sorted(verbal + nominal, key=lambda t: t.anchor.i)
     return attach_content(found)
+
+
+DEED_TYPES = frozenset({"ASSAULT", "COERCE"})
+
+
+def _condemned_deed(noun: Token, rule: Rule, matcher: Matcher) -> bool:
+    """ "condemned the bombing of U.S. embassies": force condemned with its victims named is an
+    event of its own, which the condemnation takes as given."""
+    if rule.code is None or rule.code.type != "ACCUSE":
+        return False
+    deed = matcher.noun_rule(noun)
+    if deed is None or deed.code is None or deed.code.type not in DEED_TYPES:
+        return False
+    return any(matcher.actor_like(o) for o in pobjs(noun, "of", "on", "against", "at"))
 
 
 def reduced_relative(verb: Token) -> bool:

@@ -101,16 +101,26 @@ def _narrative(e: Event, before: Sequence[Event]) -> PlaceMention | None:
 
 
 def _stated(location: TextSpan | None, mentions: Sequence[PlaceMention]) -> PlaceMention | None:
+    """The place a location phrase names: the one its last "in" or "at" leads to ("the U.S.
+    embassy in Nairobi", "the French embassy in Nairobi" are in Kenya), a place's name before an
+    adjective's, the first otherwise."""
     if location is None:
         return None
-    best = None
-    for m in mentions:
-        overlaps = m.span.start < location.end and location.start < m.span.end
-        if not overlaps or (m.place is None and m.facility is None):
-            continue
-        if best is None or (best.place is None and m.place is not None):
-            best = m
-    return best
+    inner = location.start + max(
+        location.text.rfind(" in ") + 1, location.text.rfind(" at ") + 1, 0
+    )
+    found = [
+        m
+        for m in mentions
+        if m.span.start < location.end
+        and location.start < m.span.end
+        and (m.place is not None or m.facility is not None)
+    ]
+    return min(
+        found,
+        key=lambda m: (m.place is None, m.span.start < inner, m.how == "demonym", m.span.start),
+        default=None,
+    )
 
 
 def _destination_anaphor(e: Event, mentions: Sequence[PlaceMention]) -> PlaceMention | None:
