@@ -63,6 +63,8 @@ TYPE_CASES = [
         "Russia > China",
     ),
     ("Germany praised Peru for its handling of the flood crisis.", "SUPPORT", "Germany > Peru"),
+    ("Germany conveyed its sympathy to Peru after the floods.", "SUPPORT", "Germany > Peru"),
+    ("Germany expressed its gratitude to Peru for the rescue.", "SUPPORT", "Germany > Peru"),
     (
         "The treaty was signed by India and Pakistan in Geneva on Thursday.",
         "SUPPORT",

@@ -67,3 +67,9 @@ def test_a_deed_that_is_the_subject_places_what_it_did() -> None:
     text = "The bombing of the Dutch embassy in Accra killed two guards on Tuesday."
     attacks = _of(analyse(text), "ASSAULT")
     assert attacks and _place_countries(attacks) == ["GHA"] * len(attacks)
+
+
+def test_a_deed_at_a_body_s_premises_names_its_victim() -> None:
+    analysis = analyse("Kenya condemned the bomb attack at the Dutch embassy in Accra on Tuesday.")
+    (attack,) = _of(analysis, "ASSAULT")
+    assert attack.target is not None and attack.target.actor.country == "NLD"

@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-EXTRACTOR_VERSION = "0.27"  # 0.2: event dates; 0.3: places; 0.4: sides from the article;
+EXTRACTOR_VERSION = "0.28"  # 0.2: event dates; 0.3: places; 0.4: sides from the article;
 # 0.5: a domestic outlet's unqualified officials, authorities as agents, lexicon 1.2;
 # 0.6: whom denials answer, lexicon 1.3, unnamed and possessed officials, people placed by towns;
 # 0.7: force and denials written as participles with their author ("arrested by police", "a charge
@@ -68,7 +68,9 @@ EXTRACTOR_VERSION = "0.27"  # 0.2: event dates; 0.3: places; 0.4: sides from the
 # are of the place their clause happens in ("protesters marched in Cairo"); 0.26: an object "him"
 # or "her" is never its own clause's subject ("Clinton ..., welcoming him"); 0.27: one event per
 # state of a list of places ("bombs at U.S. embassies in Kenya and Tanzania"), force condemned
-# with its victims named is an event of its own, "the embassy in Nairobi" is placed in Nairobi
+# with its victims named is an event of its own, "the embassy in Nairobi" is placed in Nairobi;
+# 0.28: a deed "at" a body's premises names its victim ("the attack at the Dutch embassy"),
+# sympathy, gratitude and thanks expressed or conveyed as support (lexicon 1.17)
 
 
 def analyse_doc(

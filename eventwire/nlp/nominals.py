@@ -20,7 +20,19 @@ if TYPE_CHECKING:
     from eventwire.nlp.triggers import Matcher
 
 ANAPHORIC_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
-ARGUMENT_PREPS = ("with", "between", "to", "by", "from", "against", "of", "on", "into", "among")
+ARGUMENT_PREPS = (
+    "with",
+    "between",
+    "to",
+    "by",
+    "from",
+    "against",
+    "of",
+    "on",
+    "into",
+    "among",
+    "at",
+)
 BACKGROUND_PREPS = frozenset({"after", "following", "since", "before"})
 BACKGROUND_PHASES = frozenset({"wake", "aftermath"})
 BACKGROUND_TYPES = frozenset(
