@@ -345,6 +345,14 @@ def test_conjoined_steps_of_one_kind_are_one_event(nlp: Any) -> None:
     assert (event.code.mode, name(event.source)) == ("disarm", "North Korea")
 
 
+def test_a_call_for_another_to_be_acted_on_is_a_demand_not_the_act(nlp: Any) -> None:
+    found = events_in(nlp, "Peru called for Chile to be expelled from the talks.")
+    assert [e.code.type for e in found] == ["REQUEST"]
+    assert (name(found[0].source), name(found[0].target)) == ("Peru", "Chile")
+    found = events_in(nlp, "The opposition pressed for the minister to resign.")
+    assert [e.code.type for e in found] == ["REQUEST"]
+
+
 def test_threat_content_is_not_an_event_of_its_own(nlp: Any) -> None:
     events = events_in(nlp, "Russia threatened to impose sanctions on Japan over the islands.")
     assert [e.code.type for e in events] == ["THREATEN"]

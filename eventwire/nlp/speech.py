@@ -60,7 +60,9 @@ def _is_content(child: Token, trig: Trigger, speech: bool) -> bool:
         return False
     if dep in ("xcomp", "ccomp"):
         return not _relative(child)
-    if dep == "advcl":  # "agreed ... to resume negotiations"
+    if dep == "advcl":  # "agreed ... to resume negotiations", "pressed for X to resign"
+        if any(m.lower_ == "for" for m in kids(child, "mark")):
+            return True
         return bool(kids(child, "aux")) and not kids(child, "nsubj")
     return dep == "dobj" and child.i != trig.anchor.i
 

@@ -266,6 +266,10 @@ class Matcher:
             return any(
                 not any(in_entity(o, "DATE", "TIME") for o in kids(p, "pobj"))
                 for p in preps(token, *values)
+            ) or any(  # "called for Sinn Fein to be expelled": a clause the word opens
+                m.lower_ in values
+                for c in kids(token, "advcl", "ccomp", "xcomp")
+                for m in kids(c, "mark")
             )
         return self._words_match(self._condition_words(name, token), values)
 
