@@ -102,6 +102,22 @@ def test_a_foreign_actor_is_not_given_unnamed_people_of_the_report_to_act_on() -
     assert urged.target is None
 
 
+def test_a_state_s_own_voice_addresses_no_one_the_text_leaves_unsaid() -> None:
+    called = _after_arrest(
+        "Zambia's president accused the opposition of planning unrest.",
+        "Zambian finance minister Joseph Mulenga called for calm.",
+        trigger="called",
+    )
+    assert called.source is not None and called.source.actor.name == "Joseph Mulenga"
+    assert called.target is None
+    demanded = _after_arrest(
+        "Zambia's president accused the opposition of planning unrest.",
+        "Hundreds of protesters demanded fresh elections.",
+        trigger="demanded",
+    )
+    assert demanded.target is not None and demanded.target.actor.country == "ZMB"
+
+
 def test_the_place_of_the_event_comes_before_the_reports_country() -> None:
     ordered = _after_arrest(
         "Zambia's president accused the opposition of planning unrest.",

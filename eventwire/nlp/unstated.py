@@ -18,6 +18,11 @@ known): what a foreign actor did to unnamed people is for the text to say. Nothi
   make, and reports often say it is not known);
 - anyone to a condemnation of a deed (``BLAMING``: "condemned the bombing" blames its unknown
   authors);
+- its own state as the addressee of what a state or its named officials or bodies demand,
+  allege or turn down (``ADDRESSED``: "Yeltsin called for the fastest possible ratification",
+  "the government blames armed gangs": whom it is aimed at is for the text to say); protesters,
+  citizens, parties and rebels still address their own state, and a foreign or international
+  speaker the state the report is about;
 - their own state as host to travellers whose destination the text does not give (``TRIPS``: a
   trip is mostly abroad, and a report is mostly about its travellers' own state);
 - anything to an event whose clause calls its sides several states it does not name there
@@ -40,6 +45,7 @@ from typing import TYPE_CHECKING
 
 from eventwire.models import UNNAMED_PREFIX, Actor, ActorKind, ActorMention, Event
 from eventwire.nlp.actor_table import NON_STATE_CODES, load_actor_table, state_actor
+from eventwire.nlp.context import STATE_SECTORS
 from eventwire.nlp.event_frames import trigger_token
 from eventwire.nlp.participants import HARM_NOUNS
 
@@ -51,6 +57,7 @@ ONE_SIDED = frozenset({"MOBILIZE", "RETREAT"})
 UNATTRIBUTED = frozenset({"ASSAULT"})
 BLAMING = frozenset({"ACCUSE"})
 TRIPS = frozenset({("CONSULT", "visit")})
+ADDRESSED = frozenset({"REQUEST", "ACCUSE", "REJECT"})
 
 
 def report_subject(events: Sequence[Event]) -> str | None:
@@ -140,7 +147,17 @@ def _takes_unnamed_target(doc: Doc, event: Event, source: ActorMention | None, c
     country = source.actor.country if source is not None else None
     if (event.code.type, event.code.mode) in TRIPS and country == code:
         return False  # a trip to nowhere named is no visit home
+    if event.code.type in ADDRESSED and country == code and _named_authority(source):
+        return False  # whom a state's own voice asks, blames or turns down is for the text
     return country is None or country == code or country in NON_STATE_CODES
+
+
+def _named_authority(side: ActorMention | None) -> bool:
+    """The side is a state, or a named person or body that speaks for one (not people, parties
+    or rebels, who address their state's authorities)."""
+    if side is None or side.actor.unnamed:
+        return False
+    return side.actor.kind is ActorKind.COUNTRY or side.actor.sector in STATE_SECTORS
 
 
 def _blames_a_deed(doc: Doc, event: Event) -> bool:
