@@ -79,6 +79,9 @@ POSITION_WORDS = frozenset(
 DESIGNATORS = frozenset({"province", "state", "region", "district", "prefecture", "city"})
 PART_KINDS = ("country", "admin1", "admin2", "region", "city")  # what "North ..." may be part of
 EPSILON = 1e-9
+PLAIN_CACHE = 16_384  # readings (with the name read) whose score in no context is kept
+
+Scorer = Callable[[Place, str], float]  # a reading's score for a name, in one fixed context
 
 
 class PlaceLookup(Protocol):
@@ -157,6 +160,11 @@ class Resolver:
     def _score(self, place: Place, key: str, context: Context) -> float:
         return score(place, key, context, capital=place.id in self._capital_ids(key))
 
+    @functools.lru_cache(maxsize=PLAIN_CACHE)  # noqa: B019 - a resolver lives as long as its stage
+    def _plain_score(self, place: Place, key: str) -> float:
+        """The score of a reading in no context: its size, kind and name alone."""
+        return self._score(place, key, Context())
+
     @functools.lru_cache(maxsize=4096)  # noqa: B019 - a resolver lives as long as its stage
     def _capital_ids(self, key: str) -> frozenset[str]:
         """The ids of the capitals a name can mean: per country whose capital news calls so,
@@ -191,7 +199,7 @@ class Resolver:
             ]
         context.links = support(toponyms, readings, self.gazetteer.county)
         for t, cands in zip(toponyms, readings, strict=True):
-            anchor = None if t.weak else _anchor(t, cands, self._score)
+            anchor = None if t.weak else _anchor(t, cands, self._plain_score)
             if anchor is not None:
                 single = len({c.admin1 for c in cands}) == 1  # else only its country is sure
                 context.add(anchor, key=normalise(t.name), region=single)
@@ -230,8 +238,10 @@ class Resolver:
         self, toponyms: Sequence[Toponym], readings: list[list[Place]], context: Context
     ) -> list[PlaceMention]:
         out: list[PlaceMention] = []
+        # the context holds still during a pass, and an article names the same places again
+        scores = functools.cache(lambda place, key: self._score(place, key, context))
         for t, cands in zip(toponyms, readings, strict=True):
-            out.append(self._resolve_one(t, cands, context, out))
+            out.append(self._resolve_one(t, cands, context, scores, out))
         return out
 
     def _part_of(self, t: Toponym) -> Toponym:
@@ -336,12 +346,18 @@ class Resolver:
         ]
 
     def _resolve_one(
-        self, t: Toponym, cands: list[Place], context: Context, before: list[PlaceMention]
+        self,
+        t: Toponym,
+        cands: list[Place],
+        context: Context,
+        scores: Scorer,
+        before: list[PlaceMention],
     ) -> PlaceMention:
+        """``scores`` is ``_score`` in ``context``."""
         if t.label == "ANAPHOR":
             return self._anaphor(t, before)
         if t.is_facility and not _names_a_place(cands, t):
-            return self._facility(t, context, before)
+            return self._facility(t, context, scores, before)
         if not cands:
             how = "demonym" if t.label == "NORP" else "name"
             return PlaceMention(t.span, None, agent=t.agent, how=how)
@@ -360,11 +376,10 @@ class Resolver:
             cands = [c for c in cands if not _stray(c, key, context)]
             if not cands:
                 return PlaceMention(t.span, None, agent=t.agent)
-        ranked = sorted(cands, key=lambda p: self._score(p, key, context), reverse=True)
+        ranked = sorted(cands, key=lambda p: scores(p, key), reverse=True)
         best = ranked[0]
-        plain = Context()
         overruled = len(ranked) > 1 and (
-            self._score(ranked[1], key, plain) > self._score(best, key, plain)
+            self._plain_score(ranked[1], key) > self._plain_score(best, key)
         )
         if how == "name" and overruled:
             how = "context"  # the article's other places overruled size
@@ -397,7 +412,9 @@ class Resolver:
         around = [q for q in self.lookup(t.qualifier) if q.kind in ("country", "admin1")]
         return [q for q in around if _own_name(q, key)][:1] if len(around) == 1 else []
 
-    def _facility(self, t: Toponym, context: Context, before: list[PlaceMention]) -> PlaceMention:
+    def _facility(
+        self, t: Toponym, context: Context, scores: Scorer, before: list[PlaceMention]
+    ) -> PlaceMention:
         """A facility lies in the town written after it ("the La Moneda palace in Santiago"),
         else in a place its name holds: of those, the first in a country the article talks
         about ("Metro Nashville" is in Nashville, not in Metro, Indonesia), else the first."""
@@ -424,7 +441,7 @@ class Resolver:
         ]
         if options:
             key, cands = (fitting or options)[0]
-            best = max(cands, key=lambda p: self._score(p, key, context))
+            best = max(cands, key=lambda p: scores(p, key))
             return PlaceMention(t.span, best, facility=t.name, agent=t.agent, how="enclosing")
         around = _last(before, t.sentence, kinds=("city",), window=3)
         return PlaceMention(
@@ -589,23 +606,20 @@ def _names_a_place(cands: list[Place], t: Toponym) -> bool:
     return any(normalise(c.name) == key for c in cands)
 
 
-def _anchor(
-    t: Toponym, cands: list[Place], scorer: Callable[[Place, str, Context], float]
-) -> Place | None:
+def _anchor(t: Toponym, cands: list[Place], scorer: Scorer) -> Place | None:
     """The reading of a toponym that needs no context, if there is one: a country or region
     named by its own name that clearly leads every other reading, or a name whose readings all
-    lie in one country."""
+    lie in one country. ``scorer`` scores a reading in no context."""
     if not cands or t.label == "ANAPHOR" or t.is_facility:
         return None
     if len({c.country for c in cands}) == 1:
         return max(cands, key=lambda c: c.population)
     key = normalise(t.name)
-    plain = Context()
-    ranked = sorted(cands, key=lambda c: scorer(c, key, plain), reverse=True)
+    ranked = sorted(cands, key=lambda c: scorer(c, key), reverse=True)
     best = ranked[0]
     if best.kind not in ("country", "admin1") or normalise(best.name) != key:
         return None
-    if scorer(best, key, plain) - scorer(ranked[1], key, plain) < ANCHOR_MARGIN:
+    if scorer(best, key) - scorer(ranked[1], key) < ANCHOR_MARGIN:
         return None
     return best
 
