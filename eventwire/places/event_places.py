@@ -63,7 +63,7 @@ def place_events(
     """``events`` with ``place`` set where the text states or implies it; ``dateline`` is the
     resolved place the report was filed from, if it opens with one."""
     stated = [
-        replace(e, place=_stated(e.location, mentions) or _destination_anaphor(e, mentions))
+        _with_place(e, _stated(e.location, mentions) or _destination_anaphor(e, mentions))
         for e in events
     ]
     out: list[Event] = []
@@ -81,6 +81,11 @@ def place_events(
             place = _at_home(e, country)
         out.append(replace(e, place=place) if place is not None else e)
     return out
+
+
+def _with_place(e: Event, place: PlaceMention | None) -> Event:
+    """``e`` with ``place``; ``e`` itself when that is its place already (most have none)."""
+    return e if place is e.place else replace(e, place=place)
 
 
 def _narrative(e: Event, before: Sequence[Event]) -> PlaceMention | None:

@@ -17,7 +17,6 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from eventwire.models import ActorMention, TextSpan
-from eventwire.nlp.syntax import Columns
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -146,12 +145,20 @@ def find_toponyms(doc: Doc, actors: tuple[ActorMention, ...] = ()) -> list[Topon
                 group=groups.get(i),
             )
         )
-    lowers = Columns(doc).lowers  # one pass over the tokens, building none
-    nouns = [doc[i] for i, lower in enumerate(lowers) if lower in WATCHED]
+    nouns = [doc[i] for i in _watched(doc)]
     found.extend(_facilities(nouns, starts, sent_index, ents))
     found.extend(_anaphors(nouns, starts, sent_index, {t.span.start for t in found}))
     found.sort(key=lambda t: t.span.start)
     return found
+
+
+def _watched(doc: Doc) -> list[int]:
+    """The indices of the tokens whose lower case is one of ``WATCHED``, read from the lower-case
+    column: one pass over the words, building no ``Token``."""
+    ids: list[int] = doc.to_array("LOWER").tolist()
+    strings = doc.vocab.strings
+    watched = {key for key in set(ids) if strings[key] in WATCHED}
+    return [i for i, key in enumerate(ids) if key in watched]
 
 
 def _mislabelled(ent: Span, starts: list[int], sent_index: dict[int, int]) -> Toponym | None:
