@@ -238,10 +238,9 @@ class Resolver:
         self, toponyms: Sequence[Toponym], readings: list[list[Place]], context: Context
     ) -> list[PlaceMention]:
         out: list[PlaceMention] = []
-        # the context holds still during a pass, and an article names the same places again
-        scores = functools.cache(lambda place, key: self._score(place, key, context))
+        judge = _Judge(context, self._score)
         for t, cands in zip(toponyms, readings, strict=True):
-            out.append(self._resolve_one(t, cands, context, scores, out))
+            out.append(self._resolve_one(t, cands, judge, out))
         return out
 
     def _part_of(self, t: Toponym) -> Toponym:
@@ -346,18 +345,13 @@ class Resolver:
         ]
 
     def _resolve_one(
-        self,
-        t: Toponym,
-        cands: list[Place],
-        context: Context,
-        scores: Scorer,
-        before: list[PlaceMention],
+        self, t: Toponym, cands: list[Place], judge: _Judge, before: list[PlaceMention]
     ) -> PlaceMention:
-        """``scores`` is ``_score`` in ``context``."""
         if t.label == "ANAPHOR":
             return self._anaphor(t, before)
+        context = judge.context
         if t.is_facility and not _names_a_place(cands, t):
-            return self._facility(t, context, scores, before)
+            return self._facility(t, judge, before)
         if not cands:
             how = "demonym" if t.label == "NORP" else "name"
             return PlaceMention(t.span, None, agent=t.agent, how=how)
@@ -373,10 +367,10 @@ class Resolver:
             if qualified:
                 cands, how = qualified, "qualifier"
         if how == "name":  # a town or small region abroad, named in a report about elsewhere
-            cands = [c for c in cands if not _stray(c, key, context)]
+            cands = [c for c in cands if not judge.stray(c, key)]
             if not cands:
                 return PlaceMention(t.span, None, agent=t.agent)
-        ranked = sorted(cands, key=lambda p: scores(p, key), reverse=True)
+        ranked = sorted(cands, key=lambda p: judge.score(p, key), reverse=True)
         best = ranked[0]
         overruled = len(ranked) > 1 and (
             self._plain_score(ranked[1], key) > self._plain_score(best, key)
@@ -412,9 +406,7 @@ class Resolver:
         around = [q for q in self.lookup(t.qualifier) if q.kind in ("country", "admin1")]
         return [q for q in around if _own_name(q, key)][:1] if len(around) == 1 else []
 
-    def _facility(
-        self, t: Toponym, context: Context, scores: Scorer, before: list[PlaceMention]
-    ) -> PlaceMention:
+    def _facility(self, t: Toponym, judge: _Judge, before: list[PlaceMention]) -> PlaceMention:
         """A facility lies in the town written after it ("the La Moneda palace in Santiago"),
         else in a place its name holds: of those, the first in a country the article talks
         about ("Metro Nashville" is in Nashville, not in Metro, Indonesia), else the first."""
@@ -423,11 +415,9 @@ class Resolver:
             key = normalise(name)
             cands = self.lookup(name)
             if name != t.qualifier:  # a place inside a facility's name is named by its own name
-                cands = [
-                    c for c in cands if normalise(c.name) == key and not _stray(c, key, context)
-                ]
+                cands = [c for c in cands if normalise(c.name) == key and not judge.stray(c, key)]
                 if POSITION_WORDS.issuperset(key.split()):  # "Far North Queensland"
-                    cands = _positional(cands, key, context)
+                    cands = _positional(cands, key, judge.context)
             elif cands:  # the qualifier says where, whatever the article is about
                 options = [(key, cands)]
                 break
@@ -437,11 +427,11 @@ class Resolver:
         fitting = [  # evidence from the article's other names, not from the facility's own
             (key, cands)
             for key, cands in options
-            if any(c.country and context.besides(c.country, keys) > EPSILON for c in cands)
+            if any(c.country and judge.context.besides(c.country, keys) > EPSILON for c in cands)
         ]
         if options:
             key, cands = (fitting or options)[0]
-            best = max(cands, key=lambda p: scores(p, key))
+            best = max(cands, key=lambda p: judge.score(p, key))
             return PlaceMention(t.span, best, facility=t.name, agent=t.agent, how="enclosing")
         around = _last(before, t.sentence, kinds=("city",), window=3)
         return PlaceMention(
@@ -474,6 +464,32 @@ class Resolver:
             last = _last(before, t.sentence, kinds=("city",), window=3)
             place = last.place if last else None
         return PlaceMention(t.span, place, how="anaphor")
+
+
+class _Judge:
+    """Readings judged against the article's context as it stands during one pass, which holds
+    still while the pass reads every name: a reading's score and whether it strays are worked
+    out once per name read, as an article names the same places again."""
+
+    __slots__ = ("_scorer", "_scores", "_strays", "context")
+
+    def __init__(self, context: Context, scorer: Callable[[Place, str, Context], float]) -> None:
+        self.context = context
+        self._scorer = scorer
+        self._scores: dict[tuple[Place, str], float] = {}
+        self._strays: dict[tuple[Place, str], bool] = {}
+
+    def score(self, place: Place, key: str) -> float:
+        found = self._scores.get((place, key))
+        if found is None:
+            found = self._scores[place, key] = self._scorer(place, key, self.context)
+        return found
+
+    def stray(self, place: Place, key: str) -> bool:
+        found = self._strays.get((place, key))
+        if found is None:
+            found = self._strays[place, key] = _stray(place, key, self.context)
+        return found
 
 
 def load_abbreviations() -> dict[str, tuple[str, str]]:
