@@ -66,11 +66,14 @@ def place_events(
         _with_place(e, _stated(e.location, mentions) or _destination_anaphor(e, mentions))
         for e in events
     ]
+    by_sentence: dict[TextSpan, list[Event]] = {}
+    for e in stated:
+        by_sentence.setdefault(e.sentence, []).append(e)
     out: list[Event] = []
     for e in stated:
         place = e.place
         if place is None:
-            place = _same_sentence(e, stated)
+            place = _same_sentence(e, by_sentence[e.sentence])
         if place is None:
             place = _departure(e, capital_of)
         if place is None:
@@ -152,6 +155,8 @@ def _participants(e: Event) -> set[str]:
 
 
 def _same_sentence(e: Event, events: Sequence[Event]) -> PlaceMention | None:
+    """The place of another event of ``e``'s sentence (``events``: those of the sentence, or
+    more) that shares a participant."""
     mine = _participants(e)
     for other in events:
         if other is e or other.place is None or other.place.place is None:
