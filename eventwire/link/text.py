@@ -263,5 +263,7 @@ def _overlapping(names: list[list[str]], changed: int) -> tuple[int, int, list[s
 
 
 def _contains(longer: list[str], part: list[str]) -> bool:
+    if part and part[0] not in longer:  # most pairs share no word
+        return False
     size = len(part)
     return any(longer[i : i + size] == part for i in range(len(longer) - size + 1))
