@@ -134,9 +134,10 @@ class Ingestor:
                 similarity=round(match.similarity, 3),
             )
         created = self.store.add_article(article, self.index.to_bytes(sig))
-        self.index.add(article.id, sig)
+        article_id = article.id  # a hash of the text, computed anew on each access
+        self.index.add(article_id, sig)
         status = IngestStatus.NEW if created else IngestStatus.DUPLICATE
-        return IngestOutcome(article.source, status, article_id=article.id)
+        return IngestOutcome(article.source, status, article_id=article_id)
 
     def _record_copy(
         self, article_id: str, article: Article, relation: str, similarity: float | None
