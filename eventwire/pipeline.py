@@ -134,9 +134,10 @@ class Ingestor:
                 similarity=round(match.similarity, 3),
             )
         created = self.store.add_article(article, self.index.to_bytes(sig))
-        self.index.add(article.id, sig)
+        article_id = article.id  # a hash of the text, computed anew on each access
+        self.index.add(article_id, sig)
         status = IngestStatus.NEW if created else IngestStatus.DUPLICATE
-        return IngestOutcome(article.source, status, article_id=article.id)
+        return IngestOutcome(article.source, status, article_id=article_id)
 
     def _record_copy(
         self, article_id: str, article: Article, relation: str, similarity: float | None
@@ -259,11 +260,11 @@ HEADLINE_CACHE = 1000  # latest articles whose events are kept for story titles 
 _CATCH_UP_BATCH = 500  # analysed articles without a story, looked up together
 
 
-def story_doc(article: Article, entities: StoryEntities) -> StoryDoc:
+def story_doc(article: Article, entities: StoryEntities, article_id: str | None = None) -> StoryDoc:
     """What story linking takes of an article: title, body paragraphs, date, actor and place
-    ids, and the days it states."""
+    ids, and the days it states; ``article_id`` is its id where the caller has it already."""
     return StoryDoc(
-        id=article.id,
+        id=article.id if article_id is None else article_id,
         title=article.title or "",
         text=article.narrative_text(),
         published=article.published,
@@ -318,17 +319,18 @@ class StoryLinker:
         """Put one article into its story (saving the batch when it is full); the story id.
         ``events`` are the article's analysed events, kept (for the latest ``HEADLINE_CACHE``
         articles) for story titles, so that titles need not read them back from the store."""
-        known = self.index.story_of(article.id)
+        article_id = article.id  # a hash of the text, computed anew on each access
+        known = self.index.story_of(article_id)
         if known is not None:
             return known
         if events:  # else (an article caught up from the store) the title reads them there
-            self._recent_events[article.id] = [
+            self._recent_events[article_id] = [
                 StoredEvent(e, article.source, article.url, article.outlet, article.published)
                 for e in events
             ]
             if len(self._recent_events) > HEADLINE_CACHE:
                 self._recent_events.popitem(last=False)
-        story = self.index.add(story_doc(article, entities))
+        story = self.index.add(story_doc(article, entities, article_id))
         self.summary.linked += 1
         if self.index.size(story) == 1:
             self.summary.opened += 1
@@ -416,13 +418,14 @@ def run_extract(
 
     def pending() -> Iterator[Article]:
         for article in store.iter_articles(ids):
-            if done.get(article.id) == analyser.version:
+            article_id = article.id  # a hash of the text, computed anew on each access
+            if done.get(article_id) == analyser.version:
                 summary.skipped += 1
                 if linker is not None:
                     linker.catch_up(article)
                 continue
             if linker is not None:
-                in_flight[article.id] = article
+                in_flight[article_id] = article
             yield article
 
     for analysis in analyser.extract(pending()):

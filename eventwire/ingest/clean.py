@@ -151,7 +151,10 @@ def caption_start(text: str) -> int:
 
 def is_caption(text: str) -> bool:
     """A photo caption or credit line, judged by the credit it ends with or starts with."""
-    para = collapse_space(text)
+    return _is_caption(collapse_space(text))
+
+
+def _is_caption(para: str) -> bool:
     if not para:
         return False
     if _credit_at(para) is not None:
@@ -176,7 +179,10 @@ MAX_BYLINE_CHARS = 200
 
 def is_byline(text: str) -> bool:
     """A byline: "By Jane Doe", "By JANE DOE and JOHN ROE, AP", "Reporting by ...; Editing by"."""
-    para = collapse_space(text)
+    return _is_byline(collapse_space(text))
+
+
+def _is_byline(para: str) -> bool:
     if not para or len(para) > MAX_BYLINE_CHARS * 2:
         return False
     if _CONTRIBUTED.search(para):
@@ -247,7 +253,10 @@ MAX_BOILERPLATE_CHARS = 250
 
 def is_boilerplate(text: str) -> bool:
     """Outlet labels, advertising, share and follow widgets, "Read more", copyright notices."""
-    para = collapse_space(text)
+    return _is_boilerplate(collapse_space(text))
+
+
+def _is_boilerplate(para: str) -> bool:
     if not para:
         return True
     if len(para) > MAX_BOILERPLATE_CHARS:
@@ -266,11 +275,12 @@ def classify_paragraph(text: str) -> SegmentKind:
     A paragraph with a reader comment's stamp or a comment form's notice is boilerplate at any
     length (``furniture`` decides where the comment section around it starts).
     """
-    if is_boilerplate(text) or has_comment_marker(text):
+    para = collapse_space(text)  # once for the three tests
+    if _is_boilerplate(para) or has_comment_marker(text):
         return SegmentKind.BOILERPLATE
-    if is_caption(text):
+    if _is_caption(para):
         return SegmentKind.CAPTION
-    if is_byline(text):
+    if _is_byline(para):
         return SegmentKind.BYLINE
     return SegmentKind.BODY
 

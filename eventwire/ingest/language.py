@@ -60,10 +60,12 @@ MIN_MARGIN = 1.5
 
 
 def _by_script(sample: str) -> str | None:
-    letters = sum(1 for c in sample if c.isalpha())
+    counts = {code: len(pattern.findall(sample)) for code, pattern in _SCRIPTS}
+    if not any(counts.values()):  # no letter of these scripts (most text): none is a share
+        return None
+    letters = sum(map(str.isalpha, sample))
     if letters == 0:
         return None
-    counts = {code: len(pattern.findall(sample)) for code, pattern in _SCRIPTS}
     if counts["ja"] and counts["ja"] + counts["zh"] >= letters * MIN_SCRIPT_SHARE:
         return "ja"  # kana beside kanji: Japanese, not Chinese
     for code, count in counts.items():

@@ -47,7 +47,7 @@ def dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     """The dot product of two sparse vectors."""
     if len(a) > len(b):
         a, b = b, a
-    return sum(w * b[t] for t, w in a.items() if t in b)
+    return sum([w * b[t] for t, w in a.items() if t in b])
 
 
 def regroup(

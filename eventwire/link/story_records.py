@@ -268,7 +268,8 @@ def _iso(value: dt.date | None) -> str | None:
 
 
 def _story_state_dict(story: StoryState) -> dict[str, Any]:
-    data = asdict(story)
+    # each field as it is (not asdict's deep copy): every one that is not a scalar is converted
+    data = {f.name: getattr(story, f.name) for f in fields(story)}
     for key in ("first", "last", "settled_first", "settled_last"):
         data[key] = _iso(data[key])
     data["doc_ids"] = list(story.doc_ids)

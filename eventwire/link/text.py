@@ -24,6 +24,7 @@ when they compare, rather than freezing it at arrival.
 
 from __future__ import annotations
 
+import functools
 import heapq
 import itertools
 import math
@@ -37,6 +38,7 @@ _SENTENCE_BREAK = re.compile(r"[.!?:;\"“”()\[\]]")
 _HEADLINE_SHARE = 0.8  # this share of capitalised long words puts a line in headline case
 _HEADLINE_MIN_WORDS = 4
 _ACRONYM_MAX = 5
+_TERM_CACHE = 65_536  # word tokens whose term is kept (a vocabulary, not a collection)
 
 _STOPWORD_TEXT = """
     a about above after again against all also am an and any are as at be because been before
@@ -77,6 +79,7 @@ def stem(word: str) -> str:
     return word
 
 
+@functools.lru_cache(maxsize=_TERM_CACHE)
 def term_of(token: str) -> str | None:
     """The term a word token counts as, or None when it is dropped (stop word, too short).
 
@@ -109,17 +112,18 @@ def _add_line(
     line: str, weight: float, counts: dict[str, float], surfaces: dict[str, Counter[str]]
 ) -> None:
     matches = list(_WORD.finditer(line))
-    names_here = not _is_headline_case([m.group() for m in matches])
+    tokens = [m.group() for m in matches]
+    names_here = not _is_headline_case(tokens)
     previous: tuple[str, str] | None = None  # (term, surface) of the last capitalised word
     previous_end = 0
     sentence_start = True
-    for match in matches:
-        token = match.group()
+    for match, token in zip(matches, tokens, strict=True):
         gap = line[previous_end : match.start()]
-        if _SENTENCE_BREAK.search(gap):
-            sentence_start = True
-        if gap.strip():
-            previous = None
+        if gap != " ":  # most words follow one space: no break, and nothing between
+            if _SENTENCE_BREAK.search(gap):
+                sentence_start = True
+            if gap.strip():
+                previous = None
         previous_end = match.end()
         term = term_of(token)
         if term is None:
@@ -157,18 +161,23 @@ def _is_headline_case(tokens: list[str]) -> bool:
 class DocumentFrequency:
     """How many reports each term occurs in, and how many reports there are; grows with ``add``."""
 
-    __slots__ = ("_counts", "_documents", "prior")
+    __slots__ = ("_counts", "_documents", "_idf", "_prior")
 
     def __init__(
         self, counts: Mapping[str, int] | None = None, documents: int = 0, *, prior: int = 0
     ) -> None:
         self._counts: dict[str, int] = dict(counts or {})
         self._documents = documents
-        self.prior = prior
+        self._prior = prior
+        self._idf: dict[str, float] = {}  # by term, until the next ``add``
 
     @property
     def documents(self) -> int:
         return self._documents
+
+    @property
+    def prior(self) -> int:
+        return self._prior
 
     def __len__(self) -> int:
         return len(self._counts)
@@ -179,15 +188,21 @@ class DocumentFrequency:
         for term in terms:
             counts[term] = counts.get(term, 0) + 1
         self._documents += 1
+        self._idf.clear()
 
     def idf(self, term: str) -> float:
         """Smoothed IDF ``ln((1 + N) / (1 + df)) + 1``, with N at least ``prior``.
 
         The prior stands for the reports not seen yet: in a collection of a few reports, every
         word they share looks common, which would weigh down exactly what related reports share.
+        Kept per term until the next ``add``: linking one report asks for the same terms often.
         """
-        documents = max(self._documents, self.prior)
-        return math.log((1 + documents) / (1 + self._counts.get(term, 0))) + 1.0
+        found = self._idf.get(term)
+        if found is None:
+            documents = max(self._documents, self._prior)
+            found = math.log((1 + documents) / (1 + self._counts.get(term, 0))) + 1.0
+            self._idf[term] = found
+        return found
 
     def items(self) -> list[tuple[str, int]]:
         """Every (term, document frequency), sorted by term."""
@@ -248,5 +263,7 @@ def _overlapping(names: list[list[str]], changed: int) -> tuple[int, int, list[s
 
 
 def _contains(longer: list[str], part: list[str]) -> bool:
+    if part and part[0] not in longer:  # most pairs share no word
+        return False
     size = len(part)
     return any(longer[i : i + size] == part for i in range(len(longer) - size + 1))

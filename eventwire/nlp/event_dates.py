@@ -58,13 +58,19 @@ def date_events(
         return []
     timexes = find_timexes(doc, published)
     dated = [
-        dataclasses.replace(
-            e, date=event_date(doc, e, timexes, published), duration=event_duration(doc, e, timexes)
-        )
+        _dated(e, event_date(doc, e, timexes, published), event_duration(doc, e, timexes))
         for e in events
     ]
     dated = frame_dates(doc, dated, timexes, published)
     return [_continued(doc, e, timexes, mentions) if e.date is None else e for e in dated]
+
+
+def _dated(event: Event, when: EventDate | None, duration: EventDuration | None) -> Event:
+    """``event`` with this date and duration; itself when it has them already (most events have
+    neither)."""
+    if when is event.date and duration is event.duration:
+        return event
+    return dataclasses.replace(event, date=when, duration=duration)
 
 
 def _continued(

@@ -63,14 +63,17 @@ def place_events(
     """``events`` with ``place`` set where the text states or implies it; ``dateline`` is the
     resolved place the report was filed from, if it opens with one."""
     stated = [
-        replace(e, place=_stated(e.location, mentions) or _destination_anaphor(e, mentions))
+        _with_place(e, _stated(e.location, mentions) or _destination_anaphor(e, mentions))
         for e in events
     ]
+    by_sentence: dict[TextSpan, list[Event]] = {}
+    for e in stated:
+        by_sentence.setdefault(e.sentence, []).append(e)
     out: list[Event] = []
     for e in stated:
         place = e.place
         if place is None:
-            place = _same_sentence(e, stated)
+            place = _same_sentence(e, by_sentence[e.sentence])
         if place is None:
             place = _departure(e, capital_of)
         if place is None:
@@ -81,6 +84,11 @@ def place_events(
             place = _at_home(e, country)
         out.append(replace(e, place=place) if place is not None else e)
     return out
+
+
+def _with_place(e: Event, place: PlaceMention | None) -> Event:
+    """``e`` with ``place``; ``e`` itself when that is its place already (most have none)."""
+    return e if place is e.place else replace(e, place=place)
 
 
 def _narrative(e: Event, before: Sequence[Event]) -> PlaceMention | None:
@@ -157,6 +165,8 @@ def _participants(e: Event) -> set[str]:
 
 
 def _same_sentence(e: Event, events: Sequence[Event]) -> PlaceMention | None:
+    """The place of another event of ``e``'s sentence (``events``: those of the sentence, or
+    more) that shares a participant."""
     mine = _participants(e)
     for other in events:
         if other is e or other.place is None or other.place.place is None:

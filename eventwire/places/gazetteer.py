@@ -64,6 +64,7 @@ CELL_DEGREES = 1  # the grid of the reverse-geocoding index
 EARTH_KM = 6371.0088
 BIG_CITY = 100_000  # a city this large comes before the first-level regions of its name
 LOOKUP_CACHE = 16_384
+COUNTRY_CACHE = 1_024  # codes asked for: ISO alpha-3 and a few of the actor table's own
 
 _FOLD = str.maketrans(
     dict(zip("łŁøØđĐðÐħĦıŧ", "llooddddhhit", strict=True))
@@ -266,6 +267,7 @@ class Gazetteer:
         self.path = path
         self._db = connection
         self._lookup_key = functools.lru_cache(maxsize=LOOKUP_CACHE)(self._query_key)
+        self._country = functools.lru_cache(maxsize=COUNTRY_CACHE)(self._query_country)
         self._counties: dict[str, str] = {}  # of the cities looked up so far, by place id
 
     @classmethod
@@ -297,6 +299,7 @@ class Gazetteer:
 
     def close(self) -> None:
         self._lookup_key.cache_clear()
+        self._country.cache_clear()
         self._counties.clear()
         self._db.close()
 
@@ -341,8 +344,11 @@ class Gazetteer:
         return self._one(f"SELECT {_COLUMNS} FROM places WHERE id = ?", (gid,))
 
     def country(self, iso3: str) -> Place | None:
-        """The country with this ISO 3166 alpha-3 code ("CHN"; "XKX" for Kosovo)."""
-        code = iso3.strip().upper()
+        """The country with this ISO 3166 alpha-3 code ("CHN"; "XKX" for Kosovo). Cached per
+        code: the places stage asks for an article's few countries once per event."""
+        return self._country(iso3.strip().upper())
+
+    def _query_country(self, code: str) -> Place | None:
         sql = f"SELECT {_COLUMNS} FROM places WHERE country = ? AND code = ? AND kind = 'country'"
         return self._one(sql, (code, code))
 

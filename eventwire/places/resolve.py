@@ -79,6 +79,9 @@ POSITION_WORDS = frozenset(
 DESIGNATORS = frozenset({"province", "state", "region", "district", "prefecture", "city"})
 PART_KINDS = ("country", "admin1", "admin2", "region", "city")  # what "North ..." may be part of
 EPSILON = 1e-9
+PLAIN_CACHE = 16_384  # readings (with the name read) whose score in no context is kept
+
+Scorer = Callable[[Place, str], float]  # a reading's score for a name, in one fixed context
 
 
 class PlaceLookup(Protocol):
@@ -157,6 +160,11 @@ class Resolver:
     def _score(self, place: Place, key: str, context: Context) -> float:
         return score(place, key, context, capital=place.id in self._capital_ids(key))
 
+    @functools.lru_cache(maxsize=PLAIN_CACHE)  # noqa: B019 - a resolver lives as long as its stage
+    def _plain_score(self, place: Place, key: str) -> float:
+        """The score of a reading in no context: its size, kind and name alone."""
+        return self._score(place, key, Context())
+
     @functools.lru_cache(maxsize=4096)  # noqa: B019 - a resolver lives as long as its stage
     def _capital_ids(self, key: str) -> frozenset[str]:
         """The ids of the capitals a name can mean: per country whose capital news calls so,
@@ -191,7 +199,7 @@ class Resolver:
             ]
         context.links = support(toponyms, readings, self.gazetteer.county)
         for t, cands in zip(toponyms, readings, strict=True):
-            anchor = None if t.weak else _anchor(t, cands, self._score)
+            anchor = None if t.weak else _anchor(t, cands, self._plain_score)
             if anchor is not None:
                 single = len({c.admin1 for c in cands}) == 1  # else only its country is sure
                 context.add(anchor, key=normalise(t.name), region=single)
@@ -230,8 +238,9 @@ class Resolver:
         self, toponyms: Sequence[Toponym], readings: list[list[Place]], context: Context
     ) -> list[PlaceMention]:
         out: list[PlaceMention] = []
+        judge = _Judge(context, self._score)
         for t, cands in zip(toponyms, readings, strict=True):
-            out.append(self._resolve_one(t, cands, context, out))
+            out.append(self._resolve_one(t, cands, judge, out))
         return out
 
     def _part_of(self, t: Toponym) -> Toponym:
@@ -336,12 +345,13 @@ class Resolver:
         ]
 
     def _resolve_one(
-        self, t: Toponym, cands: list[Place], context: Context, before: list[PlaceMention]
+        self, t: Toponym, cands: list[Place], judge: _Judge, before: list[PlaceMention]
     ) -> PlaceMention:
         if t.label == "ANAPHOR":
             return self._anaphor(t, before)
+        context = judge.context
         if t.is_facility and not _names_a_place(cands, t):
-            return self._facility(t, context, before)
+            return self._facility(t, judge, before)
         if not cands:
             how = "demonym" if t.label == "NORP" else "name"
             return PlaceMention(t.span, None, agent=t.agent, how=how)
@@ -357,14 +367,13 @@ class Resolver:
             if qualified:
                 cands, how = qualified, "qualifier"
         if how == "name":  # a town or small region abroad, named in a report about elsewhere
-            cands = [c for c in cands if not _stray(c, key, context)]
+            cands = [c for c in cands if not judge.stray(c, key)]
             if not cands:
                 return PlaceMention(t.span, None, agent=t.agent)
-        ranked = sorted(cands, key=lambda p: self._score(p, key, context), reverse=True)
+        ranked = sorted(cands, key=lambda p: judge.score(p, key), reverse=True)
         best = ranked[0]
-        plain = Context()
         overruled = len(ranked) > 1 and (
-            self._score(ranked[1], key, plain) > self._score(best, key, plain)
+            self._plain_score(ranked[1], key) > self._plain_score(best, key)
         )
         if how == "name" and overruled:
             how = "context"  # the article's other places overruled size
@@ -397,7 +406,7 @@ class Resolver:
         around = [q for q in self.lookup(t.qualifier) if q.kind in ("country", "admin1")]
         return [q for q in around if _own_name(q, key)][:1] if len(around) == 1 else []
 
-    def _facility(self, t: Toponym, context: Context, before: list[PlaceMention]) -> PlaceMention:
+    def _facility(self, t: Toponym, judge: _Judge, before: list[PlaceMention]) -> PlaceMention:
         """A facility lies in the town written after it ("the La Moneda palace in Santiago"),
         else in a place its name holds: of those, the first in a country the article talks
         about ("Metro Nashville" is in Nashville, not in Metro, Indonesia), else the first."""
@@ -406,11 +415,9 @@ class Resolver:
             key = normalise(name)
             cands = self.lookup(name)
             if name != t.qualifier:  # a place inside a facility's name is named by its own name
-                cands = [
-                    c for c in cands if normalise(c.name) == key and not _stray(c, key, context)
-                ]
+                cands = [c for c in cands if normalise(c.name) == key and not judge.stray(c, key)]
                 if POSITION_WORDS.issuperset(key.split()):  # "Far North Queensland"
-                    cands = _positional(cands, key, context)
+                    cands = _positional(cands, key, judge.context)
             elif cands:  # the qualifier says where, whatever the article is about
                 options = [(key, cands)]
                 break
@@ -420,11 +427,11 @@ class Resolver:
         fitting = [  # evidence from the article's other names, not from the facility's own
             (key, cands)
             for key, cands in options
-            if any(c.country and context.besides(c.country, keys) > EPSILON for c in cands)
+            if any(c.country and judge.context.besides(c.country, keys) > EPSILON for c in cands)
         ]
         if options:
             key, cands = (fitting or options)[0]
-            best = max(cands, key=lambda p: self._score(p, key, context))
+            best = max(cands, key=lambda p: judge.score(p, key))
             return PlaceMention(t.span, best, facility=t.name, agent=t.agent, how="enclosing")
         around = _last(before, t.sentence, kinds=("city",), window=3)
         return PlaceMention(
@@ -457,6 +464,32 @@ class Resolver:
             last = _last(before, t.sentence, kinds=("city",), window=3)
             place = last.place if last else None
         return PlaceMention(t.span, place, how="anaphor")
+
+
+class _Judge:
+    """Readings judged against the article's context as it stands during one pass, which holds
+    still while the pass reads every name: a reading's score and whether it strays are worked
+    out once per name read, as an article names the same places again."""
+
+    __slots__ = ("_scorer", "_scores", "_strays", "context")
+
+    def __init__(self, context: Context, scorer: Callable[[Place, str, Context], float]) -> None:
+        self.context = context
+        self._scorer = scorer
+        self._scores: dict[tuple[Place, str], float] = {}
+        self._strays: dict[tuple[Place, str], bool] = {}
+
+    def score(self, place: Place, key: str) -> float:
+        found = self._scores.get((place, key))
+        if found is None:
+            found = self._scores[place, key] = self._scorer(place, key, self.context)
+        return found
+
+    def stray(self, place: Place, key: str) -> bool:
+        found = self._strays.get((place, key))
+        if found is None:
+            found = self._strays[place, key] = _stray(place, key, self.context)
+        return found
 
 
 def load_abbreviations() -> dict[str, tuple[str, str]]:
@@ -589,23 +622,20 @@ def _names_a_place(cands: list[Place], t: Toponym) -> bool:
     return any(normalise(c.name) == key for c in cands)
 
 
-def _anchor(
-    t: Toponym, cands: list[Place], scorer: Callable[[Place, str, Context], float]
-) -> Place | None:
+def _anchor(t: Toponym, cands: list[Place], scorer: Scorer) -> Place | None:
     """The reading of a toponym that needs no context, if there is one: a country or region
     named by its own name that clearly leads every other reading, or a name whose readings all
-    lie in one country."""
+    lie in one country. ``scorer`` scores a reading in no context."""
     if not cands or t.label == "ANAPHOR" or t.is_facility:
         return None
     if len({c.country for c in cands}) == 1:
         return max(cands, key=lambda c: c.population)
     key = normalise(t.name)
-    plain = Context()
-    ranked = sorted(cands, key=lambda c: scorer(c, key, plain), reverse=True)
+    ranked = sorted(cands, key=lambda c: scorer(c, key), reverse=True)
     best = ranked[0]
     if best.kind not in ("country", "admin1") or normalise(best.name) != key:
         return None
-    if scorer(best, key, plain) - scorer(ranked[1], key, plain) < ANCHOR_MARGIN:
+    if scorer(best, key) - scorer(ranked[1], key) < ANCHOR_MARGIN:
         return None
     return best
 

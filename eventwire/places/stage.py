@@ -8,8 +8,9 @@ demonyms) and is reused for every article.
 from __future__ import annotations
 
 import functools
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from eventwire.ingest.clean import opening_dateline
@@ -81,22 +82,20 @@ class PlaceStage:
     ) -> list[PlaceMention]:
         """Every toponym of ``doc`` resolved; ``extra`` adds spans found as event places that are
         not entities ("in Hanoi" parsed as a proper noun only)."""
-        people = [m.span for m in actors if m.actor.kind is ActorKind.PERSON]
+        person = _Overlaps(m.span for m in actors if m.actor.kind is ActorKind.PERSON)
         toponyms = [
-            t
-            for t in find_toponyms(doc, tuple(actors))
-            if t.weak or not any(p.start < t.span.end and t.span.start < p.end for p in people)
+            t for t in find_toponyms(doc, tuple(actors)) if t.weak or not person(t.span)
         ]  # "Ripley", "Saakashvili": a person the entity recogniser took for a place
         toponyms += _extra_toponyms(doc, toponyms, extra)
         toponyms.sort(key=lambda t: t.span.start)
-        named = [t.span for t in toponyms]
+        named = _Overlaps(t.span for t in toponyms)
         countries = [  # an actor named by a toponym ("Paris said") is that toponym's evidence
             m.actor.country
             for m in actors
             if m.actor.country
             and len(m.actor.country) == 3
             and m.actor.country not in NON_STATE
-            and not any(s.start < m.span.end and m.span.start < s.end for s in named)
+            and not named(m.span)
         ]
         resolved = self._as_actors_say(self.resolver.resolve(toponyms, countries), actors)
         kept = [
@@ -176,16 +175,30 @@ def dateline_place(text: str, mentions: Sequence[PlaceMention]) -> PlaceMention 
     return None
 
 
+class _Overlaps:
+    """Whether a span overlaps one of some spans: a bisection over their starts, with the
+    furthest end reached up to each, instead of a test against every one."""
+
+    def __init__(self, spans: Iterable[TextSpan]) -> None:
+        ordered = sorted((s.start, s.end) for s in spans)
+        self.starts = [start for start, _ in ordered]
+        self.reach = list(accumulate((end for _, end in ordered), max))
+
+    def __call__(self, span: TextSpan) -> bool:
+        before = bisect_left(self.starts, span.end)  # those that start before it ends
+        return before > 0 and self.reach[before - 1] > span.start
+
+
 def _extra_toponyms(
     doc: Doc, toponyms: Sequence[Toponym], spans: Iterable[TextSpan]
 ) -> list[Toponym]:
-    covered = [(t.span.start, t.span.end) for t in toponyms]
+    covered = _Overlaps(t.span for t in toponyms)
     starts = [s.start_char for s in doc.sents]
     out: list[Toponym] = []
     seen: set[tuple[int, int]] = set()
     for written in spans:
         key = (written.start, written.end)
-        if key in seen or any(a < written.end and written.start < b for a, b in covered):
+        if key in seen or covered(written):
             continue
         seen.add(key)
         span = _proper_part(written)

@@ -12,7 +12,6 @@ Pure: a ``Doc`` in, records out.
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING
@@ -118,11 +117,12 @@ def find_toponyms(doc: Doc, actors: tuple[ActorMention, ...] = ()) -> list[Topon
     sent_index = {s.start: i for i, s in enumerate(doc.sents)}
     starts = sorted(sent_index)
     agents = {(m.span.start, m.span.end) for m in actors}
-    ents = [e for e in doc.ents if e.label_ in PLACE_LABELS]
+    every = doc.ents  # spaCy builds the spans anew on each access
+    ents = [e for e in every if e.label_ in PLACE_LABELS]
     found: list[Toponym] = [
-        t for e in doc.ents if (t := _mislabelled(e, starts, sent_index)) is not None
+        t for e in every if (t := _mislabelled(e, starts, sent_index)) is not None
     ]
-    for e in doc.ents:
+    for e in every:
         found.extend(_embedded(e, starts, sent_index))
     groups = _enumerations(ents)
     for i, ent in enumerate(ents):
@@ -134,16 +134,31 @@ def find_toponyms(doc: Doc, actors: tuple[ActorMention, ...] = ()) -> list[Topon
         elif ent.label_ in ("FAC", "LOC"):
             qualifier = _place_after(doc, ent.end, ents)
         within = _town_after(ent, ents) if ent.label_ == "GPE" and qualifier is None else None
-        kinds, group = _said_kinds(ent), groups.get(i)
         found.extend(
-            dataclasses.replace(t, kinds=kinds, group=group)
-            for t in _from_entity(ent, sentence, qualifier, agents, within)
+            _from_entity(
+                ent,
+                sentence,
+                qualifier,
+                agents,
+                within,
+                kinds=_said_kinds(ent),
+                group=groups.get(i),
+            )
         )
-    nouns = [tok for tok in doc if tok.lower_ in WATCHED]  # one pass over the tokens
+    nouns = [doc[i] for i in _watched(doc)]
     found.extend(_facilities(nouns, starts, sent_index, ents))
     found.extend(_anaphors(nouns, starts, sent_index, {t.span.start for t in found}))
     found.sort(key=lambda t: t.span.start)
     return found
+
+
+def _watched(doc: Doc) -> list[int]:
+    """The indices of the tokens whose lower case is one of ``WATCHED``, read from the lower-case
+    column: one pass over the words, building no ``Token``."""
+    ids: list[int] = doc.to_array("LOWER").tolist()
+    strings = doc.vocab.strings
+    watched = {key for key in set(ids) if strings[key] in WATCHED}
+    return [i for i, key in enumerate(ids) if key in watched]
 
 
 def _mislabelled(ent: Span, starts: list[int], sent_index: dict[int, int]) -> Toponym | None:
@@ -284,6 +299,9 @@ def _from_entity(
     qualifier: str | None,
     agents: set[tuple[int, int]],
     within: str | None = None,
+    *,
+    kinds: tuple[str, ...] = (),
+    group: int | None = None,
 ) -> list[Toponym]:
     text = _clean(ent)
     start = ent.start_char + ent.text.find(text) if text in ent.text else ent.start_char
@@ -300,13 +318,25 @@ def _from_entity(
                     sentence,
                     qualifier=tail.strip(),
                     agent=agent,
+                    kinds=kinds,
+                    group=group,
                 )
             ]
     inner = _inner_names(ent) if ent.label_ in ("FAC", "LOC") else ()
     local = ent.label_ == "GPE" and (_modifies_local(ent) or _after_street(ent))
     return [
         Toponym(
-            span, text, ent.label_, sentence, qualifier, inner, agent, local=local, within=within
+            span,
+            text,
+            ent.label_,
+            sentence,
+            qualifier,
+            inner,
+            agent,
+            local=local,
+            within=within,
+            kinds=kinds,
+            group=group,
         )
     ]
 

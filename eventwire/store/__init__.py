@@ -150,20 +150,19 @@ class Store:
         seq = self._backend.next_article_seq()
         if seq is not None:
             values["seq"] = seq
-        with self._translating(f"storing article {article.id}"), self._writer.begin() as conn:
+        article_id, content_hash = values["id"], values["content_hash"]  # hashed once, there
+        with self._translating(f"storing article {article_id}"), self._writer.begin() as conn:
             result = conn.execute(self._backend.insert_ignore(articles).values(values))
             if result.rowcount:
                 return True
             stored = conn.execute(
                 select(articles.c.content_hash).where(
-                    or_(
-                        articles.c.id == article.id, articles.c.content_hash == article.content_hash
-                    )
+                    or_(articles.c.id == article_id, articles.c.content_hash == content_hash)
                 )
             ).scalars()
-            if article.content_hash not in set(stored):
+            if content_hash not in set(stored):
                 raise StorageError(
-                    f"{self.location}: article id {article.id} is taken by a different text "
+                    f"{self.location}: article id {article_id} is taken by a different text "
                     "(a content-hash prefix collision)"
                 )
             return False

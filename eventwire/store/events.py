@@ -91,7 +91,10 @@ def save_analysis(conn: Connection, analysis: ArticleAnalysis, now: dt.datetime)
                 for m in analysis.places
             ],
         )
-    rows = {e.id: _event_values(e) for e in analysis.events}  # same id twice: keep one
+    rows: dict[str, dict[str, Any]] = {}  # same id twice: keep one
+    for e in analysis.events:
+        values = _event_values(e)  # its id (a hash) is computed once, there
+        rows[values["id"]] = values
     if rows:
         conn.execute(insert(events), list(rows.values()))
     conn.execute(
@@ -178,12 +181,6 @@ def _upsert_actors(conn: Connection, found: dict[str, Actor], now: dt.datetime) 
 
 
 def _event_values(event: Event) -> dict[str, Any]:
-    def edges(prefix: str, span: TextSpan | None) -> dict[str, int | None]:
-        return {
-            f"{prefix}_start": span.start if span else None,
-            f"{prefix}_end": span.end if span else None,
-        }
-
     return {
         "id": event.id,
         "article_id": event.article_id,
@@ -195,25 +192,32 @@ def _event_values(event: Event) -> dict[str, Any]:
         "factuality": event.factuality.value,
         "source_actor_id": event.source.actor.id if event.source else None,
         "target_actor_id": event.target.actor.id if event.target else None,
-        **edges("sentence", event.sentence),
-        **edges("trigger", event.trigger),
-        **edges("source", event.source.span if event.source else None),
-        **edges("target", event.target.span if event.target else None),
-        **edges("location", event.location),
-        **edges("said_by", event.said_by),
+        **_edges("sentence", event.sentence),
+        **_edges("trigger", event.trigger),
+        **_edges("source", event.source.span if event.source else None),
+        **_edges("target", event.target.span if event.target else None),
+        **_edges("location", event.location),
+        **_edges("said_by", event.said_by),
         "others": [[m.actor.id, m.span.start, m.span.end] for m in event.others],
         "times": [[t.start, t.end] for t in event.times],
         "date_value": event.date.value if event.date else None,
         "date_precision": event.date.precision if event.date else None,
         "date_derivation": event.date.derivation if event.date else None,
-        **edges("date", event.date.span if event.date else None),
+        **_edges("date", event.date.span if event.date else None),
         "duration_value": event.duration.value if event.duration else None,
         "duration_mod": event.duration.mod if event.duration else None,
-        **edges("duration", event.duration.span if event.duration else None),
+        **_edges("duration", event.duration.span if event.duration else None),
         "place_id": event.place.place.id if event.place and event.place.place else None,
         "place_facility": event.place.facility if event.place else None,
         "place_how": event.place.how if event.place else None,
-        **edges("place", event.place.span if event.place else None),
+        **_edges("place", event.place.span if event.place else None),
+    }
+
+
+def _edges(prefix: str, span: TextSpan | None) -> dict[str, int | None]:
+    return {
+        f"{prefix}_start": span.start if span else None,
+        f"{prefix}_end": span.end if span else None,
     }
 
 
