@@ -426,3 +426,14 @@ def test_a_states_own_body_placed_in_its_country_or_capital(
         assert "Kenya" not in found.values() and "KEN" not in found.values(), found
     else:
         assert found.get(phrase) == country, found
+
+
+def test_a_group_a_person_owns_is_of_that_person_s_state(parse: Parse, table: ActorTable) -> None:
+    found = actors_of(
+        parse,
+        table,
+        "Malawi said Zambian President Joseph Mulenga's troops had attacked a camp near "
+        "Lilongwe, and Tanzania said Mulenga's supporters had rallied in Arusha.",
+    )
+    assert mention(found, "troops").actor.country == "ZMB"
+    assert mention(found, "supporters").actor.country == "ZMB"

@@ -33,6 +33,7 @@ from eventwire.nlp.actor_agents import country_actor
 from eventwire.nlp.actor_coref import group_actor
 from eventwire.nlp.actor_cues import Cues, TokenMention
 from eventwire.nlp.actor_table import NON_STATE_CODES, ActorTable, WordKind, group_id, group_noun
+from eventwire.nlp.syntax import kids
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -188,6 +189,29 @@ def locate_groups(cues: Cues, found: list[TokenMention]) -> None:
             continue
         located = replace(actor, id=group_id(where, actor.sector, group_noun(actor)), country=where)
         found[i] = replace(mention, actor=located)
+
+
+def possessed_groups(cues: Cues, found: list[TokenMention]) -> None:
+    """A group with no country that a person of a state owns ("Hun Sen's troops", "Assad's
+    forces", "Ranariddh's loyalists") is of that person's state, in ``found``."""
+    people = {
+        i: m.actor.country
+        for m in found
+        if m.actor.kind is ActorKind.PERSON
+        and m.actor.country
+        and m.actor.country not in NON_STATE_CODES
+        for i in range(m.start, m.end)
+    }
+    if not people:
+        return
+    for k, mention in enumerate(found):
+        actor = mention.actor
+        if actor.kind is not ActorKind.GROUP or actor.country is not None:
+            continue
+        owners = [people[c.i] for c in kids(cues.doc[mention.end - 1], "poss") if c.i in people]
+        if owners:  # named as the report names such a group: "Syrian forces"
+            owned = group_actor(cues, group_noun(actor), owners[0], actor.sector)
+            found[k] = replace(mention, actor=owned)
 
 
 def listed_groups(cues: Cues, found: list[TokenMention]) -> None:

@@ -53,6 +53,7 @@ from eventwire.nlp.actor_domestic import (
     follow_groups,
     listed_groups,
     locate_groups,
+    possessed_groups,
     possessed_states,
     with_context_country,
 )
@@ -88,6 +89,7 @@ def find_actors(doc: Doc, table: ActorTable) -> list[ActorMention]:
     sentence_of = sentence_ids(doc)
     follow_groups(cues, found, sentence_of)
     locate_groups(cues, found)
+    possessed_groups(cues, found)
     listed_groups(cues, found)
     persons = [m for m in found if m.actor.kind is ActorKind.PERSON]
     found.extend(pronoun_mentions(cues, sentence_of, persons, people.genders))
