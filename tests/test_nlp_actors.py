@@ -437,3 +437,13 @@ def test_a_group_a_person_owns_is_of_that_person_s_state(parse: Parse, table: Ac
     )
     assert mention(found, "troops").actor.country == "ZMB"
     assert mention(found, "supporters").actor.country == "ZMB"
+
+
+def test_a_body_named_with_its_people_s_name_keeps_that_name(
+    parse: Parse, table: ActorTable
+) -> None:
+    found = actors_of(parse, table, "The Khmer Rouge denied the attack on Tuesday.")
+    body = mention(found, "Khmer Rouge").actor
+    assert (body.name, body.country) == ("Khmer Rouge", "KHM")
+    army = mention(actors_of(parse, table, "The Kenyan Army denied it."), "Kenyan Army").actor
+    assert army.country == "KEN"

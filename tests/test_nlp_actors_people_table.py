@@ -28,7 +28,7 @@ Parse = Callable[[str], "Doc"]
 
 def test_people_share_the_version_of_the_other_tables(table: ActorTable) -> None:
     assert table.people
-    assert table.version == "1.5"
+    assert table.version == "1.6"
 
 
 @pytest.mark.parametrize(

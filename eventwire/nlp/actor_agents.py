@@ -8,6 +8,7 @@ agent or attribute, not as a place: see ``is_place_use``.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -199,7 +200,7 @@ def _organisation(cues: Cues, start: int, end: int) -> TokenMention | None:
         start += 1
     while end > start and (doc[end - 1].text in POSSESSIVES or doc[end - 1].is_punct):
         end -= 1
-    country, core = None, start
+    country, core, first = None, start, start
     for last in range(min(end - 2, start + 3), start - 1, -1):  # a country at the start of the name
         if (inner := cues.country_ending_at(last)) and inner[0] == start:
             country, core = inner[1], last + 1
@@ -222,9 +223,10 @@ def _organisation(cues: Cues, start: int, end: int) -> TokenMention | None:
     if cue is not None and cue.country is not None:
         country, start = country or cue.country, cue.start
     country = country or _named_country(cues, core, end)
-    return TokenMention(
-        start, end, _organisation_actor(cues, text, country, body[1].sector if body else None)
-    )
+    actor = _organisation_actor(cues, text, country, body[1].sector if body else None)
+    if body is None and core > first:  # "Khmer Rouge": the adjective is part of the name
+        actor = replace(actor, name=doc[first:end].text)
+    return TokenMention(start, end, actor)
 
 
 def _named_country(cues: Cues, start: int, end: int) -> str | None:

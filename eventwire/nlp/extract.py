@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-EXTRACTOR_VERSION = "0.31"  # 0.2: event dates; 0.3: places; 0.4: sides from the article;
+EXTRACTOR_VERSION = "0.32"  # 0.2: event dates; 0.3: places; 0.4: sides from the article;
 # 0.5: a domestic outlet's unqualified officials, authorities as agents, lexicon 1.2;
 # 0.6: whom denials answer, lexicon 1.3, unnamed and possessed officials, people placed by towns;
 # 0.7: force and denials written as participles with their author ("arrested by police", "a charge
@@ -73,7 +73,9 @@ EXTRACTOR_VERSION = "0.31"  # 0.2: event dates; 0.3: places; 0.4: sides from the
 # sympathy, gratitude and thanks expressed or conveyed as support (lexicon 1.17); 0.29: a call
 # for another to act in a clause "for" opens ("called for X to be expelled") is a demand; 0.30:
 # a state's own voice asks, blames or turns down no unnamed actor of its own state; 0.31: a group
-# a person owns is of that person's state ("Hun Sen's troops", "Assad's forces")
+# a person owns is of that person's state ("Hun Sen's troops", "Assad's forces"); 0.32: a body
+# named with its people's adjective keeps it in its name ("Syrian National Council", "Khmer Rouge",
+# actor table 1.6)
 
 
 def analyse_doc(
