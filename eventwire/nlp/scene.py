@@ -136,17 +136,36 @@ def locations(trig: Trigger, matcher: Matcher) -> tuple[TextSpan, ...]:
     places in several ("bombs at U.S. embassies in Kenya and Tanzania", "in the Kenyan and
     Tanzanian capitals": an attack in each, as event datasets code them); none if unsaid."""
     found = _locative(trig, matcher)
-    if found is None:
-        destination = _destination(trig, matcher)
-        return (destination,) if destination is not None else ()
-    obj, span = found
-    return _in_several_states(obj) or ((span,) if span is not None else ())
+    if found:
+        return found
+    destination = _destination(trig, matcher)
+    return (destination,) if destination is not None else ()
 
 
-def _locative(trig: Trigger, matcher: Matcher) -> tuple[Token, TextSpan | None] | None:
-    """The first place named in a locative phrase of the trigger's clause, and its span (none
-    for a phrase that only lists places: "near the embassies in the Ghanaian and Togolese
-    capitals")."""
+def _locative(trig: Trigger, matcher: Matcher) -> tuple[TextSpan, ...]:
+    """The first place named in a locative phrase of the trigger's clause (or the places it
+    lists: "near the embassies in the Ghanaian and Togolese capitals"), or none."""
+    roles = set(trig.rule.targets)  # "called on Russia", "sanctions on Russia": not places,
+    # unless the role's phrase names no actor ("exercises in Alaska": a place after all)
+    for tok in _scene_words(trig, matcher):
+        for prep in preps(tok, *LOCATIVE_PREPS):
+            for obj in kids(prep, "pobj"):
+                if obj.ent_type_ in ("DATE", "TIME"):
+                    continue
+                if prep.lower_ in roles and matcher.actors.at_token(obj) is not None:
+                    continue
+                strict = prep.lower_ in STRICT_PREPS and obj.lemma_.lower() not in SURROUNDINGS
+                span = place_span(obj, strict=strict)
+                listed = _in_several_states(obj)
+                if listed:
+                    return listed
+                if span is not None:
+                    return (span,)
+    return ()
+
+
+def _scene_words(trig: Trigger, matcher: Matcher) -> list[Token]:
+    """The words whose locative phrases can say where the event happens."""
     anchors = clause_tokens(trig, matcher)
     for tok in anchors:
         for adv in kids(tok, "advcl"):
@@ -159,20 +178,7 @@ def _locative(trig: Trigger, matcher: Matcher) -> tuple[Token, TextSpan | None] 
     else:  # "the bombings at U.S. embassies in Kenya killed 200": the deed its subject names
         deeds = [s for s in kids(trig.head, "nsubj") if s.pos_ == "NOUN" and matcher.noun_rule(s)]
         anchors.extend(deeds)
-    roles = set(trig.rule.targets)  # "called on Russia", "sanctions on Russia": not places,
-    # unless the role's phrase names no actor ("exercises in Alaska": a place after all)
-    for tok in anchors:
-        for prep in preps(tok, *LOCATIVE_PREPS):
-            for obj in kids(prep, "pobj"):
-                if obj.ent_type_ in ("DATE", "TIME"):
-                    continue
-                if prep.lower_ in roles and matcher.actors.at_token(obj) is not None:
-                    continue
-                strict = prep.lower_ in STRICT_PREPS and obj.lemma_.lower() not in SURROUNDINGS
-                span = place_span(obj, strict=strict)
-                if span is not None or _in_several_states(obj):
-                    return obj, span
-    return None
+    return anchors
 
 
 def _in_several_states(obj: Token) -> tuple[TextSpan, ...]:
