@@ -260,11 +260,7 @@ class Cues:
         for start, text in self._texts_ending_at(j, MAX_PHRASE_TOKENS):
             if not texts[start][:1].isupper():
                 continue
-            entry = (
-                table.country_for_demonym(text)
-                or table.country_for_name(text)
-                or table.country_for_capital(text)
-            )
+            entry = table.country_for_word(text)
             if entry is not None:
                 return start, entry.code
         half = KOREAN_HALVES.get(texts[j])

@@ -194,14 +194,7 @@ def locate_groups(cues: Cues, found: list[TokenMention]) -> None:
 def possessed_groups(cues: Cues, found: list[TokenMention]) -> None:
     """A group with no country that a person of a state owns ("Hun Sen's troops", "Assad's
     forces", "Ranariddh's loyalists") is of that person's state, in ``found``."""
-    people = {
-        i: m.actor.country
-        for m in found
-        if m.actor.kind is ActorKind.PERSON
-        and m.actor.country
-        and m.actor.country not in NON_STATE_CODES
-        for i in range(m.start, m.end)
-    }
+    people = _people_states(found)
     if not people:
         return
     for k, mention in enumerate(found):
@@ -314,18 +307,25 @@ def possessed_states(
     cues: Cues, found: list[TokenMention], claimed: set[int]
 ) -> Iterator[TokenMention]:
     """ "Mr Aravena's government", "Putin's administration": the state of the person owning it."""
-    persons = {
-        i: m.actor
-        for m in found
-        if m.actor.kind is ActorKind.PERSON and m.actor.country
-        for i in range(m.start, m.end)
-    }
+    states = _people_states(found)
     for start, i in list(_state_phrases(cues, claimed)):
-        owner = persons.get(start - 2)
-        if cues.tags[start - 1] != "POS" or owner is None or owner.country in NON_STATE_CODES:
+        owner = states.get(start - 2)
+        if cues.tags[start - 1] != "POS" or owner is None:
             continue
         claimed.update(range(start, i + 1))
-        yield TokenMention(start, i + 1, country_actor(cues, owner.country or ""))
+        yield TokenMention(start, i + 1, country_actor(cues, owner))
+
+
+def _people_states(found: list[TokenMention]) -> dict[int, str]:
+    """The state of each token that names a person of one (not of a body such as the UN)."""
+    return {
+        i: m.actor.country
+        for m in found
+        if m.actor.kind is ActorKind.PERSON
+        and m.actor.country
+        and m.actor.country not in NON_STATE_CODES
+        for i in range(m.start, m.end)
+    }
 
 
 def with_context_country(

@@ -139,9 +139,7 @@ class _Finder:
         text = self.doc[start:end].text
         table = cues.table
         if (
-            table.country_for_name(text)
-            or table.country_for_capital(text)
-            or table.country_for_demonym(text)
+            table.country_for_word(text)
             or table.institution(text)
             or table.word(text, WordKind.ROLE)
         ):

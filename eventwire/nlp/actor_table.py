@@ -276,6 +276,14 @@ class ActorTable:
         code = _find(*self.capitals, text)
         return self.countries.get(code) if code else None
 
+    def country_for_word(self, text: str) -> CountryEntry | None:
+        """A country by its adjective, name or capital: "Kenyan", "Kenya", "Nairobi"."""
+        return (
+            self.country_for_demonym(text)
+            or self.country_for_name(text)
+            or self.country_for_capital(text)
+        )
+
     def institution(self, text: str) -> InstitutionEntry | None:
         """A named organisation: "the UN", "Korean Central News Agency", "Xinhua", "Pentagon"."""
         index = _find(*self.institution_names, text)

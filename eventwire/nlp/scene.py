@@ -209,12 +209,7 @@ def _named_span(token: Token) -> TextSpan | None:
 
 def state_named(text: str) -> str | None:
     """The state a place name, capital or adjective stands for ("Kenya", "Nairobi", "Kenyan")."""
-    table = load_actor_table()
-    entry = (
-        table.country_for_name(text)
-        or table.country_for_capital(text)
-        or table.country_for_demonym(text)
-    )
+    entry = load_actor_table().country_for_word(text)
     return entry.code if entry is not None else None
 
 

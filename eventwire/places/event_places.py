@@ -38,12 +38,11 @@ from eventwire.models import (
     PlaceMention,
     TextSpan,
 )
-from eventwire.nlp.actor_table import group_id, group_noun
+from eventwire.nlp.actor_table import NON_STATE_CODES, group_id, group_noun
 
 DEPARTURE_WORDS = ("depart", "leave", "left", "set off", "sets off", "set out")
 # Acts a state (or its people) performs where it is, when nothing says otherwise: statements,
 # demands, threats, protests, sanctions, force used at home, mobilising and standing down.
-NON_STATE = frozenset({"IGO", "UNO", "EUR", "NGO", "MNC"})
 HOME_TYPES = frozenset(
     {"MOBILIZE", "RETREAT", "ACCUSE", "REJECT", "THREATEN", "REQUEST", "SANCTION", "PROTEST"}
 )
@@ -184,7 +183,7 @@ def _state_source(e: Event) -> Actor | None:
     source = e.source.actor if e.source else None
     if source is None or not source.country or len(source.country) != 3:
         return None
-    return None if source.country in NON_STATE else source
+    return None if source.country in NON_STATE_CODES else source
 
 
 def _departure(e: Event, capital_of: Callable[[str], Place | None]) -> PlaceMention | None:

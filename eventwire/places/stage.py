@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from eventwire.ingest.clean import opening_dateline
 from eventwire.models import Actor, ActorKind, Event, Place, PlaceMention, TextSpan
+from eventwire.nlp.actor_table import NON_STATE_CODES, state_actor
 from eventwire.nlp.syntax import doc_text
 from eventwire.places.event_places import place_events, targets_from_places
 from eventwire.places.gazetteer import normalise
@@ -28,8 +29,6 @@ if TYPE_CHECKING:
     from eventwire.models import ActorMention
     from eventwire.nlp.actor_table import ActorTable
     from eventwire.places.gazetteer import Gazetteer
-
-NON_STATE = frozenset({"IGO", "UNO", "EUR", "NGO", "MNC"})
 
 
 class PlaceStage:
@@ -68,10 +67,7 @@ class PlaceStage:
 
     def state(self, code: str) -> Actor | None:
         """A state as an actor (its government), as the actors stage names it."""
-        entry = self.table.country(code)
-        if entry is None:
-            return None
-        return Actor(entry.code, entry.name, ActorKind.COUNTRY, entry.code, "GOV")
+        return state_actor(code, self.table) if self.table.country(code) else None
 
     def country_for_word(self, word: str) -> str | None:
         entry = self.table.country_for_demonym(word) or self.table.country_for_name(word)
@@ -94,7 +90,7 @@ class PlaceStage:
             for m in actors
             if m.actor.country
             and len(m.actor.country) == 3
-            and m.actor.country not in NON_STATE
+            and m.actor.country not in NON_STATE_CODES
             and not named(m.span)
         ]
         resolved = self._as_actors_say(self.resolver.resolve(toponyms, countries), actors)
